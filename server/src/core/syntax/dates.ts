@@ -1,0 +1,92 @@
+// Reads the date part of a citation or reference entry: "2019", "2019a", "n.d.", "n.d.-b", "in press", "in press-a",
+// "1900/1953", "2004, March 17", "2004, March", "forthcoming". Shared by the citation scanner and the entry parser so that both
+// read a date the same way.
+
+import type { WorkDate } from '../types';
+
+const MONTHS = [
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+];
+
+/** The lowest and highest years read as publication years; anything outside is a number, not a date. */
+export const MIN_YEAR = 1450;
+export const MAX_YEAR = 2099;
+
+/**
+ * Matches one date at the start of a string (sticky use) or anywhere (global use). Groups: 1 original year, 2 year,
+ * 3 suffix, 4 "n.d." suffix, 5 "in press" suffix, 6 month, 7 day.
+ * Every part is a fixed alternation without nested quantifiers, so matching is linear.
+ */
+export const DATE_SOURCE =
+  '(?:(?:(\\d{4})\\/)?(\\d{4})([a-z])?(?![\\d\\p{L}])' +
+  '(?:,\\s(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sep\\.|Sept\\.|Oct\\.|Nov\\.|Dec\\.|Spring|Summer|Fall|Autumn|Winter)(?:\\s(\\d{1,2})(?!\\d))?)?' +
+  '|n\\.\\s?d\\.(?:-([a-z])(?![\\p{L}]))?' +
+  '|in\\spress(?:-([a-z])(?![\\p{L}]))?' +
+  '|forthcoming)';
+
+/** Parses a string that is exactly one date (surrounding spaces allowed). */
+export function parseWorkDate(raw: string): WorkDate | undefined {
+  const text = raw.trim();
+  const match = new RegExp(`^${DATE_SOURCE}$`, 'iu').exec(text);
+  if (!match) return undefined;
+  return dateFromMatch(match, text);
+}
+
+/** Builds a WorkDate from a match of DATE_SOURCE (its groups start at `offset`). */
+export function dateFromMatch(match: RegExpExecArray, text: string, offset = 1): WorkDate | undefined {
+  const original = match[offset];
+  const year = match[offset + 1];
+  const suffix = match[offset + 2];
+  const noDateSuffix = match[offset + 3];
+  const pressSuffix = match[offset + 4];
+  const month = match[offset + 5];
+  const day = match[offset + 6];
+  if (year) {
+    const value = Number(year);
+    if (value < MIN_YEAR || value > MAX_YEAR) return undefined;
+    const date: WorkDate = { text, year: value };
+    if (suffix) date.suffix = suffix.toLowerCase();
+    if (original) {
+      const originalValue = Number(original);
+      if (originalValue < MIN_YEAR || originalValue > value) return undefined;
+      date.originalYear = originalValue;
+    }
+    if (month) date.month = normaliseMonth(month);
+    if (day) date.day = Number(day);
+    return date;
+  }
+  const lower = text.toLowerCase();
+  if (lower.startsWith('n')) {
+    const date: WorkDate = { text, noDate: true };
+    if (noDateSuffix) date.suffix = noDateSuffix.toLowerCase();
+    return date;
+  }
+  if (lower.startsWith('in')) {
+    const date: WorkDate = { text, inPress: true };
+    if (pressSuffix) date.suffix = pressSuffix.toLowerCase();
+    return date;
+  }
+  return { text, inPress: true };
+}
+
+function normaliseMonth(month: string): string {
+  const lower = month.toLowerCase().replace(/\.$/, '');
+  const full = MONTHS.find((m) => m.startsWith(lower));
+  return full ? full[0].toUpperCase() + full.slice(1) : month;
+}
+
+/** The key two dates must share to be the same date of the same work: "2019a", "n.d.", "in press-b". */
+export function dateKey(date: WorkDate): string {
+  const base = date.year !== undefined ? String(date.year) : date.noDate ? 'n.d.' : 'in press';
+  return date.suffix ? (date.year !== undefined ? base + date.suffix : `${base}-${date.suffix}`) : base;
+}
+
+/** The date as a citation writes it: "2019a", "n.d.", "1900/1953". */
+export function formatCitationDate(date: WorkDate): string {
+  if (date.year !== undefined) {
+    const year = `${date.year}${date.suffix ?? ''}`;
+    return date.originalYear !== undefined ? `${date.originalYear}/${year}` : year;
+  }
+  const base = date.noDate ? 'n.d.' : 'in press';
+  return date.suffix ? `${base}-${date.suffix}` : base;
+}

@@ -1,0 +1,158 @@
+// Plain data shared by every part of the core. Offsets are UTF-16 code unit offsets into the document text
+// (what JavaScript strings and LSP use); `end` is exclusive. Nothing here knows about LSP, VS Code or files.
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** Something the core noticed while reading the text, with where it is and a sentence saying why. */
+export interface Problem {
+  span: Span;
+  code: string;
+  message: string;
+}
+
+/** A person's name split into its parts, or a group author kept whole in `literal`. */
+export interface PersonName {
+  family: string;
+  given?: string;
+  /** Lower-case particles written before the family name: "van den", "de", "von". */
+  particle?: string;
+  /** "Jr.", "III". */
+  suffix?: string;
+  /** A group or organisation author ("World Health Organization"), or a name that could not be split. */
+  literal?: string;
+}
+
+/** The date of a work as written in a reference entry or a citation. */
+export interface WorkDate {
+  /** The text as written, e.g. "2019a", "n.d.", "1900/1953", "2004, March 17". */
+  text: string;
+  year?: number;
+  /** Disambiguating letter: "a" in "2019a" or "n.d.-a". */
+  suffix?: string;
+  noDate?: boolean;
+  inPress?: boolean;
+  /** First publication year of a republished work: 1900 in "1900/1953". */
+  originalYear?: number;
+  month?: string;
+  day?: number;
+}
+
+export interface ReferenceEntry {
+  /** Stable within one version of one document: "entry-0", "entry-1", ... in document order. */
+  id: string;
+  span: Span;
+  /** The entry's text without list markers or blockquote markers, lines joined by single spaces. */
+  text: string;
+  authors: PersonName[];
+  /** True when the author list contains an ellipsis ("... Last, Z."). */
+  authorsElided?: boolean;
+  /** The editors of the containing work, named after "In" ("In A.-M. Brady (Ed.)"); never authors. */
+  editors?: PersonName[];
+  date?: WorkDate;
+  title?: string;
+  container?: string;
+  doi?: string;
+  url?: string;
+  /** Why part of the entry could not be read; an entry with problems is still an entry. */
+  problems: Problem[];
+}
+
+export interface ReferenceList {
+  /** The heading line ("## References"), absent when the list was recognised without one. */
+  heading?: { span: Span; text: string };
+  /** From the heading (or the first entry) to the last entry. */
+  span: Span;
+  entries: ReferenceEntry[];
+}
+
+export type CitationKind = 'parenthetical' | 'narrative';
+
+/** One cited work inside a citation: "Qerimi, 2023" in "(see Qerimi, 2023, p. 4; Oke, 1982)". */
+export interface CitedWork {
+  span: Span;
+  /** The author part as written, whitespace collapsed: "Nguyen & Tran", "Heaviside et al.", "World Health Organization". */
+  authorText: string;
+  /** The span of the author part in the document (shared by works of one author cited with several years). */
+  authorSpan: Span;
+  /** Surnames or group names as written, without "et al." and connectors: ["Nguyen", "Tran"]. */
+  authors: string[];
+  etAl: boolean;
+  /** The author part is a quoted title ('"New U.S. anti-personnel landmine"'). */
+  isTitle: boolean;
+  date: WorkDate;
+  /** The span of the year text. */
+  dateSpan: Span;
+  /** "see", "e.g.,", "cf.", "see also". */
+  prefix?: string;
+  /** "p. 4", "pp. 33-35", "para. 2", "Chapter 3", "24". */
+  locator?: string;
+  /** Other text after the date: "for a review". */
+  note?: string;
+  /** An abbreviation defined by this citation: "CDC" in "(Centers for Disease Control and Prevention [CDC], n.d.)". */
+  definesAbbreviation?: string;
+  /** The original work of a secondary citation ("Rogers, 1961" in "Rogers, 1961, as cited in Kirschenbaum, 2004"): it needs no entry. */
+  secondary?: boolean;
+  /** "(J. Smith, personal communication, March 3, 2020)": it needs no entry. */
+  personalCommunication?: boolean;
+  /** A possessive narrative: "Müller's (2012)". */
+  possessive?: boolean;
+}
+
+export interface Citation {
+  span: Span;
+  kind: CitationKind;
+  items: CitedWork[];
+}
+
+/** "World Health Organization [WHO]" or "World Health Organization (WHO, 2018)": the short form stands for the long one. */
+export interface Abbreviation {
+  short: string;
+  long: string;
+  span: Span;
+}
+
+export interface DocumentFacts {
+  /** The document version these facts were computed from. */
+  version: number;
+  citations: Citation[];
+  referenceList?: ReferenceList;
+  abbreviations: Abbreviation[];
+  problems: Problem[];
+}
+
+/** How one cited work relates to the reference list. */
+export type Resolution =
+  | { status: 'resolved'; entryId: string }
+  | { status: 'ambiguous'; entryIds: string[] }
+  | { status: 'missing'; candidates: Candidate[] }
+  /** Secondary originals and personal communications need no entry. */
+  | { status: 'exempt'; reason: string };
+
+export type CandidateReason = 'year' | 'spelling' | 'coauthor' | 'suffix';
+
+/** An entry that nearly matches a cited work, and what differs. */
+export interface Candidate {
+  entryId: string;
+  reason: CandidateReason;
+  /** How the citation would be written to match this entry: "Slovic (1987)" or "Slovic, 1987". */
+  suggestion: string;
+}
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint' | 'off';
+
+export interface DiagnosticSettings {
+  missingEntry: Severity;
+  uncitedEntry: Severity;
+  ambiguousEntry: Severity;
+  unparsedEntry: Severity;
+}
+
+export const defaultDiagnosticSettings: DiagnosticSettings = {
+  missingEntry: 'error',
+  uncitedEntry: 'warning',
+  ambiguousEntry: 'warning',
+  unparsedEntry: 'information',
+};

@@ -1,0 +1,81 @@
+// Diagnostics: citations without an entry, entries never cited, entries no citation can tell apart, and entries that
+// could not be read. Each has a stable code; severities come from the settings passed in.
+
+import type { Analysis } from '../index/analysis';
+import type { DiagnosticSettings, ReferenceEntry, Severity, Span } from '../types';
+import { citeEntry, describeWork } from '../style/apa';
+import { entryById } from './locate';
+
+export type DiagnosticCode = 'missing-entry' | 'uncited-entry' | 'ambiguous-entry' | 'unparsed-entry';
+
+export interface CoreDiagnostic {
+  span: Span;
+  severity: Exclude<Severity, 'off'>;
+  code: DiagnosticCode;
+  message: string;
+  /** Other places the message refers to: the candidate entry, the other entry of an ambiguous pair. */
+  related?: { span: Span; message: string }[];
+}
+
+/** The first line of an entry: underlining a whole multi-line entry hides the text. */
+function entryHead(entry: ReferenceEntry, text: string): Span {
+  const lineEnd = text.indexOf('\n', entry.span.start);
+  return { start: entry.span.start, end: lineEnd < 0 || lineEnd > entry.span.end ? entry.span.end : lineEnd };
+}
+
+export function diagnose(analysis: Analysis, settings: DiagnosticSettings): CoreDiagnostic[] {
+  const { facts, resolution, text } = analysis;
+  const out: CoreDiagnostic[] = [];
+  const push = (severity: Severity, diagnostic: Omit<CoreDiagnostic, 'severity'>) => {
+    if (severity !== 'off') out.push({ ...diagnostic, severity });
+  };
+  facts.citations.forEach((citation, ci) => {
+    citation.items.forEach((work, wi) => {
+      const result = resolution.byCitation[ci]?.[wi];
+      if (!result) return;
+      if (result.status === 'missing') {
+        const candidate = result.candidates[0];
+        const candidateEntry = candidate && entryById(facts, candidate.entryId);
+        const hint = candidate ? ` Did you mean ${candidate.suggestion}?` : '';
+        push(settings.missingEntry, {
+          span: work.span,
+          code: 'missing-entry',
+          message: `No reference entry for ${describeWork(work)}.${hint}`,
+          related: candidateEntry ? [{ span: entryHead(candidateEntry, text), message: `Nearest entry: ${candidate.suggestion}` }] : undefined,
+        });
+      } else if (result.status === 'ambiguous') {
+        const entries = result.entryIds.map((id) => entryById(facts, id)).filter((e): e is ReferenceEntry => !!e);
+        push(settings.ambiguousEntry, {
+          span: work.span,
+          code: 'ambiguous-entry',
+          message: `${describeWork(work)} matches ${entries.length} entries: add a/b suffixes to the entries and the citation.`,
+          related: entries.map((e) => ({ span: entryHead(e, text), message: 'One of the matching entries' })),
+        });
+      }
+    });
+  });
+  const indistinguishable = new Map<string, ReferenceEntry[]>();
+  for (const group of resolution.indistinguishable) {
+    const entries = group.map((id) => entryById(facts, id)).filter((e): e is ReferenceEntry => !!e);
+    for (const e of entries) indistinguishable.set(e.id, entries);
+  }
+  for (const entry of facts.referenceList?.entries ?? []) {
+    const head = entryHead(entry, text);
+    if ((resolution.citeCount.get(entry.id) ?? 0) === 0) {
+      push(settings.uncitedEntry, { span: head, code: 'uncited-entry', message: `${citeEntry(entry, 'narrative')} is never cited.` });
+    }
+    const twins = indistinguishable.get(entry.id);
+    if (twins) {
+      push(settings.ambiguousEntry, {
+        span: head,
+        code: 'ambiguous-entry',
+        message: `${twins.length} entries read as ${citeEntry(entry, 'narrative')}: add a/b suffixes to tell them apart.`,
+        related: twins.filter((t) => t !== entry).map((t) => ({ span: entryHead(t, text), message: 'The entry with the same author and year' })),
+      });
+    }
+    for (const problem of entry.problems) {
+      push(settings.unparsedEntry, { span: problem.span, code: 'unparsed-entry', message: problem.message });
+    }
+  }
+  return out.sort((a, b) => a.span.start - b.span.start);
+}

@@ -1,0 +1,18 @@
+// The facts of one document version: its citations, its reference list and the abbreviations it defines. Computed once
+// per version (see analysis.ts) and read by every feature, which never scans the text again.
+
+import type { DocumentFacts, Problem } from '../types';
+import { documentLanguageOf, maskNonProse } from '../syntax/mask';
+import { findProseCitations } from '../syntax/proseCitations';
+import { findReferenceList } from '../syntax/referenceList';
+
+export function computeFacts(text: string, languageId: string, version: number): DocumentFacts {
+  const language = documentLanguageOf(languageId);
+  const masked = maskNonProse(text, language);
+  const referenceList = findReferenceList(text, masked, language);
+  const skip = referenceList ? [referenceList.span] : [];
+  const { citations, abbreviations } = findProseCitations(masked, skip);
+  const problems: Problem[] = [];
+  if (referenceList) for (const entry of referenceList.entries) problems.push(...entry.problems);
+  return { version, citations, referenceList, abbreviations, problems };
+}

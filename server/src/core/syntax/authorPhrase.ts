@@ -1,0 +1,210 @@
+// Reads author phrases: the names written before a narrative citation's parenthesis ("Berry, Levinsohn, and Pakes (1995)")
+// and the author part of a parenthetical one ("Nguyen & Tran", "World Health Organization", "Smith et al.").
+
+import type { Span } from '../types';
+import { collapse } from './citationParts';
+
+/** The farthest an author phrase reaches back from its parenthesis. */
+const MAX_PHRASE_CHARS = 200;
+const MAX_PHRASE_WORDS = 12;
+const MAX_NAME_WORDS = 6;
+
+/** Lower-case words that belong to a surname: "van der Berg", "de Souza", "bin Laden". */
+export const PARTICLES = new Set([
+  'van', 'von', 'de', 'der', 'den', 'du', 'da', 'di', 'del', 'della', 'dos', 'das', 'la', 'le', 'ter', 'ten', 'al', 'el', 'bin',
+]);
+
+/** Lower-case words inside a group author's name: "Department of Justice", "Centers for Disease Control". */
+const GROUP_NAME_WORDS = new Set(['of', 'for', 'the']);
+
+/**
+ * Capitalised words that open sentences or clauses and are never part of a name written before a citation.
+ * Real surnames that are also English words ("Young", "May", "Long") are left out on purpose.
+ */
+const NOT_NAME_WORDS = new Set([
+  'a', 'an', 'the', 'this', 'that', 'these', 'those', 'here', 'there', 'then', 'thus', 'hence', 'however', 'therefore',
+  'in', 'as', 'at', 'on', 'of', 'to', 'by', 'for', 'from', 'with', 'without', 'within', 'into', 'onto', 'under', 'over',
+  'after', 'before', 'since', 'during', 'between', 'among', 'through', 'across', 'via', 'per',
+  'and', 'or', 'but', 'nor', 'so', 'yet', 'both', 'either', 'neither', 'also', 'further', 'furthermore', 'moreover',
+  'additionally', 'similarly', 'likewise', 'indeed', 'notably', 'recently', 'finally', 'first', 'second', 'third',
+  'later', 'earlier', 'while', 'whilst', 'although', 'though', 'because', 'if', 'when', 'where', 'whereas', 'unlike', 'like',
+  'according', 'following', 'following', 'building', 'based', 'using', 'given', 'see', 'cf', 'compare', 'contrary',
+  'meanwhile', 'instead', 'nonetheless', 'nevertheless', 'conversely', 'specifically', 'importantly', 'interestingly',
+  'overall', 'consequently', 'accordingly', 'alternatively', 'now', 'today', 'note', 'even', 'still', 'only',
+  'we', 'i', 'it', 'they', 'he', 'she', 'our', 'their', 'his', 'her', 'its', 'my', 'one', 'some', 'many', 'most',
+  'several', 'other', 'others', 'such', 'each', 'every', 'all', 'any', 'no', 'not', 'what', 'which', 'who', 'whom', 'why', 'how',
+  'table', 'figure', 'fig', 'section', 'chapter', 'appendix', 'equation', 'eq', 'source', 'sources', 'note', 'notes',
+  'recent', 'previous', 'prior', 'early', 'work', 'works', 'study', 'studies', 'research', 'researchers', 'authors',
+  'scholars', 'data', 'results', 'evidence', 'analysis', 'report', 'reports', 'paper', 'papers',
+]);
+
+export interface AuthorNames {
+  /** Surnames or group names, without "et al.", connectors or a possessive ending. */
+  authors: string[];
+  etAl: boolean;
+  possessive: boolean;
+}
+
+const POSSESSIVE = /(?:['’]s|(?<=s)['’])$/u;
+const ET_AL = /,?\s*et\.?\s*al\.?$/i;
+const GROUP_NAME = /\s(?:of|for|the)\s/;
+const AUTHOR_SEPARATOR = /\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+/;
+
+/** Splits an author part as written into its names. */
+export function readAuthorNames(written: string): AuthorNames {
+  let text = collapse(written).replace(/,$/, '');
+  const possessive = POSSESSIVE.test(text);
+  if (possessive) text = text.replace(POSSESSIVE, '');
+  const etAl = ET_AL.test(text);
+  if (etAl) text = text.replace(ET_AL, '');
+  // A name with "of" or "for" in it is one organisation, and its "and" is part of the name.
+  const names = GROUP_NAME.test(text) ? [text] : text.split(AUTHOR_SEPARATOR).filter((name) => name !== '');
+  return { authors: etAl ? names.slice(0, 1) : names, etAl, possessive };
+}
+
+const WORD_CHAR = /[\p{L}\p{M}\d'’.-]/u;
+const UPPER_START = /^(?:\p{Lu}|(?:d['’]|[ae]l-|ul-)\p{Lu})/u;
+const HAS_DIGIT = /\d/;
+/** Words ending in a full stop that are initials or short titles ("J.", "A.-M.", "U.S.", "Jr.") rather than a sentence end. */
+const ABBREVIATED = /^(?:\p{Lu}\.(?:-?\p{Lu}\.)*|\p{Lu}\p{Ll}?\.)$/u;
+
+/** Is this word a capitalised name word ("Smith", "O'Connor", "al-Farsi", "J.") rather than prose? */
+export function isNameWord(word: string): boolean {
+  if (!UPPER_START.test(word) || HAS_DIGIT.test(word)) return false;
+  if (word.endsWith('.') && !ABBREVIATED.test(word)) return false;
+  return !NOT_NAME_WORDS.has(word.replace(/\.$/, '').toLowerCase());
+}
+
+interface Token {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface AuthorPhrase extends AuthorNames {
+  span: Span;
+  /** The phrase as written, whitespace collapsed. */
+  text: string;
+}
+
+/**
+ * Finds the run of names that ends right before `before` (the position of a narrative citation's "("), or undefined.
+ * `prose` is the masked text with decorations blanked; `masked` still has its line breaks, so a blank line stops the look.
+ */
+export function findAuthorPhraseBefore(prose: string, masked: string, before: number): AuthorPhrase | undefined {
+  const tokens = tokensBefore(prose, masked, before);
+  const taken = takeAuthorTokens(tokens);
+  if (taken === 0) return undefined;
+  const phrase = tokens.slice(0, taken).reverse();
+  const text = phrase.map((token, i) => (i > 0 && token.text !== ',' ? ' ' : '') + token.text).join('');
+  return { ...readAuthorNames(text), span: { start: phrase[0].start, end: phrase[phrase.length - 1].end }, text };
+}
+
+/** Reads up to a bounded number of words and connectors backwards from `before`, nearest first. */
+function tokensBefore(prose: string, masked: string, before: number): Token[] {
+  const limit = Math.max(0, before - MAX_PHRASE_CHARS);
+  const tokens: Token[] = [];
+  let pos = before;
+  while (tokens.length < MAX_PHRASE_WORDS * 2) {
+    let newlines = 0;
+    while (pos > limit && /\s/.test(prose[pos - 1])) {
+      if (masked[pos - 1] === '\n' && ++newlines >= 2) return tokens;
+      pos--;
+    }
+    if (pos <= limit) return tokens;
+    const token = tokenEndingAt(prose, masked, pos, limit);
+    if (!token) return tokens;
+    tokens.push(token);
+    pos = token.start;
+  }
+  return tokens;
+}
+
+function tokenEndingAt(prose: string, masked: string, end: number, limit: number): Token | undefined {
+  const last = prose[end - 1];
+  if (last === ',' || last === '&') return { start: end - 1, end, text: last };
+  if (!WORD_CHAR.test(last)) return undefined;
+  let start = end;
+  let text = '';
+  for (;;) {
+    let at = start;
+    while (at > limit && WORD_CHAR.test(prose[at - 1])) at--;
+    text = prose.slice(at, start) + text;
+    start = at;
+    // A word hyphenated at a line break ("Arm-\nstrong") is one word.
+    if (at - 2 > limit && masked[at - 1] === '\n' && prose[at - 2] === '-' && /\p{Ll}/u.test(text[0] ?? '')) {
+      start = at - 2;
+      continue;
+    }
+    break;
+  }
+  return { start, end, text };
+}
+
+/** How many of the tokens (nearest first) form the author phrase; 0 when they do not end in a name. */
+function takeAuthorTokens(tokens: Token[]): number {
+  let at = 0;
+  let possessiveAllowed = true;
+  if (isWord(tokens[at], 'al', 'al.') && isWord(tokens[at + 1], 'et', 'et.')) {
+    at += 2;
+    possessiveAllowed = false;
+    if (isWord(tokens[at], ',')) at++;
+  }
+  const first = takeName(tokens, at, possessiveAllowed);
+  if (first === at) return 0;
+  at = first;
+  let sawAnd = false;
+  for (;;) {
+    let next = at;
+    const joinedByAnd = isWord(tokens[next], 'and', '&');
+    if (joinedByAnd) {
+      next++;
+      if (isWord(tokens[next], ',')) next++;
+    } else if (isWord(tokens[next], ',') && sawAnd) {
+      next++;
+    } else {
+      // A list of names has "and" or "&" before its last name, so a comma nearest the parenthesis ends the phrase.
+      return at;
+    }
+    const afterName = takeName(tokens, next, false);
+    if (afterName === next) return at;
+    sawAnd ||= joinedByAnd;
+    at = afterName;
+  }
+}
+
+/** Consumes one name (nearest word first) starting at token `at`; returns the index after it. */
+function takeName(tokens: Token[], at: number, possessiveAllowed: boolean): number {
+  let taken = 0;
+  let i = at;
+  while (i < tokens.length && taken < MAX_NAME_WORDS) {
+    const word = tokens[i].text;
+    const bare = possessiveAllowed && i === at ? word.replace(POSSESSIVE, '') : word;
+    if (isNameWord(bare)) {
+      i++;
+      taken++;
+    } else if (taken > 0 && PARTICLES.has(word)) {
+      i++;
+      taken++;
+    } else if (taken > 0 && GROUP_NAME_WORDS.has(word) && groupNameContinues(tokens, i + 1)) {
+      i++;
+      taken++;
+    } else {
+      break;
+    }
+  }
+  // A name never starts with a particle or a joining word alone: "de" in "made de Souza" is fine, "of" is not.
+  while (i > at && GROUP_NAME_WORDS.has(tokens[i - 1].text)) i--;
+  return i;
+}
+
+/** "of" and "for" join a group name only when a capitalised word precedes them ("Department of Justice"). */
+function groupNameContinues(tokens: Token[], at: number): boolean {
+  let i = at;
+  while (i < tokens.length && i < at + 2 && GROUP_NAME_WORDS.has(tokens[i].text)) i++;
+  return i < tokens.length && isNameWord(tokens[i].text);
+}
+
+function isWord(token: Token | undefined, ...words: string[]): boolean {
+  return token !== undefined && words.includes(token.text);
+}

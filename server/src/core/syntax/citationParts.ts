@@ -1,0 +1,124 @@
+// Reads the parts of a citation that follow the author: the dates ("2019a, 2020"), and the tail after them (a locator
+// such as ", p. 4" or ": 24", a note such as ", for a review", or ", as cited in" before the work that quotes it).
+// Every reader looks at a bounded slice and uses patterns without overlapping repetition, so reading is linear.
+
+import type { Span, WorkDate } from '../types';
+import { DATE_SOURCE, dateFromMatch, parseWorkDate } from './dates';
+
+export interface DatedSpan {
+  date: WorkDate;
+  span: Span;
+}
+
+const DATE_AT = new RegExp(DATE_SOURCE, 'iuy');
+const DATE_START = /[\dnifNIF]/;
+const DATE_SEPARATOR = /\s*[,;]\s*/y;
+/** A date must end at a boundary; "2019 data" is fine here and judged by the tail reader. */
+const AFTER_DATE = /[\s,;:)\]]/;
+
+/** Reads one date that starts exactly at `pos` and ends at or before `end`. */
+export function readDateAt(text: string, pos: number, end: number): DatedSpan | undefined {
+  if (pos >= end || !DATE_START.test(text[pos])) return undefined;
+  DATE_AT.lastIndex = pos;
+  const match = DATE_AT.exec(text);
+  if (!match) return undefined;
+  const stop = pos + match[0].length;
+  if (stop > end || (stop < end && !AFTER_DATE.test(text[stop]))) return undefined;
+  const date = dateFromMatch(match, match[0].replace(/\s+/g, ' '));
+  return date ? { date, span: { start: pos, end: stop } } : undefined;
+}
+
+/** Reads "2019a, 2019b" or "1996; 1998" from `pos`: one date or more, or none when no date starts there. */
+export function readDateList(text: string, pos: number, end: number): { dates: DatedSpan[]; end: number } {
+  const dates: DatedSpan[] = [];
+  const first = readDateAt(text, pos, end);
+  if (!first) return { dates, end: pos };
+  dates.push(first);
+  let at = first.span.end;
+  for (;;) {
+    DATE_SEPARATOR.lastIndex = at;
+    const separator = DATE_SEPARATOR.exec(text);
+    if (!separator || at + separator[0].length > end) break;
+    const next = readDateAt(text, at + separator[0].length, end);
+    if (!next) break;
+    dates.push(next);
+    at = next.span.end;
+  }
+  return { dates, end: at };
+}
+
+const MONTH_DAY_YEAR =
+  /^(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s(\d{1,2}),\s(\d{4})$/i;
+
+/** Reads the date of a personal communication, written "March 3, 2020" (or as any entry date). */
+export function readCommunicationDate(written: string): WorkDate | undefined {
+  const text = written.replace(/\s+/g, ' ').trim();
+  const american = MONTH_DAY_YEAR.exec(text);
+  // Reordering to the "2020, March 3" form lets the shared date reader name the month and check the year.
+  const date = american ? parseWorkDate(`${american[3]}, ${american[1]} ${american[2]}`) : parseWorkDate(text);
+  return date ? { ...date, text } : undefined;
+}
+
+export interface CitationTail {
+  locator?: string;
+  note?: string;
+  /** Where the citing work of "as cited in" starts. */
+  secondaryStart?: number;
+}
+
+const LOCATOR_LABEL =
+  '(?:pp?\\.|paras?\\.?|chaps?\\.|ch\\.|chapter|sect?\\.|section|figs?\\.|figure|table|appendix|vol\\.|no\\.|ll?\\.|lines?|pages?|part|slide|notes?|n\\.|fn\\.|§§?|theorem|eq\\.)';
+const LOCATOR_NUMBER = '\\d[\\w.]*';
+const LOCATOR_ANY = '(?:\\d[\\w.]*|[ivxlcdm]+(?!\\w))';
+const LOCATOR_SEPARATOR = '\\s*[,\\u2013\\u2014-]\\s*';
+/** "p. 4", "pp. 33–35", "para. 2", "Chapter 3", "24", "23–24". A bare word is never a locator. */
+const LOCATOR = new RegExp(
+  `(?:${LOCATOR_LABEL}\\s*${LOCATOR_ANY}(?:${LOCATOR_SEPARATOR}${LOCATOR_ANY})*|${LOCATOR_NUMBER}(?:${LOCATOR_SEPARATOR}${LOCATOR_NUMBER})*)`,
+  'iy',
+);
+const COMMA = /\s*,\s*/y;
+const COLON = /\s*:\s*/y;
+const SPACE_BEFORE_DIGIT = /\s+(?=\d)/y;
+const AS_CITED_IN = /\s*,\s*as\scited\sin\s+/iy;
+const NOTE_START = /\p{Ll}/u;
+
+/** Reads what follows the dates up to `end`; undefined when it is prose rather than a locator or note. */
+export function readTail(text: string, pos: number, end: number): CitationTail | undefined {
+  const rest = text.slice(pos, end);
+  if (rest.trim() === '') return {};
+  AS_CITED_IN.lastIndex = pos;
+  const asCited = AS_CITED_IN.exec(text);
+  if (asCited && pos + asCited[0].length < end) return { secondaryStart: pos + asCited[0].length };
+  for (const lead of [COLON, SPACE_BEFORE_DIGIT]) {
+    const after = skip(lead, text, pos);
+    if (after !== undefined) return readLocatorAndNote(text, after, end, true);
+  }
+  const afterComma = skip(COMMA, text, pos);
+  if (afterComma === undefined) return undefined;
+  return readLocatorAndNote(text, afterComma, end, false);
+}
+
+function readLocatorAndNote(text: string, pos: number, end: number, locatorRequired: boolean): CitationTail | undefined {
+  LOCATOR.lastIndex = pos;
+  const locator = LOCATOR.exec(text);
+  if (locator && pos + locator[0].length <= end) {
+    const after = pos + locator[0].length;
+    const tail: CitationTail = { locator: locator[0].replace(/\s+/g, ' ') };
+    if (text.slice(after, end).trim() === '') return tail;
+    const noteStart = skip(COMMA, text, after);
+    if (noteStart === undefined || noteStart >= end || !NOTE_START.test(text[noteStart])) return undefined;
+    return { ...tail, note: collapse(text.slice(noteStart, end)) };
+  }
+  if (locatorRequired || pos >= end || !NOTE_START.test(text[pos])) return undefined;
+  return { note: collapse(text.slice(pos, end)) };
+}
+
+function skip(pattern: RegExp, text: string, pos: number): number | undefined {
+  pattern.lastIndex = pos;
+  const match = pattern.exec(text);
+  return match ? pos + match[0].length : undefined;
+}
+
+export function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

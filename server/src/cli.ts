@@ -15,16 +15,18 @@ const USAGE = `Usage: citewise check [--format text|json] FILE...
 Checks the author-date citations in each file against the file's reference list.
   --format text   one line per problem: file:line:col severity code message (default)
   --format json   citations, reference entries and diagnostics of each file (see the README)
+  --exit-zero     exit 0 even when errors are found (for a first look at a document)
 Exit status: 0 no errors, 1 an error was found, 2 a file could not be read or the command was wrong.`;
 
 interface Options {
   format: 'text' | 'json';
+  exitZero: boolean;
   files: string[];
 }
 
 function parseArguments(argv: string[]): Options | string {
   if (argv[0] !== 'check') return argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' ? USAGE : `Unknown command "${argv[0]}".\n\n${USAGE}`;
-  const options: Options = { format: 'text', files: [] };
+  const options: Options = { format: 'text', exitZero: false, files: [] };
   for (let i = 1; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--format') {
@@ -35,7 +37,8 @@ function parseArguments(argv: string[]): Options | string {
       const value = arg.slice('--format='.length);
       if (value !== 'text' && value !== 'json') return `--format takes "text" or "json", not "${value}".`;
       options.format = value;
-    } else if (arg === '--help' || arg === '-h') return USAGE;
+    } else if (arg === '--exit-zero') options.exitZero = true;
+    else if (arg === '--help' || arg === '-h') return USAGE;
     else options.files.push(arg);
   }
   if (options.files.length === 0) return `No file given.\n\n${USAGE}`;
@@ -106,7 +109,7 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     const document = TextDocument.create(`file://${file}`, languageId, 1, text);
     const analysis = analyse(text, languageId, 1);
     const diagnostics = diagnose(analysis, defaultDiagnosticSettings);
-    if (diagnostics.some((d) => d.severity === 'error') && status === 0) status = 1;
+    if (!options.exitZero && diagnostics.some((d) => d.severity === 'error') && status === 0) status = 1;
     if (options.format === 'json') reports.push(jsonReport(file, document, analysis, diagnostics));
     else {
       for (const d of diagnostics) {

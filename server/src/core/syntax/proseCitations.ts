@@ -1,13 +1,326 @@
-// Finds author-date citations in prose. (Being written.)
-import type { Abbreviation, Citation, Span } from '../types';
+// Finds author-date citations in prose: parenthetical "(Qerimi, 2023; Oke, 1982)" and narrative "Ingebritsen (2002)".
+// One pass pairs the parentheses of each paragraph; each pair is then read as a narrative citation (only dates inside,
+// names before it) or as a parenthetical one (works separated by semicolons). Every look is bounded, so the scan is
+// linear in the length of the text and never throws.
+
+import type { Abbreviation, Citation, CitedWork, Span } from '../types';
+import { findAuthorPhraseBefore, isNameWord, PARTICLES, readAuthorNames, type AuthorPhrase } from './authorPhrase';
+import {
+  collapse,
+  readCommunicationDate,
+  readDateAt,
+  readDateList,
+  readTail,
+  type CitationTail,
+  type DatedSpan,
+} from './citationParts';
 
 export interface ProseScan {
   citations: Citation[];
   abbreviations: Abbreviation[];
 }
 
+/** A parenthesis longer than this is prose, not a citation. */
+const MAX_PARENTHESIS_CHARS = 1000;
+/** How many unclosed parentheses are remembered; older ones are forgotten. */
+const MAX_OPEN_PARENTHESES = 32;
+const MAX_AUTHOR_CHARS = 200;
+const MAX_AUTHOR_WORDS = 12;
+
+interface Found {
+  citation: Citation;
+  abbreviations: Abbreviation[];
+}
+
 export function findProseCitations(masked: string, skip: Span[]): ProseScan {
-  void masked;
-  void skip;
-  return { citations: [], abbreviations: [] };
+  const prose = withoutDecorations(masked);
+  const found: Found[] = [];
+  pairParentheses(masked, (open, close) => {
+    const result = readNarrative(prose, masked, open, close) ?? readParenthetical(prose, open, close);
+    if (result) found.push(result);
+  });
+  const kept = withoutOverlaps(found.sort((a, b) => a.citation.span.start - b.citation.span.start), skip);
+  return { citations: kept.map((f) => f.citation), abbreviations: kept.flatMap((f) => f.abbreviations) };
+}
+
+/**
+ * Blanks Markdown emphasis and link brackets ("_(Smith, 2019)_", "[Barnes, 2010]") and turns every line break into a
+ * space, keeping the length. Brackets around an abbreviation ("[CDC]") stay: they define it.
+ */
+function withoutDecorations(masked: string): string {
+  return masked
+    .replace(/[^\S ]|[*_]/g, ' ')
+    .replace(/\[(\p{Lu}[\p{Lu}\d&.-]{0,11})\]|[[\]]/gu, (match, abbreviation: string | undefined) =>
+      abbreviation ? match : ' ',
+    );
+}
+
+/** Calls `onPair` for every matching "(" and ")" of one paragraph, inner pairs first. */
+function pairParentheses(masked: string, onPair: (open: number, close: number) => void): void {
+  const open: number[] = [];
+  for (let i = 0; i < masked.length; i++) {
+    const c = masked.charCodeAt(i);
+    if (c === 10 /* \n */) {
+      if (startsBlankLine(masked, i)) open.length = 0;
+    } else if (c === 40 /* ( */) {
+      open.push(i);
+      if (open.length > MAX_OPEN_PARENTHESES) open.shift();
+    } else if (c === 41 /* ) */ && open.length > 0) {
+      const start = open.pop()!;
+      if (i - start <= MAX_PARENTHESIS_CHARS) onPair(start, i);
+    }
+  }
+}
+
+/** Is the line break at `at` followed by a line of only white space? */
+function startsBlankLine(text: string, at: number): boolean {
+  for (let i = at + 1; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n') return true;
+    if (c !== ' ' && c !== '\t' && c !== '\r' && c !== '\f') return false;
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Narrative citations: "Smith et al. (2019)", "Covington (1996, 1998)", "World Health Organization (WHO, 2018)".
+
+const ABBREVIATION_BEFORE_DATE = /(\p{Lu}[\p{Lu}&]{1,9})\s*,\s*/uy;
+
+function readNarrative(prose: string, masked: string, open: number, close: number): Found | undefined {
+  let at = skipSpaces(prose, open + 1, close);
+  ABBREVIATION_BEFORE_DATE.lastIndex = at;
+  const abbreviation = ABBREVIATION_BEFORE_DATE.exec(prose);
+  if (abbreviation) at += abbreviation[0].length;
+  const { dates, end } = readDateList(prose, at, close);
+  if (dates.length === 0) return undefined;
+  const tail = readTail(prose, end, close);
+  if (!tail || tail.secondaryStart !== undefined) return undefined;
+  const phrase = findAuthorPhraseBefore(prose, masked, open);
+  if (!phrase) return undefined;
+  const short = abbreviation?.[1];
+  if (short && !abbreviates(short, phrase.text)) return undefined;
+  const span = { start: phrase.span.start, end: close + 1 };
+  const author: AuthorPart = { ...phrase, isTitle: false, definesAbbreviation: short };
+  const items = worksOf(author, dates, tail, dates.length === 1 ? span : undefined);
+  const abbreviations = short
+    ? [{ short, long: phrase.text, span: { start: phrase.span.start, end: at - abbreviation[0].length + short.length } }]
+    : [];
+  return { citation: { span, kind: 'narrative', items }, abbreviations };
+}
+
+/** Do the letters of the short form appear, in order, as initials of the long form's capitalised words ("WHO")? */
+function abbreviates(short: string, long: string): boolean {
+  const initials = long
+    .split(/[\s-]+/)
+    .filter((word) => /^\p{Lu}/u.test(word))
+    .map((word) => word[0])
+    .join('');
+  const letters = short.replace(/[^\p{Lu}]/gu, '');
+  if (letters.length < 2 || initials[0] !== letters[0]) return false;
+  let i = 0;
+  for (const initial of initials) if (initial === letters[i]) i++;
+  return i === letters.length;
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Parenthetical citations: "(see Qerimi, 2023, p. 4; Oke, 1982)".
+
+function readParenthetical(prose: string, open: number, close: number): Found | undefined {
+  const items: CitedWork[] = [];
+  let segmentStart = open + 1;
+  while (segmentStart <= close) {
+    const semicolon = prose.indexOf(';', segmentStart);
+    const segmentEnd = semicolon < 0 || semicolon > close ? close : semicolon;
+    items.push(...(readSegment(prose, segmentStart, segmentEnd) ?? []));
+    segmentStart = segmentEnd + 1;
+  }
+  if (items.length === 0) return undefined;
+  const abbreviations = items.flatMap((work) =>
+    work.definesAbbreviation
+      ? [{ short: work.definesAbbreviation, long: work.authors[0], span: work.authorSpan }]
+      : [],
+  );
+  return { citation: { span: { start: open, end: close + 1 }, kind: 'parenthetical', items }, abbreviations };
+}
+
+const PREFIX = /(?:see\s+also|see|but\s+see|also\s+see|e\.\s?g\.|i\.\s?e\.|cf\.|compare|for\s+example|for\s+instance|as\s+in)(?:\s*[,:])?\s+/iy;
+const PERSONAL_COMMUNICATION = /,?\s*personal\s+communication\s*,?\s*/i;
+const OPENING_QUOTE = /["“”‘']/;
+const CLOSING_QUOTE: Record<string, string> = { '"': '"', '“': '”', '”': '”', '‘': '’', "'": "'" };
+
+/** Reads one semicolon-separated part of a parenthesis; undefined when it is not a cited work. */
+function readSegment(prose: string, from: number, to: number): CitedWork[] | undefined {
+  const start = skipSpaces(prose, from, to);
+  const end = trimEnd(prose, start, to);
+  if (start >= end || /[()]/.test(prose.slice(start, end))) return undefined;
+  PREFIX.lastIndex = start;
+  const prefixMatch = PREFIX.exec(prose);
+  const authorStart = prefixMatch && start + prefixMatch[0].length < end ? start + prefixMatch[0].length : start;
+  const prefix = authorStart > start ? collapse(prose.slice(start, authorStart)) : undefined;
+  const works =
+    readPersonalCommunication(prose, authorStart, end) ??
+    (OPENING_QUOTE.test(prose[authorStart]) ? readTitled(prose, authorStart, end) : readAuthored(prose, authorStart, end));
+  if (works && prefix) works[0].prefix = prefix;
+  return works;
+}
+
+interface AuthorPart {
+  span: Span;
+  text: string;
+  authors: string[];
+  etAl: boolean;
+  isTitle: boolean;
+  possessive?: boolean;
+  definesAbbreviation?: string;
+}
+
+/** "Nguyen & Tran, 2020, p. 4", "Smith 2019a, 2019b", "Centers for Disease Control and Prevention [CDC], n.d.". */
+function readAuthored(prose: string, start: number, end: number): CitedWork[] | undefined {
+  const dateStart = findDateAfterAuthor(prose, start, end);
+  if (dateStart === undefined) return undefined;
+  const authorEnd = trimEnd(prose, start, dateStart, true);
+  const author = authorPart(prose, { start, end: authorEnd });
+  return author && readDatesAndTail(prose, author, dateStart, end);
+}
+
+/** '"New U.S. anti-personnel landmine," 2022': a quoted title in the author's place. */
+function readTitled(prose: string, start: number, end: number): CitedWork[] | undefined {
+  const closing = prose.indexOf(CLOSING_QUOTE[prose[start]], start + 1);
+  if (closing < 0 || closing >= end || closing - start > MAX_AUTHOR_CHARS) return undefined;
+  const title = collapse(prose.slice(start + 1, closing)).replace(/,$/, '');
+  if (title === '') return undefined;
+  let dateStart = skipSpaces(prose, closing + 1, end);
+  if (prose[dateStart] === ',') dateStart = skipSpaces(prose, dateStart + 1, end);
+  const span = { start, end: closing + 1 };
+  const author: AuthorPart = { span, text: collapse(prose.slice(start, closing + 1)), authors: [title], etAl: false, isTitle: true };
+  return readDatesAndTail(prose, author, dateStart, end);
+}
+
+/** "J. Smith, personal communication, March 3, 2020": needs no reference entry. */
+function readPersonalCommunication(prose: string, start: number, end: number): CitedWork[] | undefined {
+  const segment = prose.slice(start, end);
+  const marker = PERSONAL_COMMUNICATION.exec(segment);
+  if (!marker) return undefined;
+  const authorEnd = trimEnd(prose, start, start + marker.index, true);
+  const author = authorPart(prose, { start, end: authorEnd });
+  const dateStart = start + marker.index + marker[0].length;
+  const date = readCommunicationDate(prose.slice(dateStart, end));
+  if (!author || !date) return undefined;
+  const dated: DatedSpan = { date, span: { start: dateStart, end } };
+  return worksOf(author, [dated], {}).map((work) => ({ ...work, personalCommunication: true }));
+}
+
+function readDatesAndTail(prose: string, author: AuthorPart, dateStart: number, end: number): CitedWork[] | undefined {
+  const { dates, end: datesEnd } = readDateList(prose, dateStart, end);
+  if (dates.length === 0) return undefined;
+  const tail = readTail(prose, datesEnd, end);
+  if (!tail) return undefined;
+  const works = worksOf(author, dates, tail);
+  if (tail.secondaryStart === undefined) return works;
+  // "Rogers, 1961, as cited in Kirschenbaum, 2004": the original needs no entry, the citing work does.
+  const citing = readAuthored(prose, tail.secondaryStart, end);
+  if (!citing) return undefined;
+  return [...works.map((work) => ({ ...work, secondary: true })), ...citing];
+}
+
+/**
+ * Finds where the date starts after an author: the first date that begins a word. Undefined when a digit comes first
+ * ("Table 2", "USD 2,400") or the author would be too long.
+ */
+function findDateAfterAuthor(prose: string, start: number, end: number): number | undefined {
+  const limit = Math.min(end, start + MAX_AUTHOR_CHARS);
+  for (let i = start + 1; i < limit; i++) {
+    const before = prose[i - 1];
+    if (/\d/.test(prose[i]) && !(before === ' ' || before === ',')) return undefined;
+    if ((before === ' ' || before === ',') && readDateAt(prose, i, end)) return i;
+    if (/\d/.test(prose[i])) return undefined;
+  }
+  return undefined;
+}
+
+const ABBREVIATION_DEFINED = /\s*\[(\p{Lu}[\p{Lu}\d&.-]{0,11})\]$/u;
+const LOWER_CASE_AUTHOR_WORDS = new Set(['and', '&', 'et', 'et.', 'al', 'al.', 'of', 'for', 'the', 'on', 'in', 'und', 'y']);
+/** Words that look like a name before a year but are never authors: "(March 2019)", "(Table 2019)". */
+const NOT_AUTHORS = new Set([
+  'table', 'figure', 'fig.', 'section', 'chapter', 'appendix', 'equation', 'eq.', 'usd', 'eur', 'gbp', 'version', 'since',
+  'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'spring', 'summer', 'autumn', 'fall', 'winter', 'year', 'years', 'fy', 'ad', 'bc', 'ce', 'bce', 'circa', 'ca.',
+]);
+
+/** Checks and reads the author part of a parenthetical work. */
+function authorPart(prose: string, span: Span): AuthorPart | undefined {
+  const written = collapse(prose.slice(span.start, span.end));
+  if (written === '' || written.length > MAX_AUTHOR_CHARS) return undefined;
+  const defined = ABBREVIATION_DEFINED.exec(written);
+  const name = defined ? written.slice(0, defined.index) : written;
+  const words = name.split(' ');
+  if (words.length > MAX_AUTHOR_WORDS || NOT_AUTHORS.has(words[0].replace(/,$/, '').toLowerCase())) return undefined;
+  const first = words[0];
+  if (!isNameWord(first) && !(/^\p{Lu}/u.test(first) && /^[\p{L}.'’-]+,?$/u.test(first)) && !(PARTICLES.has(first) && words.length > 1)) return undefined;
+  if (!words.every(isAuthorWord)) return undefined;
+  const names = readAuthorNames(name);
+  if (names.authors.length === 0) return undefined;
+  return { span, text: written, ...names, isTitle: false, definesAbbreviation: defined?.[1] };
+}
+
+function isAuthorWord(word: string): boolean {
+  const bare = word.replace(/,$/, '');
+  if (/^\p{Lu}/u.test(bare) || /^(?:d['’]|[ae]l-)\p{Lu}/u.test(bare)) return /^[\p{L}\p{M}.'’-]+$/u.test(bare);
+  return LOWER_CASE_AUTHOR_WORDS.has(bare) || PARTICLES.has(bare);
+}
+
+/** One CitedWork per date. The first covers author to date; later ones only their date; the tail belongs to the last. */
+function worksOf(author: AuthorPart | AuthorPhrase & AuthorPart, dates: DatedSpan[], tail: CitationTail, wholeSpan?: Span): CitedWork[] {
+  return dates.map((dated, i) => {
+    const work: CitedWork = {
+      span: i === 0 ? wholeSpan ?? { start: author.span.start, end: dated.span.end } : dated.span,
+      authorText: author.text,
+      authorSpan: author.span,
+      authors: author.authors,
+      etAl: author.etAl,
+      isTitle: author.isTitle,
+      date: dated.date,
+      dateSpan: dated.span,
+    };
+    if (i === dates.length - 1) {
+      if (tail.locator) work.locator = tail.locator;
+      if (tail.note) work.note = tail.note;
+    }
+    if (author.definesAbbreviation) work.definesAbbreviation = author.definesAbbreviation;
+    if (author.possessive) work.possessive = true;
+    return work;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+
+function skipSpaces(text: string, from: number, to: number): number {
+  let i = from;
+  while (i < to && text[i] === ' ') i++;
+  return i;
+}
+
+/** The end of the text in [from, to) without trailing spaces (and commas, when asked). */
+function trimEnd(text: string, from: number, to: number, commas = false): number {
+  let i = to;
+  while (i > from && (text[i - 1] === ' ' || (commas && text[i - 1] === ','))) i--;
+  return i;
+}
+
+/** Drops citations inside a skipped span and any citation overlapping an earlier one. Both lists are sorted by start. */
+function withoutOverlaps(found: Found[], skip: Span[]): Found[] {
+  const skipped = [...skip].sort((a, b) => a.start - b.start);
+  const kept: Found[] = [];
+  let s = 0;
+  let lastEnd = -1;
+  for (const f of found) {
+    const { start, end } = f.citation.span;
+    while (s < skipped.length && skipped[s].end <= start) s++;
+    if (s < skipped.length && skipped[s].start < end) continue;
+    if (start < lastEnd) continue;
+    kept.push(f);
+    lastEnd = end;
+  }
+  return kept;
 }

@@ -1,10 +1,365 @@
-// Finds the reference list of a document. (Being written.)
-import type { ReferenceList } from '../types';
+// Finds the reference list of a document and splits it into entries. The list sits under a heading ("## References",
+// "Bibliography", "\section*{References}", an underlined reStructuredText title) or, without one, is the trailing run
+// of paragraphs that read as reference entries. The masked text decides structure (headings, code); the original text
+// is read for the entries so that DOIs and URLs survive.
+
+import type { ReferenceEntry, ReferenceList, Span } from '../types';
 import type { DocumentLanguage } from './mask';
+import { looksLikeReferenceEntry, parseReferenceEntry, repeatsPreviousAuthors } from './referenceEntry';
+
+/** Heading words of a reference list, in the languages Citewise users write in (compared without diacritics). */
+const HEADING_PHRASES = [
+  'references', 'reference list', 'bibliography', 'works cited', 'works referenced', 'literature cited', 'sources',
+  'cited works', 'further reading', 'literatur', 'literaturverzeichnis', 'quellen', 'quellenverzeichnis', 'references',
+  'bibliographie', 'referencias', 'bibliografia', 'referencias bibliograficas', 'referencias', 'riferimenti',
+  'riferimenti bibliografici', 'referenser', 'litteratur', 'literatuur', 'literatuurlijst', 'bibliografie',
+].map(foldCase);
+
+/** A plain-text heading line is never longer than this. */
+const PLAIN_HEADING_LIMIT = 60;
+
+interface Line {
+  start: number;
+  /** Exclusive, before "\r\n" or "\n". */
+  end: number;
+  text: string;
+  masked: string;
+}
+
+interface Heading {
+  /** First line of the heading (the overline of an over-and-underlined title). */
+  first: number;
+  /** Last line of the heading (the underline of a setext or reStructuredText title). */
+  last: number;
+  /** Lower is more important; plain-text lines sit below every marked-up heading. */
+  level: number;
+  title: string;
+}
+
+/** A line of a list after its blockquote and list markers are removed. */
+interface ContentLine {
+  start: number;
+  end: number;
+  text: string;
+  indent: number;
+  hasMarker: boolean;
+  isBlank: boolean;
+}
+
+const PLAIN_LEVEL = 100;
 
 export function findReferenceList(text: string, masked: string, language: DocumentLanguage): ReferenceList | undefined {
-  void text;
-  void masked;
-  void language;
+  try {
+    const lines = splitLines(text, masked);
+    const headings = findHeadings(lines, language);
+    const heading = lastReferenceHeading(headings);
+    if (heading) return listUnderHeading(lines, headings, heading, language);
+    return trailingList(lines, headings, language);
+  } catch {
+    // The core never throws on any input; an unreadable document simply has no reference list.
+    return undefined;
+  }
+}
+
+function splitLines(text: string, masked: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  for (;;) {
+    const newline = text.indexOf('\n', start);
+    const lineEnd = newline < 0 ? text.length : newline;
+    const end = lineEnd > start && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
+    lines.push({ start, end, text: text.slice(start, end), masked: masked.slice(start, end) });
+    if (newline < 0) return lines;
+    start = newline + 1;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Headings
+
+function findHeadings(lines: Line[], language: DocumentLanguage): Heading[] {
+  const headings: Heading[] = [];
+  const rstStyles: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const heading =
+      (language === 'markdown' ? markdownHeading(lines, i) : undefined) ??
+      (language === 'restructuredtext' ? rstHeading(lines, i, rstStyles) : undefined) ??
+      (language === 'latex' ? latexHeading(lines[i].masked, i) : undefined) ??
+      plainHeading(lines, i);
+    if (!heading) continue;
+    headings.push(heading);
+    i = heading.last;
+  }
+  return headings;
+}
+
+function markdownHeading(lines: Line[], index: number): Heading | undefined {
+  const line = lines[index].masked;
+  const atx = /^ {0,3}(#{1,6})(?=[ \t]|$)/u.exec(line);
+  if (atx) return { first: index, last: index, level: atx[1].length, title: cleanHeadingTitle(stripClosingHashes(line.slice(atx[0].length))) };
+  const next = lines[index + 1]?.masked;
+  if (next === undefined || line.trim() === '' || !isBlankBefore(lines, index)) return undefined;
+  const underline = /^ {0,3}(=+|-+)[ \t]*$/u.exec(next);
+  if (!underline || /^ {0,3}(?:[-*+]|\d{1,3}[.)])[ \t]/u.test(line)) return undefined;
+  return { first: index, last: index + 1, level: underline[1][0] === '=' ? 1 : 2, title: cleanHeadingTitle(line) };
+}
+
+function stripClosingHashes(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  let hashes = end;
+  while (hashes > 0 && text[hashes - 1] === '#') hashes--;
+  return hashes < end && (hashes === 0 || text[hashes - 1] === ' ' || text[hashes - 1] === '\t') ? text.slice(0, hashes) : text.slice(0, end);
+}
+
+const RST_ADORNMENT = /^([=\-~^*+#`:'"._])\1{2,}[ \t]*$/u;
+
+/** A title underlined (and perhaps overlined) with punctuation; levels follow the order styles first appear in. */
+function rstHeading(lines: Line[], index: number, styles: string[]): Heading | undefined {
+  const line = lines[index].masked;
+  const over = RST_ADORNMENT.exec(line);
+  if (over) {
+    const title = lines[index + 1]?.masked;
+    const under = lines[index + 2]?.masked;
+    if (title === undefined || under === undefined || title.trim() === '' || under.trim() !== line.trim()) return undefined;
+    return { first: index, last: index + 2, level: rstLevel(styles, `${over[1]}/${over[1]}`), title: cleanHeadingTitle(title) };
+  }
+  const next = lines[index + 1]?.masked;
+  if (next === undefined || line.trim() === '' || /^\s/u.test(line)) return undefined;
+  const under = RST_ADORNMENT.exec(next);
+  if (!under || next.trim().length < Math.min(line.trim().length, 3)) return undefined;
+  return { first: index, last: index + 1, level: rstLevel(styles, under[1]), title: cleanHeadingTitle(line) };
+}
+
+function rstLevel(styles: string[], style: string): number {
+  let level = styles.indexOf(style);
+  if (level < 0) level = styles.push(style) - 1;
+  return level + 1;
+}
+
+const LATEX_LEVELS: Record<string, number> = { part: 0, chapter: 1, section: 2, subsection: 3, subsubsection: 4, paragraph: 5 };
+
+function latexHeading(line: string, index: number): Heading | undefined {
+  const command = /\\(part|chapter|section|subsection|subsubsection|paragraph)\*?\s{0,5}(?:\[[^\]]{0,200}\])?\s{0,5}\{([^{}]{0,200})\}/u.exec(line);
+  if (!command) return undefined;
+  return { first: index, last: index, level: LATEX_LEVELS[command[1]], title: cleanHeadingTitle(command[2]) };
+}
+
+/** A line alone that is nothing but a reference-list heading: "References", "REFERENCES", "**Bibliography**". */
+function plainHeading(lines: Line[], index: number): Heading | undefined {
+  const line = lines[index].masked;
+  const trimmed = line.trim();
+  if (trimmed === '' || trimmed.length > PLAIN_HEADING_LIMIT || !isBlankBefore(lines, index)) return undefined;
+  const title = cleanHeadingTitle(line);
+  if (!isReferenceTitle(title)) return undefined;
+  const alone = index + 1 >= lines.length || lines[index + 1].masked.trim() === '';
+  if (!alone && !HEADING_PHRASES.includes(foldCase(title))) return undefined;
+  return { first: index, last: index, level: PLAIN_LEVEL, title };
+}
+
+/** Start of the document, a blank line or a page break before the line. */
+function isBlankBefore(lines: Line[], index: number): boolean {
+  return index === 0 || lines[index - 1].masked.trim() === '' || lines[index].text.startsWith('\f');
+}
+
+/** Removes what decorates a heading: HTML tags, emphasis, a numbering, attributes and a trailing colon. */
+function cleanHeadingTitle(raw: string): string {
+  return raw
+    .replace(/<[^<>]{0,500}>/gu, ' ')
+    .replace(/\{[#.][^{}]{0,200}\}/gu, ' ')
+    .replace(/[*_]{1,3}/gu, '')
+    .replace(/\\[a-z]+\*?/giu, ' ')
+    .replace(/[{}\f]/gu, ' ')
+    .replace(/\s+/gu, ' ')
+    .trim()
+    .replace(/^(?:\d{1,3}(?:\.\d{1,3}){0,4}\.?|[IVXLC]{1,6}\.|[A-Z]\.)\s+/u, '')
+    .replace(/\s*:$/u, '')
+    .trim();
+}
+
+/** "References", "Bibliography", or a heading that begins with one of them ("References and further reading"). */
+function isReferenceTitle(title: string): boolean {
+  const folded = foldCase(title);
+  return HEADING_PHRASES.some((phrase) => {
+    if (folded === phrase) return true;
+    // "BIBLIOGRAPHY   69" is a running page header, not a heading: the words after the phrase must be words.
+    return folded.startsWith(`${phrase} `) && /\p{L}/u.test(folded.slice(phrase.length));
+  });
+}
+
+function lastReferenceHeading(headings: Heading[]): Heading | undefined {
+  for (let i = headings.length - 1; i >= 0; i--) if (isReferenceTitle(headings[i].title)) return headings[i];
   return undefined;
+}
+
+function foldCase(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The list under a heading
+
+function listUnderHeading(lines: Line[], headings: Heading[], heading: Heading, language: DocumentLanguage): ReferenceList {
+  const next = headings.find((h) => h.first > heading.last && h.level <= heading.level);
+  let endLine = next ? next.first : lines.length;
+  if (language === 'latex') endLine = Math.min(endLine, latexListEnd(lines, heading.last + 1, endLine));
+  const entries = numberEntries(readEntries(lines, heading.last + 1, endLine, headings));
+  const headingSpan = trimmedSpan(lines[heading.first], lines[heading.last]);
+  const lastEntry = entries[entries.length - 1];
+  return {
+    heading: { span: headingSpan, text: lines[heading.first].text.trim() },
+    span: { start: headingSpan.start, end: lastEntry ? lastEntry.span.end : headingSpan.end },
+    entries,
+  };
+}
+
+/** A LaTeX list also ends at the end of the document body or where the appendices begin. */
+function latexListEnd(lines: Line[], from: number, to: number): number {
+  for (let i = from; i < to; i++) if (/\\(?:end\{document\}|appendix\b|printbibliography|bibliography\{)/u.test(lines[i].masked)) return i;
+  return to;
+}
+
+function trimmedSpan(first: Line, last: Line): Span {
+  const leading = first.text.length - first.text.replace(/^[\s\f]+/u, '').length;
+  const trailing = last.text.length - last.text.replace(/\s+$/u, '').length;
+  return { start: first.start + leading, end: last.end - trailing };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The list without a heading
+
+/** The trailing run of entries at the end of the document, if at least two of them read as reference entries. */
+function trailingList(lines: Line[], headings: Heading[], language: DocumentLanguage): ReferenceList | undefined {
+  void language;
+  const lastHeading = headings[headings.length - 1];
+  const from = lastHeading ? lastHeading.last + 1 : 0;
+  const candidates = readEntries(lines, from, lines.length, headings);
+  let first = candidates.length;
+  while (first > 0 && looksLikeReferenceEntry(candidates[first - 1].text)) first--;
+  const entries = numberEntries(candidates.slice(first));
+  if (entries.length < 2) return undefined;
+  return { span: { start: entries[0].span.start, end: entries[entries.length - 1].span.end }, entries };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Splitting a region into entries
+
+function readEntries(lines: Line[], from: number, to: number, headings: Heading[]): ReferenceEntry[] {
+  const headingLines = new Set<number>();
+  for (const heading of headings) for (let i = heading.first; i <= heading.last; i++) headingLines.add(i);
+  const content: ContentLine[] = [];
+  for (let i = from; i < to; i++) content.push(contentLine(lines[i], headingLines.has(i)));
+  const entries: ReferenceEntry[] = [];
+  for (const block of blocks(content)) {
+    for (const group of splitBlock(block)) {
+      const entry = entryOf(group);
+      if (entry) entries.push(entry);
+    }
+  }
+  return entries;
+}
+
+/** Strips blockquote and list markers; code, comments, headings and page furniture count as blank lines. */
+function contentLine(line: Line, isHeading: boolean): ContentLine {
+  const blank = { start: line.start, end: line.end, text: '', indent: 0, hasMarker: false, isBlank: true };
+  if (isHeading || isPageFurniture(line.text)) return blank;
+  if (line.masked.trim() === '' && !/(?:https?:\/\/|www\.|doi:)/iu.test(line.text)) return blank;
+  let offset = 0;
+  const text = line.text;
+  for (let quote = /^[ \t]{0,3}>[ \t]?/u.exec(text.slice(offset)); quote; quote = /^[ \t]{0,3}>[ \t]?/u.exec(text.slice(offset))) {
+    offset += quote[0].length;
+  }
+  const indentMatch = /^[\f \t]*/u.exec(text.slice(offset))!;
+  const indent = indentWidth(indentMatch[0]);
+  offset += indentMatch[0].length;
+  const marker = /^(?:[-*+•]|\d{1,3}[.)]|\[\d{1,3}\]|\(\d{1,3}\)|\\item(?:\[[^\]]{0,40}\])?)[ \t]+/u.exec(text.slice(offset));
+  if (marker) offset += marker[0].length;
+  const rest = text.slice(offset).replace(/\s+$/u, '');
+  if (rest === '') return blank;
+  return { start: line.start + offset, end: line.start + offset + rest.length, text: rest, indent, hasMarker: marker !== null, isBlank: false };
+}
+
+function indentWidth(whitespace: string): number {
+  let width = 0;
+  for (const ch of whitespace) width += ch === '\t' ? 4 : ch === '\f' ? 0 : 1;
+  return width;
+}
+
+/** Page numbers and running headers that pdftotext leaves between entries: "68", "BIBLIOGRAPHY   69". */
+function isPageFurniture(text: string): boolean {
+  const trimmed = text.replace(/[\f\s]+/gu, ' ').trim();
+  if (/^(?:\d{1,4}|[ivxlc]{1,6})$/iu.test(trimmed)) return true;
+  if (!/^\f|\s{3,}\d{1,4}\s*$|^\d{1,4}\s{3,}/u.test(text)) return false;
+  return /^(?:\d{1,4} )?[\p{Lu}\d .,:&-]{3,80}(?: \d{1,4})?$/u.test(trimmed) && /\p{Lu}{3}/u.test(trimmed);
+}
+
+function blocks(lines: ContentLine[]): ContentLine[][] {
+  const result: ContentLine[][] = [];
+  let current: ContentLine[] = [];
+  for (const line of lines) {
+    if (line.isBlank) {
+      if (current.length > 0) result.push(current);
+      current = [];
+    } else {
+      current.push(line);
+    }
+  }
+  if (current.length > 0) result.push(current);
+  return result;
+}
+
+/**
+ * Splits a block of consecutive lines into entries: at every list marker; with hanging indents, at every line that is
+ * not indented; in a flush block, at every line that reads as a whole entry after a line that ended one.
+ */
+function splitBlock(block: ContentLine[]): ContentLine[][] {
+  const baseIndent = block[0].indent;
+  const hanging = block.some((line) => line.indent > baseIndent && !line.hasMarker);
+  const groups: ContentLine[][] = [];
+  for (let i = 0; i < block.length; i++) {
+    const line = block[i];
+    const startsEntry = i === 0 || line.hasMarker || (hanging ? line.indent <= baseIndent : startsFlushEntry(block[i - 1], line));
+    if (startsEntry) groups.push([line]);
+    else groups[groups.length - 1].push(line);
+  }
+  return groups;
+}
+
+function startsFlushEntry(previous: ContentLine, line: ContentLine): boolean {
+  if (/(?:[,;&-]|\band)$/u.test(previous.text)) return false;
+  return looksLikeReferenceEntry(line.text) && looksLikeReferenceEntry(previous.text);
+}
+
+/** One entry from its lines, or nothing for a separator, a lone in-page link or a line without words. */
+function entryOf(lines: ContentLine[]): ReferenceEntry | undefined {
+  const text = joinLines(lines.map((line) => line.text));
+  if (!/\p{L}/u.test(text) || /^(?:[-*_] ?){3,}$/u.test(text)) return undefined;
+  if (/^\[[^\]]*\]\(#[^()]*\)$/u.test(text) || /^<[^<>]*>$/u.test(text)) return undefined;
+  return parseReferenceEntry(text, { start: lines[0].start, end: lines[lines.length - 1].end }, '');
+}
+
+/** Lines joined by single spaces; a line broken after a hyphen inside a word joins without a space. */
+function joinLines(lines: string[]): string {
+  let joined = '';
+  for (const line of lines) {
+    const part = line.replace(/\s+/gu, ' ').trim();
+    if (joined === '') joined = part;
+    else joined += /\p{L}-$/u.test(joined) ? part : ` ${part}`;
+  }
+  return joined;
+}
+
+/** Gives entries their ids in document order and lets an author-less entry inherit the authors of the one before. */
+function numberEntries(entries: ReferenceEntry[]): ReferenceEntry[] {
+  const numbered: ReferenceEntry[] = [];
+  for (const entry of entries) {
+    const current = { ...entry, id: `entry-${numbered.length}` };
+    const previous = numbered[numbered.length - 1];
+    if (current.authors.length === 0 && previous && previous.authors.length > 0 && repeatsPreviousAuthors(entry.text)) {
+      current.authors = previous.authors;
+      current.problems = entry.problems.filter((problem) => problem.code !== 'entry-no-author');
+    }
+    numbered.push(current);
+  }
+  return numbered;
 }

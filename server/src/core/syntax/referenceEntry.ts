@@ -1,0 +1,317 @@
+// Parses the text of one reference entry into authors, date, title, container, DOI and URL. Handles APA
+// ("Surname, I. (2019). Title. Source."), Chicago ("Surname, Given. 2018. “Title.” Journal"), Econometrica
+// ("Surname, I. (2005): “Title,” Journal"), Harvard and ACL-like given-name-first entries. An entry that cannot be
+// read fully is still returned, with problems that say what is missing.
+
+import type { PersonName, ReferenceEntry, Span, WorkDate } from '../types';
+import { DATE_SOURCE, dateFromMatch } from './dates';
+import { EDITOR_MARK, parseAuthorList } from './names';
+
+/** Only this many characters of an entry are read: real entries are far shorter, and it bounds the work per entry. */
+const READ_LIMIT = 4000;
+
+/** The author part of a real entry is never longer than this. */
+const AUTHOR_PART_LIMIT = 600;
+
+/** A date in parentheses, or a bare date not glued to other letters, digits or version numbers. */
+const DATE_CANDIDATE = new RegExp(`(\\()?(?<![\\p{L}\\p{N}/.\\-])${DATE_SOURCE}(\\))?`, 'giu');
+
+const DOI = /(?:https?:\/\/(?:dx\.)?doi\.org\/|\bdoi:\s?)?\b(10\.\d{4,9}\/[^\s<>"'\[\]]+)/iu;
+const URL = /(?:https?:\/\/|\bwww\.)[^\s<>"'\[\]]+/giu;
+const DOI_LINK = /^(?:https?:\/\/)?(?:dx\.)?doi\.org\//iu;
+
+/** "[text](destination)" Markdown links, read as their text. */
+const MARKDOWN_LINK = /\[([^\[\]]{0,500})\]\((?:[^()\s]|\([^()\s]{0,200}\)){0,2000}\)/gu;
+
+/** A citation label in front of the entry: "_(Xu et al., 2020)_ Yiheng Xu, ...". */
+const LEADING_LABEL = /^[_*]{0,2}\(([^()]{1,200})\)[_*]{0,2}\s+(?=\S)/u;
+
+/** Dashes that stand for the previous entry's authors ("———. (1970).") */
+const REPEATED_AUTHOR_DASHES = /^(?:[—–―]+|-{2,}|_{2,})\.?\s*/u;
+
+interface DateHit {
+  date: WorkDate;
+  /** Where the author part ends. */
+  start: number;
+  /** Where the text after the date begins. */
+  end: number;
+  parenthesised: boolean;
+}
+
+/** The pieces of an entry found before any field is interpreted. */
+export interface EntryLayout {
+  /** The entry as read: labels dropped, links read as their text, URLs and DOIs removed, spaces collapsed. */
+  reading: string;
+  authorPart: string;
+  date?: DateHit;
+  /** The text after the date (or after the author part when there is no date). */
+  rest: string;
+}
+
+export function parseReferenceEntry(text: string, span: Span, id: string): ReferenceEntry {
+  const entry: ReferenceEntry = { id, span, text, authors: [], problems: [] };
+  const raw = text.slice(0, READ_LIMIT);
+  const doi = findDoi(raw);
+  if (doi) entry.doi = doi;
+  const url = findUrl(raw);
+  if (url) entry.url = url;
+  const layout = layoutOf(raw);
+  if (layout.date) entry.date = layout.date.date;
+  const authors = parseAuthorList(layout.authorPart);
+  entry.authors = authors.names;
+  if (authors.elided) entry.authorsElided = true;
+  const editors = findEditors(layout.rest);
+  if (editors.length > 0) entry.editors = editors;
+  const { title, container } = titleAndContainer(layout.rest);
+  if (title) entry.title = title;
+  if (container) entry.container = container;
+  addProblems(entry, layout);
+  return entry;
+}
+
+/** True when the text starts the way a reference entry does: names, then a date in an entry's position. */
+export function looksLikeReferenceEntry(text: string): boolean {
+  const layout = layoutOf(text.slice(0, READ_LIMIT));
+  if (!layout.date || layout.authorPart === '' || layout.date.start > AUTHOR_PART_LIMIT) return false;
+  if (!isNameSequence(layout.authorPart)) return false;
+  return dateEndsLikeEntry(layout.reading, layout.date);
+}
+
+/** True when the entry text begins with dashes or its date, standing for the previous entry's authors. */
+export function repeatsPreviousAuthors(text: string): boolean {
+  return REPEATED_AUTHOR_DASHES.test(text) || /^\(?\d{4}/u.test(text);
+}
+
+export function layoutOf(raw: string): EntryLayout {
+  const reading = readingText(raw);
+  const date = findDate(reading);
+  if (date) {
+    return { reading, authorPart: cleanAuthorPart(reading.slice(0, date.start)), date, rest: reading.slice(date.end).trim() };
+  }
+  const end = authorPartEnd(reading);
+  return { reading, authorPart: cleanAuthorPart(reading.slice(0, end)), rest: reading.slice(end).trim() };
+}
+
+/** The text with labels, link destinations, URLs and DOIs taken out, so that only words and dates remain. */
+function readingText(raw: string): string {
+  let text = raw.replace(/\s+/gu, ' ').trim();
+  const label = LEADING_LABEL.exec(text);
+  if (label && /\d{4}/u.test(label[1]) && /\p{L}/u.test(label[1])) text = text.slice(label[0].length);
+  text = text.replace(REPEATED_AUTHOR_DASHES, '');
+  text = text.replace(MARKDOWN_LINK, '$1');
+  text = text.replace(/<(?:https?:\/\/|www\.)[^<>\s]*>/giu, ' ');
+  text = text.replace(URL, ' ');
+  text = text.replace(/\bdoi:\s?10\.\S+/giu, ' ').replace(/\bdoi\.org\/\S+/giu, ' ');
+  return text.replace(/\s+/gu, ' ').trim();
+}
+
+/** The first date that stands where an entry puts it: "(2019)", "(2004, March 17)", "2018.", "2013 “Title”". */
+function findDate(reading: string): DateHit | undefined {
+  DATE_CANDIDATE.lastIndex = 0;
+  for (let match = DATE_CANDIDATE.exec(reading); match; match = DATE_CANDIDATE.exec(reading)) {
+    const open = match[1] === '(';
+    const close = match[9] === ')';
+    const dateText = match[0].slice(open ? 1 : 0, match[0].length - (close ? 1 : 0));
+    const date = dateFromMatch(match, dateText, 2);
+    if (!date) continue;
+    const end = match.index + match[0].length;
+    if (open && close) return { date, start: match.index, end: skipDateCloser(reading, end), parenthesised: true };
+    if (open) continue;
+    const followedBy = reading.slice(end, end + 2);
+    const standsAlone = close ? false : followedBy === '' || /^[.,:;]( |$)|^[.,:;]$|^ ?[“"‘«*_[]/u.test(followedBy);
+    if (standsAlone) return { date, start: match.index, end: skipDateCloser(reading, end), parenthesised: false };
+  }
+  return undefined;
+}
+
+/** Skips the punctuation that closes a date: "). ", "): ", ", ". */
+function skipDateCloser(reading: string, from: number): number {
+  let index = from;
+  while (index < reading.length && index < from + 4 && ' .,:;)'.includes(reading[index])) index++;
+  return index;
+}
+
+/** After an entry's date comes punctuation or the title, never a lower-case word of running prose. */
+function dateEndsLikeEntry(reading: string, date: DateHit): boolean {
+  if (!date.parenthesised) return true;
+  const after = reading.slice(date.start).replace(/^\([^()]*\)/u, '');
+  return after === '' || /^(?:[.,:;]|\s*[\p{Lu}“"‘«*_[<\d])/u.test(after);
+}
+
+/** Without a date, the authors end at the first full stop that ends a word (not an initial), or at a quotation mark. */
+function authorPartEnd(reading: string): number {
+  const quote = reading.search(/[“"«]/u);
+  const limit = quote >= 0 ? quote : reading.length;
+  const stop = sentenceEnd(reading, 0, limit);
+  return stop < 0 ? limit : stop;
+}
+
+/** "Surname, I. (Ed.)" → "Surname, I."; trailing separators dropped. */
+function cleanAuthorPart(part: string): string {
+  return part
+    .replace(new RegExp(EDITOR_MARK.source, 'giu'), ' ')
+    .replace(/\s+/gu, ' ')
+    .replace(/[\s,;:]+$/u, '')
+    .trim();
+}
+
+/** Every word is a name, an initial, a particle, a connector, "et al." or a parenthesised abbreviation. */
+function isNameSequence(part: string): boolean {
+  const words = part.replace(/\bet\.? ?al\b\.?/giu, ' ').replace(/\.\.\.|…/gu, ' ').split(' ').filter((w) => w !== '');
+  if (words.length === 0) return false;
+  const first = words[0].replace(/^[("'“]+/u, '');
+  if (!/^(?:\p{Lu}|van\b|von\b|de\b|der\b|den\b|da\b|di\b|du\b|le\b|la\b|dos\b|ter\b|ten\b)/u.test(first)) return false;
+  return words.every(isNameWord);
+}
+
+const CONNECTORS = new Set(['and', '&', 'of', 'for', 'the', 'on', 'in', 'van', 'von', 'de', 'der', 'den', 'da', 'di', 'du', 'le', 'la', 'dos', 'das', 'del', 'ter', 'ten', 'y', 'e', 'und']);
+
+function isNameWord(word: string): boolean {
+  const bare = word.replace(/[,;.:]+$/u, '');
+  if (CONNECTORS.has(bare.toLowerCase()) && bare === bare.toLowerCase()) return true;
+  if (/^\(\p{Lu}[\p{L}.&-]*\)$/u.test(bare)) return true;
+  return /^-?\p{Lu}[\p{L}\p{M}'’.\-]*$/u.test(bare);
+}
+
+/** Editors named before "(Ed.)" or "(Eds.)" after the date: "In A. -M. Brady (Ed.), Title". */
+function findEditors(rest: string): PersonName[] {
+  const mark = EDITOR_MARK.exec(rest);
+  if (!mark) return [];
+  const before = rest.slice(0, mark.index);
+  const inWord = before.lastIndexOf('In ');
+  const boundary = lastSentenceEnd(before);
+  const start = inWord >= 0 && inWord >= boundary ? inWord + 3 : boundary;
+  return parseAuthorList(before.slice(start)).names;
+}
+
+/** The title is the first sentence after the date (or a quoted or italic title); the container follows it. */
+function titleAndContainer(rest: string): { title?: string; container?: string } {
+  let text = rest;
+  // An APA description in brackets ("[Paper Presentation].") is not the title.
+  const description = /^\[[^\[\]]{1,80}\]\.?\s*/u.exec(text);
+  if (description) text = text.slice(description[0].length);
+  const titleEnd = titleEndOf(text);
+  const title = cleanField(text.slice(0, titleEnd.end));
+  const container = containerOf(text.slice(titleEnd.next));
+  return { title: title || undefined, container: container || undefined };
+}
+
+function titleEndOf(text: string): { end: number; next: number } {
+  const pairs: Record<string, string> = { '“': '”', '"': '"', '«': '»', '*': '*', _: '_', '‘': '’' };
+  const closer = pairs[text[0]];
+  if (closer) {
+    const close = text.indexOf(closer, 1);
+    if (close > 0) return { end: close + 1, next: close + 1 };
+  }
+  const stop = sentenceEnd(text, 0, text.length);
+  return stop < 0 ? { end: text.length, next: text.length } : { end: stop, next: stop + 1 };
+}
+
+function containerOf(text: string): string {
+  let source = text.replace(/^[\s.,:;]+/u, '');
+  if (/^In:? /u.test(source)) {
+    const mark = EDITOR_MARK.exec(source);
+    source = mark ? source.slice(mark.index + mark[0].length) : source.slice(3);
+    source = source.replace(/^[\s.,:;]*(?:\((?:pp?\.|Vol\.)[^()]{0,40}\)[\s.,]*)?/u, '');
+  }
+  const italic = /^([*_])([^*_]{1,300})\1/u.exec(source);
+  if (italic) return cleanField(italic[2]);
+  const stop = sentenceEnd(source, 0, source.length);
+  let container = stop < 0 ? source : source.slice(0, stop);
+  // Volume, issue and pages follow the source's name after a comma: "Journal, 12(3), 45–67".
+  const numbers = container.search(/,\s*(?:\d|pp?\.|vol\.)/iu);
+  if (numbers > 0) container = container.slice(0, numbers);
+  return cleanField(container);
+}
+
+/** Emphasis marks, surrounding quotation marks and trailing separators removed. */
+function cleanField(text: string): string {
+  return text
+    .replace(/[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}/gu, '')
+    .replace(/^[\s“"‘«]+|[\s”"’»,.;:]+$/gu, '')
+    .trim();
+}
+
+/**
+ * The index of the first full stop, question or exclamation mark in [from, limit) that ends a sentence: followed by a
+ * space or the end, and not closing an initial ("A.") or "et al.". Returns -1 when there is none.
+ */
+function sentenceEnd(text: string, from: number, limit: number): number {
+  for (let i = from; i < limit; i++) {
+    const ch = text[i];
+    if (ch !== '.' && ch !== '?' && ch !== '!') continue;
+    if (i + 1 < text.length && text[i + 1] !== ' ') continue;
+    if (ch === '.' && endsAbbreviation(text, i)) continue;
+    return i;
+  }
+  return -1;
+}
+
+function lastSentenceEnd(text: string): number {
+  let last = 0;
+  for (let i = sentenceEnd(text, 0, text.length); i >= 0; i = sentenceEnd(text, i + 1, text.length)) last = i + 1;
+  return last;
+}
+
+/** "A." "-M." "J.-C." "al." "eds." "Vol." "pp." "U.S." end an abbreviation, not a sentence. */
+function endsAbbreviation(text: string, dot: number): boolean {
+  let start = dot;
+  while (start > 0 && text[start - 1] !== ' ' && dot - start < 12) start--;
+  const word = text.slice(start, dot).replace(/^[(\-“"]+/u, '');
+  if (/^-?\p{Lu}(?:[.-]{1,2}\p{Lu})*$/u.test(word)) return true;
+  return /^(?:al|et|eds?|vol|pp?|no|ed|Inc|Ltd|Jr|Sr|St|Dr|Mr|Mrs|Ms|Co|cf|vs)$/iu.test(word);
+}
+
+function addProblems(entry: ReferenceEntry, layout: EntryLayout): void {
+  if (!layout.date) {
+    entry.problems.push({
+      span: entry.span,
+      code: 'entry-no-date',
+      message: 'No date found in this reference entry; a year such as "(2019)", "2019." or "(n.d.)" was expected after the authors.',
+    });
+  }
+  if (entry.authors.length === 0) {
+    entry.problems.push({
+      span: entry.span,
+      code: 'entry-no-author',
+      message: 'No author found at the start of this reference entry; it cannot be matched to an author-date citation.',
+    });
+  }
+}
+
+function findDoi(raw: string): string | undefined {
+  const match = DOI.exec(raw);
+  return match ? trimUrlEnd(match[1]) : undefined;
+}
+
+function findUrl(raw: string): string | undefined {
+  URL.lastIndex = 0;
+  for (let match = URL.exec(raw); match; match = URL.exec(raw)) {
+    const url = trimUrlEnd(match[0]);
+    if (!DOI_LINK.test(url)) return url;
+  }
+  return undefined;
+}
+
+/** Drops trailing punctuation and a closing parenthesis that the link does not open. */
+function trimUrlEnd(url: string): string {
+  let end = url.length;
+  for (;;) {
+    const last = url[end - 1];
+    if ('.,;:>*_'.includes(last)) {
+      end--;
+      continue;
+    }
+    if (last === ')' && count(url.slice(0, end), '(') < count(url.slice(0, end), ')')) {
+      end--;
+      continue;
+    }
+    return url.slice(0, end);
+  }
+}
+
+function count(text: string, ch: string): number {
+  let total = 0;
+  for (let i = 0; i < text.length; i++) if (text[i] === ch) total++;
+  return total;
+}

@@ -7,6 +7,7 @@ import type { ReferenceEntry, Span } from '../types';
 import { authorPhrase, citeEntry, type CitationForm } from '../style/apa';
 import { formatCitationDate } from '../syntax/dates';
 import { nameKey, titleWords } from '../text/normalize';
+import { personKeys } from '../resolve/resolve';
 import { entryMarkdown } from './hover';
 
 export interface CompletionEntry {
@@ -30,6 +31,9 @@ export const completionTriggers = ['(', ';'];
 const PREFIXES = /^(?:see also|see|e\.g\.,?|cf\.|i\.e\.,?|for example,?|compare)\s+/i;
 const TYPED_WORK = /^[\p{L}\p{M}\d'’.&,\- ]*$/u;
 const LOOK_BACK = 300;
+/** The first author of a narrative citation just before its "(": "Ziter et al. ", "Nguyen and Tran ", "Müller's ". */
+const NARRATIVE_AUTHOR_BEFORE =
+  /([\p{Lu}][\p{L}\p{M}'’-]+)(?:'s|’s|\s+et\s+al\.?|\s+(?:and|&)\s+[\p{Lu}][\p{L}\p{M}'’-]+(?:'s|’s)?)?\s*$/u;
 
 type Context =
   | { kind: 'work'; form: CitationForm; replace: Span; query: string }
@@ -43,7 +47,7 @@ function contextAt(text: string, offset: number): Context | undefined {
   if (open >= 0 && before.indexOf(')', open) < 0) {
     const inner = before.slice(open + 1);
     const outside = before.slice(0, open);
-    const narrativeAuthor = /([\p{Lu}][\p{L}\p{M}'’-]+)(?:'s|’s)?\s*$/u.exec(outside);
+    const narrativeAuthor = NARRATIVE_AUTHOR_BEFORE.exec(outside);
     if (narrativeAuthor && /^\s*\d{0,4}$/.test(inner)) {
       return { kind: 'year', author: narrativeAuthor[1], replace: { start: offset - inner.trimStart().length, end: offset } };
     }
@@ -91,7 +95,7 @@ export function complete(analysis: Analysis, offset: number): CompletionResult |
     const key = nameKey(context.author);
     const items = entries
       .map((entry, index) => ({ entry, index }))
-      .filter(({ entry }) => entry.authors.length > 0 && entry.date && nameKey(authorPhrase(entry, 'narrative').split(/\s+(?:and|et al\.)/)[0]).endsWith(key))
+      .filter(({ entry }) => entry.date && entry.authors.length > 0 && personKeys(entry.authors[0]).includes(key))
       .map(({ entry, index }) => item(entry, index, 'narrative', formatCitationDate(entry.date!)))
       .map((i) => ({ ...i, filterText: i.insertText }));
     return items.length ? { replace: context.replace, items } : undefined;

@@ -64,6 +64,8 @@ export interface CitationTail {
   note?: string;
   /** Where the citing work of "as cited in" starts. */
   secondaryStart?: number;
+  /** Where another work starts when works are separated by commas: "(Niemeyer 2016, Smith 2016)". */
+  nextWorkStart?: number;
 }
 
 const LOCATOR_LABEL =
@@ -81,6 +83,7 @@ const COLON = /\s*:\s*/y;
 const SPACE_BEFORE_DIGIT = /\s+(?=\d)/y;
 const AS_CITED_IN = /\s*,\s*as\scited\sin\s+/iy;
 const NOTE_START = /\p{Ll}/u;
+const WORK_START = /\p{Lu}/u;
 
 /** Reads what follows the dates up to `end`; undefined when it is prose rather than a locator or note. */
 export function readTail(text: string, pos: number, end: number): CitationTail | undefined {
@@ -94,7 +97,8 @@ export function readTail(text: string, pos: number, end: number): CitationTail |
     if (after !== undefined) return readLocatorAndNote(text, after, end, true);
   }
   const afterComma = skip(COMMA, text, pos);
-  if (afterComma === undefined) return undefined;
+  if (afterComma === undefined || afterComma >= end) return undefined;
+  if (WORK_START.test(text[afterComma])) return { nextWorkStart: afterComma };
   return readLocatorAndNote(text, afterComma, end, false);
 }
 

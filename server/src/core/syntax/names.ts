@@ -24,8 +24,8 @@ const NAME_WORD = /^\p{Lu}[\p{L}\p{M}'’.-]*$/u;
 /** "et al.", "et. al.", "et al" anywhere in an author list. */
 const ET_AL = /\bet\.?\s?al\b\.?/giu;
 
-/** Marks an elided stretch of an author list ("... Last, Z."). */
-const ELLIPSIS = /\.\.\.|…/g;
+/** Marks an elided stretch of an author list ("... Last, Z.", APA's ". . . Last, Z."). */
+const ELLIPSIS = /(?:\.\s?){2}\.|…/gu;
 
 /** "(Ed.)", "(Eds.)", "(eds)", "(Hrsg.)", "(Coord.)" after the names of an edited volume's editors. */
 export const EDITOR_MARK = /\((?:eds?|hrsg|coords?|dir|dirs)\.?\)/iu;
@@ -54,12 +54,9 @@ export function citedNameParts(cited: string): { particle?: string; family: stri
 
 /** Parses an author (or editor) list: "Surname, I., & Other, J.", "A; B; C", "Yiheng Xu, Minghao Li, and Lei Cui". */
 export function parseAuthorList(raw: string): AuthorList {
-  let text = collapseSpaces(raw).replace(EDITOR_MARK, ' ');
-  const elided = ET_AL.test(text) || ELLIPSIS.test(text);
-  ET_AL.lastIndex = 0;
-  ELLIPSIS.lastIndex = 0;
-  text = collapseSpaces(text.replace(ET_AL, ' ').replace(ELLIPSIS, ' '));
-  text = trimPunctuation(text);
+  const withoutMarks = withoutElisions(collapseSpaces(raw).replace(EDITOR_MARK, ' '));
+  const elided = withoutMarks.elided;
+  const text = trimPunctuation(withoutMarks.text);
   if (text === '') return { names: [], elided };
   if (text.includes(';')) {
     const names = text
@@ -71,6 +68,12 @@ export function parseAuthorList(raw: string): AuthorList {
   }
   if (isGroupAuthor(text)) return { names: [groupName(text)], elided };
   return { names: pairNameParts(splitNameParts(text)), elided };
+}
+
+/** Removes "et al." and ellipses from an author list, telling whether there were any. */
+export function withoutElisions(text: string): { text: string; elided: boolean } {
+  const stripped = text.replace(ET_AL, ' ').replace(ELLIPSIS, ' ');
+  return { text: collapseSpaces(stripped), elided: stripped !== text };
 }
 
 /** Parses one person's name written in either order; a name that cannot be split is kept whole as the family. */
@@ -194,7 +197,7 @@ function invertedName(familyText: string, given: string): PersonName {
   while (index < words.length - 1 && isLowerParticle(words[index])) index++;
   const name: PersonName = { family: cleanFamily(words.slice(index).join(' ')) };
   if (index > 0) name.particle = words.slice(0, index).join(' ');
-  const cleanGiven = trimPunctuation(given);
+  const cleanGiven = cleanGivenName(given);
   if (cleanGiven !== '') name.given = cleanGiven;
   return name;
 }
@@ -218,6 +221,13 @@ function isLowerParticle(word: string): boolean {
 
 function withSuffix(name: PersonName, suffix: string): PersonName {
   return { ...name, suffix };
+}
+
+/** "Wajdi." → "Wajdi" but "I. J." keeps the full stop of its last initial. */
+function cleanGivenName(given: string): string {
+  const trimmed = trimPunctuation(given);
+  const words = trimmed.split(' ');
+  return INITIALS.test(words[words.length - 1]) ? trimmed : cleanFamily(trimmed);
 }
 
 /** Drops a trailing full stop from a family name ("Anon." → "Anon") but keeps an initial's. */

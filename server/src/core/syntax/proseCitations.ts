@@ -95,7 +95,7 @@ function readNarrative(prose: string, masked: string, open: number, close: numbe
   const { dates, end } = readDateList(prose, at, close);
   if (dates.length === 0) return undefined;
   const tail = readTail(prose, end, close);
-  if (!tail || tail.secondaryStart !== undefined) return undefined;
+  if (!tail || tail.secondaryStart !== undefined || tail.nextWorkStart !== undefined) return undefined;
   const phrase = findAuthorPhraseBefore(prose, masked, open);
   if (!phrase) return undefined;
   const short = abbreviation?.[1];
@@ -181,7 +181,8 @@ function readAuthored(prose: string, start: number, end: number): CitedWork[] | 
   if (dateStart === undefined) return undefined;
   const authorEnd = trimEnd(prose, start, dateStart, true);
   const author = authorPart(prose, { start, end: authorEnd });
-  return author && readDatesAndTail(prose, author, dateStart, end);
+  if (!author || (!prose.slice(authorEnd, dateStart).includes(',') && isVenueName(author.text))) return undefined;
+  return readDatesAndTail(prose, author, dateStart, end);
 }
 
 /** '"New U.S. anti-personnel landmine," 2022': a quoted title in the author's place. */
@@ -217,11 +218,13 @@ function readDatesAndTail(prose: string, author: AuthorPart, dateStart: number, 
   const tail = readTail(prose, datesEnd, end);
   if (!tail) return undefined;
   const works = worksOf(author, dates, tail);
-  if (tail.secondaryStart === undefined) return works;
+  const nextStart = tail.secondaryStart ?? tail.nextWorkStart;
+  if (nextStart === undefined) return works;
+  const next = readAuthored(prose, nextStart, end);
+  if (!next) return undefined;
   // "Rogers, 1961, as cited in Kirschenbaum, 2004": the original needs no entry, the citing work does.
-  const citing = readAuthored(prose, tail.secondaryStart, end);
-  if (!citing) return undefined;
-  return [...works.map((work) => ({ ...work, secondary: true })), ...citing];
+  const original = tail.secondaryStart !== undefined ? works.map((work) => ({ ...work, secondary: true })) : works;
+  return [...original, ...next];
 }
 
 /**
@@ -231,12 +234,21 @@ function readDatesAndTail(prose: string, author: AuthorPart, dateStart: number, 
 function findDateAfterAuthor(prose: string, start: number, end: number): number | undefined {
   const limit = Math.min(end, start + MAX_AUTHOR_CHARS);
   for (let i = start + 1; i < limit; i++) {
-    const before = prose[i - 1];
-    if (/\d/.test(prose[i]) && !(before === ' ' || before === ',')) return undefined;
-    if ((before === ' ' || before === ',') && readDateAt(prose, i, end)) return i;
+    const startsWord = prose[i - 1] === ' ' || prose[i - 1] === ',';
+    if (startsWord && readDateAt(prose, i, end)) return i;
     if (/\d/.test(prose[i])) return undefined;
   }
   return undefined;
+}
+
+/**
+ * An acronym written before a year without a comma is a venue ("ISMIR 2009", "NeurIPS 2020"), not an author: one word,
+ * all capitals or three capitals or more. Surnames such as "McCurdy" or "DeVries" have two.
+ */
+function isVenueName(written: string): boolean {
+  if (!/^\p{L}+$/u.test(written)) return false;
+  const capitals = written.replace(/\P{Lu}/gu, '').length;
+  return capitals >= 3 || (capitals >= 2 && capitals === written.length);
 }
 
 const ABBREVIATION_DEFINED = /\s*\[(\p{Lu}[\p{Lu}\d&.-]{0,11})\]$/u;

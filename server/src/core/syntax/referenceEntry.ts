@@ -5,7 +5,7 @@
 
 import type { PersonName, ReferenceEntry, Span, WorkDate } from '../types';
 import { DATE_SOURCE, dateFromMatch } from './dates';
-import { EDITOR_MARK, parseAuthorList } from './names';
+import { EDITOR_MARK, parseAuthorList, withoutElisions } from './names';
 
 /** Only this many characters of an entry are read: real entries are far shorter, and it bounds the work per entry. */
 const READ_LIMIT = 4000;
@@ -21,7 +21,7 @@ const URL = /(?:https?:\/\/|\bwww\.)[^\s<>"'\[\]]+/giu;
 const DOI_LINK = /^(?:https?:\/\/)?(?:dx\.)?doi\.org\//iu;
 
 /** "[text](destination)" Markdown links, read as their text. */
-const MARKDOWN_LINK = /\[([^\[\]]{0,500})\]\((?:[^()\s]|\([^()\s]{0,200}\)){0,2000}\)/gu;
+const MARKDOWN_LINK = /\[((?:[^\[\]]|\[[^\[\]]{0,100}\]){0,500})\]\((?:[^()\s]|\([^()\s]{0,200}\)){0,2000}\)/gu;
 
 /** A citation label in front of the entry: "_(Xu et al., 2020)_ Yiheng Xu, ...". */
 const LEADING_LABEL = /^[_*]{0,2}\(([^()]{1,200})\)[_*]{0,2}\s+(?=\S)/u;
@@ -86,7 +86,13 @@ export function layoutOf(raw: string): EntryLayout {
   const reading = readingText(raw);
   const date = findDate(reading);
   if (date) {
-    return { reading, authorPart: cleanAuthorPart(reading.slice(0, date.start)), date, rest: reading.slice(date.end).trim() };
+    // "Yiheng Xu, Lei Cui. LayoutLM: Pre-training ... KDD 2020": a sentence before the date ends the authors.
+    const before = reading.slice(0, date.start);
+    const stop = sentenceEnd(before, 0, before.length);
+    if (stop >= 0 && /\p{L}/u.test(before.slice(stop + 1))) {
+      return { reading, authorPart: cleanAuthorPart(before.slice(0, stop)), date, rest: reading.slice(stop + 1).trim() };
+    }
+    return { reading, authorPart: cleanAuthorPart(before), date, rest: reading.slice(date.end).trim() };
   }
   const end = authorPartEnd(reading);
   return { reading, authorPart: cleanAuthorPart(reading.slice(0, end)), rest: reading.slice(end).trim() };
@@ -157,7 +163,7 @@ function cleanAuthorPart(part: string): string {
 
 /** Every word is a name, an initial, a particle, a connector, "et al." or a parenthesised abbreviation. */
 function isNameSequence(part: string): boolean {
-  const words = part.replace(/\bet\.? ?al\b\.?/giu, ' ').replace(/\.\.\.|…/gu, ' ').split(' ').filter((w) => w !== '');
+  const words = withoutElisions(part).text.split(' ').filter((w) => w !== '');
   if (words.length === 0) return false;
   const first = words[0].replace(/^[("'“]+/u, '');
   if (!/^(?:\p{Lu}|van\b|von\b|de\b|der\b|den\b|da\b|di\b|du\b|le\b|la\b|dos\b|ter\b|ten\b)/u.test(first)) return false;
@@ -186,7 +192,7 @@ function findEditors(rest: string): PersonName[] {
 
 /** The title is the first sentence after the date (or a quoted or italic title); the container follows it. */
 function titleAndContainer(rest: string): { title?: string; container?: string } {
-  let text = rest;
+  let text = rest.replace(/^[\s.,:;]+/u, '');
   // An APA description in brackets ("[Paper Presentation].") is not the title.
   const description = /^\[[^\[\]]{1,80}\]\.?\s*/u.exec(text);
   if (description) text = text.slice(description[0].length);
@@ -214,6 +220,7 @@ function containerOf(text: string): string {
     source = mark ? source.slice(mark.index + mark[0].length) : source.slice(3);
     source = source.replace(/^[\s.,:;]*(?:\((?:pp?\.|Vol\.)[^()]{0,40}\)[\s.,]*)?/u, '');
   }
+  if (!/\p{L}/u.test(source)) return '';
   const italic = /^([*_])([^*_]{1,300})\1/u.exec(source);
   if (italic) return cleanField(italic[2]);
   const stop = sentenceEnd(source, 0, source.length);

@@ -54,7 +54,7 @@ export function findReferenceList(text: string, masked: string, language: Docume
     const headings = findHeadings(lines, language);
     const heading = lastReferenceHeading(headings);
     if (heading) return listUnderHeading(lines, headings, heading, language);
-    return trailingList(lines, headings, language);
+    return trailingList(lines, headings) ?? headingEntryList(lines, headings, language);
   } catch {
     // The core never throws on any input; an unreadable document simply has no reference list.
     return undefined;
@@ -229,8 +229,7 @@ function trimmedSpan(first: Line, last: Line): Span {
 // The list without a heading
 
 /** The trailing run of entries at the end of the document, if at least two of them read as reference entries. */
-function trailingList(lines: Line[], headings: Heading[], language: DocumentLanguage): ReferenceList | undefined {
-  void language;
+function trailingList(lines: Line[], headings: Heading[]): ReferenceList | undefined {
   const lastHeading = headings[headings.length - 1];
   const from = lastHeading ? lastHeading.last + 1 : 0;
   const candidates = readEntries(lines, from, lines.length, headings);
@@ -239,6 +238,35 @@ function trailingList(lines: Line[], headings: Heading[], language: DocumentLang
   const entries = numberEntries(candidates.slice(first));
   if (entries.length < 2) return undefined;
   return { span: { start: entries[0].span.start, end: entries[entries.length - 1].span.end }, entries };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// An annotated bibliography whose entries are Markdown headings
+
+/** Nearly all headings of one level must read as entries before that level is taken for a list of entries. */
+const HEADING_ENTRY_SHARE = 0.75;
+
+/**
+ * "### Kesarwani, Vaibhav. 2018. “Title.”" followed by notes: the entries are the headings of the one level whose
+ * headings nearly all read as reference entries. The notes between them are prose, not entries.
+ */
+function headingEntryList(lines: Line[], headings: Heading[], language: DocumentLanguage): ReferenceList | undefined {
+  if (language !== 'markdown') return undefined;
+  for (let level = 1; level <= 6; level++) {
+    const atLevel = headings.filter((h) => h.level === level && h.first === h.last);
+    const readable = atLevel.filter((h) => looksLikeReferenceEntry(h.title)).length;
+    if (readable < 2 || readable < atLevel.length * HEADING_ENTRY_SHARE) continue;
+    const entries = numberEntries(atLevel.map((h) => headingEntry(lines[h.first])));
+    return { span: { start: entries[0].span.start, end: entries[entries.length - 1].span.end }, entries };
+  }
+  return undefined;
+}
+
+function headingEntry(line: Line): ReferenceEntry {
+  const marker = /^ {0,3}#{1,6}[ \t]+/u.exec(line.text);
+  const start = marker ? marker[0].length : 0;
+  const content = stripClosingHashes(line.text.slice(start));
+  return parseReferenceEntry(joinLines([content]), { start: line.start + start, end: line.start + start + content.trimEnd().length }, '');
 }
 
 // ---------------------------------------------------------------------------------------------------------------

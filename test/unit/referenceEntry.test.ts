@@ -164,7 +164,7 @@ const cases: EntryCase[] = [
     name: 'full date',
     text: 'Rutherford, K. (2004, March 17). [Paper Presentation]. International Studies Association Annual Convention, Montreal.',
     families: ['Rutherford'],
-    date: { year: 2004, month: 'March', day: 17 },
+    date: { year: 2004, text: '2004, March 17', month: 'March', day: 17 },
   },
   {
     name: 'year with suffix',
@@ -261,6 +261,20 @@ for (const c of cases) {
     assert.equal(entry.id, 'entry-0');
   });
 }
+
+test('an n.d. suffix is kept', () => {
+  assert.equal(parse('Lindqvist, E. (n.d.-b). Notes.').date?.suffix, 'b');
+});
+
+test('a work without an author starts with its title', () => {
+  const entry = parse('New U.S. anti-personnel landmine policy. (2022). *Arms Control Today*, 52(6).');
+  assert.deepEqual(entry.authors, []);
+  assert.equal(entry.title, 'New U.S. anti-personnel landmine policy');
+  assert.equal(entry.container, 'Arms Control Today');
+  assert.equal(entry.date?.year, 2022);
+  assert.deepEqual(entry.problems, [], 'a title in the author position is a complete APA entry');
+  assert.equal(looksLikeReferenceEntry(entry.text), true);
+});
 
 test('the editor of a chapter keeps the given-name initials', () => {
   const entry = parse('Thorhallsson, B. (2019). Small states. In A. -M. Brady (Ed.), (pp. 379-395). Springer.');

@@ -24,6 +24,8 @@ interface IndexedEntry {
   /** The date without its suffix, to notice "2019" against "2019a". */
   yearKey: string;
   titleWords: string[];
+  /** The words the entry starts with: the title, for a work without an author (which may read like a group author). */
+  leadingWords: string[];
 }
 
 /** Comparison keys of one name: with particles ("vandenboogard") and without ("boogard"). */
@@ -42,6 +44,7 @@ function indexEntry(entry: ReferenceEntry): IndexedEntry {
     dateKey: date ? dateKey(date) : '',
     yearKey: date ? dateKey({ ...date, suffix: undefined }) : '',
     titleWords: titleWords(entry.title ?? entry.text),
+    leadingWords: titleWords(entry.text.slice(0, 300)),
   };
 }
 
@@ -67,20 +70,20 @@ function authorMatches(cited: string[], entryKeys: string[] | undefined): boolea
   return entryKeys !== undefined && cited.some((k) => entryKeys.includes(k));
 }
 
+/** Whether the entry's title, or the entry itself, starts with the words of a cited title. */
+function startsWithWords(indexed: IndexedEntry, cited: string): boolean {
+  const words = titleWords(cited);
+  if (words.length === 0) return false;
+  const isPrefixOf = (target: string[]) => words.every((w, i) => target[i] === w);
+  return isPrefixOf(indexed.leadingWords) || isPrefixOf(indexed.titleWords);
+}
+
 /** How well the cited authors fit an entry's authors: 'match', 'coauthor' (the first matches but the count differs), or 'none'. */
 function compareAuthors(work: CitedWork, cited: string[][], indexed: IndexedEntry): 'match' | 'coauthor' | 'none' {
-  if (work.isTitle) {
-    const words = titleWords(work.authors[0] ?? '');
-    const entryWords = indexed.titleWords;
-    const prefix = words.length > 0 && words.every((w, i) => entryWords[i] === w);
-    return prefix ? 'match' : 'none';
-  }
+  if (work.isTitle) return startsWithWords(indexed, work.authors[0] ?? '') ? 'match' : 'none';
   if (!authorMatches(cited[0] ?? [], indexed.authorKeys[0])) {
     // An entry without authors starts with its title, which a citation may name in place of an author.
-    if (indexed.entry.authors.length === 0 && cited.length === 1) {
-      const words = titleWords(work.authors[0] ?? '');
-      if (words.length > 0 && words.every((w, i) => indexed.titleWords[i] === w)) return 'match';
-    }
+    if (indexed.entry.authors.length === 0 && cited.length === 1 && startsWithWords(indexed, work.authors[0] ?? '')) return 'match';
     return 'none';
   }
   const entryCount = indexed.entry.authors.length;

@@ -24,21 +24,8 @@ export function readDateAt(text: string, pos: number, end: number): DatedSpan | 
   if (!match) return undefined;
   const stop = pos + match[0].length;
   if (stop > end || (stop < end && !AFTER_DATE.test(text[stop]))) return undefined;
-  const date = dateFromMatch(inReaderOrder(match), match[0].replace(/\s+/g, ' '));
+  const date = dateFromMatch(match, match[0].replace(/\s+/g, ' '));
   return date ? { date, span: { start: pos, end: stop } } : undefined;
-}
-
-/**
- * DATE_SOURCE numbers its groups in the order they are written (month and day before the "n.d." and "in press"
- * suffixes), while dateFromMatch reads the suffixes first. Until the two agree, the groups are handed over in the order
- * the reader expects; the check below keeps this correct once the shared module is fixed.
- */
-const READER_SKIPS_NO_DATE_SUFFIX = dateFromMatch(new RegExp(`^${DATE_SOURCE}$`, 'iu').exec('n.d.-a')!, 'n.d.-a')?.suffix !== 'a';
-
-function inReaderOrder(match: RegExpExecArray): RegExpExecArray {
-  if (!READER_SKIPS_NO_DATE_SUFFIX) return match;
-  const reordered = [match[0], match[1], match[2], match[3], match[6], match[7], match[4], match[5]];
-  return Object.assign(reordered, { index: match.index, input: match.input }) as unknown as RegExpExecArray;
 }
 
 /** Reads "2019a, 2019b" or "1996; 1998" from `pos`: one date or more, or none when no date starts there. */
@@ -111,8 +98,9 @@ export function readTail(text: string, pos: number, end: number): CitationTail |
   }
   const afterComma = skip(COMMA, text, pos);
   if (afterComma === undefined || afterComma >= end) return undefined;
-  if (WORK_START.test(text[afterComma])) return { nextWorkStart: afterComma };
-  return readLocatorAndNote(text, afterComma, end, false);
+  const tail = readLocatorAndNote(text, afterComma, end, false);
+  if (!tail && WORK_START.test(text[afterComma])) return { nextWorkStart: afterComma };
+  return tail;
 }
 
 function readLocatorAndNote(text: string, pos: number, end: number, locatorRequired: boolean): CitationTail | undefined {

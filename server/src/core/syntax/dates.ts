@@ -14,7 +14,7 @@ export const MAX_YEAR = 2099;
 
 /**
  * Matches one date at the start of a string (sticky use) or anywhere (global use). Groups: 1 original year, 2 year,
- * 3 suffix, 4 "n.d." suffix, 5 "in press" suffix, 6 month, 7 day.
+ * 3 suffix, 4 month, 5 day, 6 "n.d." suffix, 7 "in press" suffix.
  * Every part is a fixed alternation without nested quantifiers, so matching is linear.
  */
 export const DATE_SOURCE =
@@ -37,10 +37,10 @@ export function dateFromMatch(match: RegExpExecArray, text: string, offset = 1):
   const original = match[offset];
   const year = match[offset + 1];
   const suffix = match[offset + 2];
-  const noDateSuffix = match[offset + 3];
-  const pressSuffix = match[offset + 4];
-  const month = match[offset + 5];
-  const day = match[offset + 6];
+  const month = match[offset + 3];
+  const day = match[offset + 4];
+  const noDateSuffix = match[offset + 5];
+  const pressSuffix = match[offset + 6];
   if (year) {
     const value = Number(year);
     if (value < MIN_YEAR || value > MAX_YEAR) return undefined;

@@ -36,7 +36,40 @@ export function languageIdOfPath(path: string): string {
   return 'plaintext';
 }
 
-const URL_OR_EMAIL = /\b(?:https?:\/\/|ftp:\/\/|www\.)[^\s<>"'\]]*[^\s<>"'\].,;:!?)]|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b|\bdoi:\s?10\.\S+/gi;
+const URL_START = /\b(?:https?:\/\/|ftp:\/\/|www\.)|\bdoi:\s?(?=10\.)/gi;
+const EMAIL_LOCAL = /[\w.+-]/;
+const EMAIL_DOMAIN = /[\w.-]/;
+
+/** Blanks e-mail addresses around each "@", looking a bounded distance either way so that the work stays linear. */
+function maskEmails(text: string, chars: string[]): void {
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+    let start = at;
+    while (start > 0 && at - start < 64 && EMAIL_LOCAL.test(text[start - 1])) start--;
+    let end = at + 1;
+    while (end < text.length && end - at < 255 && EMAIL_DOMAIN.test(text[end])) end++;
+    while (end > at + 1 && text[end - 1] === '.') end--;
+    const domain = text.slice(at + 1, end);
+    if (start < at && /^[\w-]+(?:\.[\w-]+)+$/.test(domain)) blank(chars, start, end);
+  }
+}
+
+/** Where a URL that starts at `start` ends: at white space or a delimiter, or at a ")" that closes a parenthesis opened
+ * before the URL (as in "(see https://example.org/a_(b))"), without trailing sentence punctuation. */
+function urlEnd(text: string, start: number): number {
+  let depth = 0;
+  let end = start;
+  for (; end < text.length; end++) {
+    const c = text[end];
+    if (/[\s<>"'\\\]`]/.test(c)) break;
+    if (c === '(') depth++;
+    else if (c === ')') {
+      if (depth === 0) break;
+      depth--;
+    }
+  }
+  while (end > start && /[.,;:!?*_]/.test(text[end - 1])) end--;
+  return end;
+}
 
 function blank(chars: string[], start: number, end: number): void {
   for (let i = start; i < end && i < chars.length; i++) {
@@ -51,8 +84,13 @@ export function maskNonProse(text: string, language: DocumentLanguage): string {
   else if (language === 'latex') maskLatex(text, chars);
   else if (language === 'restructuredtext') maskRestructuredText(text, chars);
   maskHtmlComments(text, chars);
-  URL_OR_EMAIL.lastIndex = 0;
-  for (let m = URL_OR_EMAIL.exec(text); m; m = URL_OR_EMAIL.exec(text)) blank(chars, m.index, m.index + m[0].length);
+  URL_START.lastIndex = 0;
+  for (let m = URL_START.exec(text); m; m = URL_START.exec(text)) {
+    const end = urlEnd(text, m.index + m[0].length);
+    blank(chars, m.index, end);
+    URL_START.lastIndex = Math.max(end, m.index + m[0].length);
+  }
+  maskEmails(text, chars);
   return chars.join('');
 }
 

@@ -57,7 +57,7 @@ export function parseAuthorList(raw: string): AuthorList {
   const withoutMarks = withoutElisions(collapseSpaces(raw).replace(EDITOR_MARK, ' '));
   const elided = withoutMarks.elided;
   const text = trimPunctuation(withoutMarks.text);
-  if (text === '') return { names: [], elided };
+  if (!/\p{L}/u.test(text)) return { names: [], elided };
   if (text.includes(';')) {
     const names = text
       .split(';')

@@ -57,15 +57,22 @@ export function parseReferenceEntry(text: string, span: Span, id: string): Refer
   if (url) entry.url = url;
   const layout = layoutOf(raw);
   if (layout.date) entry.date = layout.date.date;
-  const authors = parseAuthorList(layout.authorPart);
-  entry.authors = authors.names;
-  if (authors.elided) entry.authorsElided = true;
+  else addProblem(entry, 'entry-no-date', NO_DATE);
   const editors = findEditors(layout.rest);
   if (editors.length > 0) entry.editors = editors;
   const { title, container } = titleAndContainer(layout.rest);
-  if (title) entry.title = title;
-  if (container) entry.container = container;
-  addProblems(entry, layout);
+  if (readsAsTitle(layout.authorPart)) {
+    // A work without an author starts with its title ("New U.S. landmine policy. (2022). *Arms Control Today*.").
+    entry.title = cleanField(layout.authorPart);
+    if (title) entry.container = title;
+  } else {
+    const authors = parseAuthorList(layout.authorPart);
+    entry.authors = authors.names;
+    if (authors.elided) entry.authorsElided = true;
+    if (title) entry.title = title;
+    if (container) entry.container = container;
+    if (authors.names.length === 0) addProblem(entry, 'entry-no-author', NO_AUTHOR);
+  }
   return entry;
 }
 
@@ -73,8 +80,24 @@ export function parseReferenceEntry(text: string, span: Span, id: string): Refer
 export function looksLikeReferenceEntry(text: string): boolean {
   const layout = layoutOf(text.slice(0, READ_LIMIT));
   if (!layout.date || layout.authorPart === '' || layout.date.start > AUTHOR_PART_LIMIT) return false;
-  if (!isNameSequence(layout.authorPart)) return false;
+  if (!isNameSequence(layout.authorPart) && !startsWithTitle(layout)) return false;
   return dateEndsLikeEntry(layout.reading, layout.date);
+}
+
+/** "Title of the work. (2022)." — a sentence, then a date in parentheses closed by a full stop. */
+function startsWithTitle(layout: EntryLayout): boolean {
+  const date = layout.date;
+  if (!date || !date.parenthesised || !readsAsTitle(layout.authorPart)) return false;
+  return /[.?!] $/u.test(layout.reading.slice(Math.max(0, date.start - 2), date.start)) && /^\([^()]*\)\./u.test(layout.reading.slice(date.start, date.start + 60));
+}
+
+/**
+ * Names and organisations have no lower-case words except particles and small linking words; a title has
+ * ("New U.S. anti-personnel landmine policy").
+ */
+function readsAsTitle(authorPart: string): boolean {
+  const words = withoutElisions(authorPart).text.split(' ');
+  return words.some((word) => /^\p{Ll}{3,}/u.test(word) && !/\p{Lu}/u.test(word) && !CONNECTORS.has(word.replace(/[,;.:]+$/u, '')));
 }
 
 /** True when the entry text begins with dashes or its date, standing for the previous entry's authors. */
@@ -155,7 +178,7 @@ function authorPartEnd(reading: string): number {
 /** "Surname, I. (Ed.)" → "Surname, I."; trailing separators dropped. */
 function cleanAuthorPart(part: string): string {
   return part
-    .replace(new RegExp(EDITOR_MARK.source, 'giu'), ' ')
+    .replace(new RegExp(`${EDITOR_MARK.source}\\.?`, 'giu'), ' ')
     .replace(/\s+/gu, ' ')
     .replace(/[\s,;:]+$/u, '')
     .trim();
@@ -269,21 +292,11 @@ function endsAbbreviation(text: string, dot: number): boolean {
   return /^(?:al|et|eds?|vol|pp?|no|ed|Inc|Ltd|Jr|Sr|St|Dr|Mr|Mrs|Ms|Co|cf|vs)$/iu.test(word);
 }
 
-function addProblems(entry: ReferenceEntry, layout: EntryLayout): void {
-  if (!layout.date) {
-    entry.problems.push({
-      span: entry.span,
-      code: 'entry-no-date',
-      message: 'No date found in this reference entry; a year such as "(2019)", "2019." or "(n.d.)" was expected after the authors.',
-    });
-  }
-  if (entry.authors.length === 0) {
-    entry.problems.push({
-      span: entry.span,
-      code: 'entry-no-author',
-      message: 'No author found at the start of this reference entry; it cannot be matched to an author-date citation.',
-    });
-  }
+const NO_DATE = 'No date found in this reference entry; a year such as "(2019)", "2019." or "(n.d.)" was expected after the authors.';
+const NO_AUTHOR = 'No author found at the start of this reference entry; it cannot be matched to an author-date citation.';
+
+function addProblem(entry: ReferenceEntry, code: string, message: string): void {
+  entry.problems.push({ span: entry.span, code, message });
 }
 
 function findDoi(raw: string): string | undefined {

@@ -31,6 +31,8 @@ interface Heading {
   first: number;
   /** Last line of the heading (the underline of a setext or reStructuredText title). */
   last: number;
+  /** The line that holds the title's words. */
+  titleLine: number;
   /** Lower is more important; plain-text lines sit below every marked-up heading. */
   level: number;
   title: string;
@@ -96,12 +98,12 @@ function findHeadings(lines: Line[], language: DocumentLanguage): Heading[] {
 function markdownHeading(lines: Line[], index: number): Heading | undefined {
   const line = lines[index].masked;
   const atx = /^ {0,3}(#{1,6})(?=[ \t]|$)/u.exec(line);
-  if (atx) return { first: index, last: index, level: atx[1].length, title: cleanHeadingTitle(stripClosingHashes(line.slice(atx[0].length))) };
+  if (atx) return { first: index, last: index, titleLine: index, level: atx[1].length, title: cleanHeadingTitle(stripClosingHashes(line.slice(atx[0].length))) };
   const next = lines[index + 1]?.masked;
   if (next === undefined || line.trim() === '' || !isBlankBefore(lines, index)) return undefined;
   const underline = /^ {0,3}(=+|-+)[ \t]*$/u.exec(next);
   if (!underline || /^ {0,3}(?:[-*+]|\d{1,3}[.)])[ \t]/u.test(line)) return undefined;
-  return { first: index, last: index + 1, level: underline[1][0] === '=' ? 1 : 2, title: cleanHeadingTitle(line) };
+  return { first: index, last: index + 1, titleLine: index, level: underline[1][0] === '=' ? 1 : 2, title: cleanHeadingTitle(line) };
 }
 
 function stripClosingHashes(text: string): string {
@@ -122,13 +124,13 @@ function rstHeading(lines: Line[], index: number, styles: string[]): Heading | u
     const title = lines[index + 1]?.masked;
     const under = lines[index + 2]?.masked;
     if (title === undefined || under === undefined || title.trim() === '' || under.trim() !== line.trim()) return undefined;
-    return { first: index, last: index + 2, level: rstLevel(styles, `${over[1]}/${over[1]}`), title: cleanHeadingTitle(title) };
+    return { first: index, last: index + 2, titleLine: index + 1, level: rstLevel(styles, `${over[1]}/${over[1]}`), title: cleanHeadingTitle(title) };
   }
   const next = lines[index + 1]?.masked;
   if (next === undefined || line.trim() === '' || /^\s/u.test(line)) return undefined;
   const under = RST_ADORNMENT.exec(next);
   if (!under || next.trim().length < Math.min(line.trim().length, 3)) return undefined;
-  return { first: index, last: index + 1, level: rstLevel(styles, under[1]), title: cleanHeadingTitle(line) };
+  return { first: index, last: index + 1, titleLine: index, level: rstLevel(styles, under[1]), title: cleanHeadingTitle(line) };
 }
 
 function rstLevel(styles: string[], style: string): number {
@@ -142,7 +144,7 @@ const LATEX_LEVELS: Record<string, number> = { part: 0, chapter: 1, section: 2, 
 function latexHeading(line: string, index: number): Heading | undefined {
   const command = /\\(part|chapter|section|subsection|subsubsection|paragraph)\*?\s{0,5}(?:\[[^\]]{0,200}\])?\s{0,5}\{([^{}]{0,200})\}/u.exec(line);
   if (!command) return undefined;
-  return { first: index, last: index, level: LATEX_LEVELS[command[1]], title: cleanHeadingTitle(command[2]) };
+  return { first: index, last: index, titleLine: index, level: LATEX_LEVELS[command[1]], title: cleanHeadingTitle(command[2]) };
 }
 
 /** A line alone that is nothing but a reference-list heading: "References", "REFERENCES", "**Bibliography**". */
@@ -151,10 +153,11 @@ function plainHeading(lines: Line[], index: number): Heading | undefined {
   const trimmed = line.trim();
   if (trimmed === '' || trimmed.length > PLAIN_HEADING_LIMIT || !isBlankBefore(lines, index)) return undefined;
   const title = cleanHeadingTitle(line);
-  if (!isReferenceTitle(title)) return undefined;
+  // "Sources say the talks stalled." is a sentence, not a heading.
+  if (!isReferenceTitle(title) || /[.!?,;]$/u.test(title) || title.split(' ').length > 6) return undefined;
   const alone = index + 1 >= lines.length || lines[index + 1].masked.trim() === '';
   if (!alone && !HEADING_PHRASES.includes(foldCase(title))) return undefined;
-  return { first: index, last: index, level: PLAIN_LEVEL, title };
+  return { first: index, last: index, titleLine: index, level: PLAIN_LEVEL, title };
 }
 
 /** Start of the document, a blank line or a page break before the line. */
@@ -207,7 +210,7 @@ function listUnderHeading(lines: Line[], headings: Heading[], heading: Heading, 
   const headingSpan = trimmedSpan(lines[heading.first], lines[heading.last]);
   const lastEntry = entries[entries.length - 1];
   return {
-    heading: { span: headingSpan, text: lines[heading.first].text.trim() },
+    heading: { span: headingSpan, text: lines[heading.titleLine].text.trim() },
     span: { start: headingSpan.start, end: lastEntry ? lastEntry.span.end : headingSpan.end },
     entries,
   };
@@ -220,8 +223,8 @@ function latexListEnd(lines: Line[], from: number, to: number): number {
 }
 
 function trimmedSpan(first: Line, last: Line): Span {
-  const leading = first.text.length - first.text.replace(/^[\s\f]+/u, '').length;
-  const trailing = last.text.length - last.text.replace(/\s+$/u, '').length;
+  const leading = first.text.length - first.text.trimStart().length;
+  const trailing = last.text.length - last.text.trimEnd().length;
   return { start: first.start + leading, end: last.end - trailing };
 }
 
@@ -243,19 +246,19 @@ function trailingList(lines: Line[], headings: Heading[]): ReferenceList | undef
 // ---------------------------------------------------------------------------------------------------------------
 // An annotated bibliography whose entries are Markdown headings
 
-/** Nearly all headings of one level must read as entries before that level is taken for a list of entries. */
-const HEADING_ENTRY_SHARE = 0.75;
+/** More than this share of the headings of one level must read as entries before the level is a list of entries. */
+const HEADING_ENTRY_SHARE = 0.5;
 
 /**
  * "### Kesarwani, Vaibhav. 2018. “Title.”" followed by notes: the entries are the headings of the one level whose
- * headings nearly all read as reference entries. The notes between them are prose, not entries.
+ * headings mostly read as reference entries. The notes between them are prose, not entries.
  */
 function headingEntryList(lines: Line[], headings: Heading[], language: DocumentLanguage): ReferenceList | undefined {
   if (language !== 'markdown') return undefined;
   for (let level = 1; level <= 6; level++) {
     const atLevel = headings.filter((h) => h.level === level && h.first === h.last);
     const readable = atLevel.filter((h) => looksLikeReferenceEntry(h.title)).length;
-    if (readable < 2 || readable < atLevel.length * HEADING_ENTRY_SHARE) continue;
+    if (readable < 2 || readable <= atLevel.length * HEADING_ENTRY_SHARE) continue;
     const entries = numberEntries(atLevel.map((h) => headingEntry(lines[h.first])));
     return { span: { start: entries[0].span.start, end: entries[entries.length - 1].span.end }, entries };
   }
@@ -292,20 +295,28 @@ function contentLine(line: Line, isHeading: boolean): ContentLine {
   const blank = { start: line.start, end: line.end, text: '', indent: 0, hasMarker: false, isBlank: true };
   if (isHeading || isPageFurniture(line.text)) return blank;
   if (line.masked.trim() === '' && !/(?:https?:\/\/|www\.|doi:)/iu.test(line.text)) return blank;
-  let offset = 0;
   const text = line.text;
-  for (let quote = /^[ \t]{0,3}>[ \t]?/u.exec(text.slice(offset)); quote; quote = /^[ \t]{0,3}>[ \t]?/u.exec(text.slice(offset))) {
-    offset += quote[0].length;
+  let offset = 0;
+  BLOCKQUOTE_MARKER.lastIndex = 0;
+  for (let quote = BLOCKQUOTE_MARKER.exec(text); quote && quote[0] !== ''; quote = BLOCKQUOTE_MARKER.exec(text)) {
+    offset = BLOCKQUOTE_MARKER.lastIndex;
   }
-  const indentMatch = /^[\f \t]*/u.exec(text.slice(offset))!;
-  const indent = indentWidth(indentMatch[0]);
-  offset += indentMatch[0].length;
-  const marker = /^(?:[-*+•]|\d{1,3}[.)]|\[\d{1,3}\]|\(\d{1,3}\)|\\item(?:\[[^\]]{0,40}\])?)[ \t]+/u.exec(text.slice(offset));
+  const indentStart = offset;
+  while (offset < text.length && (text[offset] === ' ' || text[offset] === '\t' || text[offset] === '\f')) offset++;
+  const indent = indentWidth(text.slice(indentStart, offset));
+  LIST_MARKER.lastIndex = offset;
+  const marker = LIST_MARKER.exec(text);
   if (marker) offset += marker[0].length;
-  const rest = text.slice(offset).replace(/\s+$/u, '');
+  const rest = text.slice(offset).trimEnd();
   if (rest === '') return blank;
   return { start: line.start + offset, end: line.start + offset + rest.length, text: rest, indent, hasMarker: marker !== null, isBlank: false };
 }
+
+/** "> " at the start of a line, repeated for nested quotes (sticky: each match continues where the last ended). */
+const BLOCKQUOTE_MARKER = /[ \t]{0,3}>[ \t]?/uy;
+
+/** "- ", "* ", "+ ", "• ", "1. ", "1) ", "[1] ", "(1) ", "\item " in front of an entry (sticky). */
+const LIST_MARKER = /(?:[-*+•]|\d{1,3}[.)]|\[\d{1,3}\]|\(\d{1,3}\)|\\item(?:\[[^\]]{0,40}\])?)[ \t]+/uy;
 
 function indentWidth(whitespace: string): number {
   let width = 0;
@@ -315,6 +326,7 @@ function indentWidth(whitespace: string): number {
 
 /** Page numbers and running headers that pdftotext leaves between entries: "68", "BIBLIOGRAPHY   69". */
 function isPageFurniture(text: string): boolean {
+  if (text.length > 200) return false;
   const trimmed = text.replace(/[\f\s]+/gu, ' ').trim();
   if (/^(?:\d{1,4}|[ivxlc]{1,6})$/iu.test(trimmed)) return true;
   if (!/^\f|\s{3,}\d{1,4}\s*$|^\d{1,4}\s{3,}/u.test(text)) return false;
@@ -372,9 +384,13 @@ function joinLines(lines: string[]): string {
   for (const line of lines) {
     const part = line.replace(/\s+/gu, ' ').trim();
     if (joined === '') joined = part;
-    else joined += /\p{L}-$/u.test(joined) ? part : ` ${part}`;
+    else joined += endsWithWordHyphen(joined) ? part : ` ${part}`;
   }
   return joined;
+}
+
+function endsWithWordHyphen(text: string): boolean {
+  return text.endsWith('-') && /\p{L}/u.test(text.charAt(text.length - 2));
 }
 
 /** Gives entries their ids in document order and lets an author-less entry inherit the authors of the one before. */

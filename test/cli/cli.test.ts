@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { repositoryRoot } from '../support/lspClient';
@@ -79,4 +79,12 @@ test('an empty file and a 5 MB line are checked without a crash', () => {
   const result = run('check', empty, huge);
   assert.ok(result.status === 0 || result.status === 1, result.stderr);
   assert.equal(result.stderr, '');
+});
+
+test('the bundled example gives the problems the README shows', () => {
+  const { status, stdout } = spawnSync(process.execPath, [cli, 'check', '--exit-zero', 'examples/essay.md'], { encoding: 'utf8', cwd: repositoryRoot });
+  assert.equal(status, 0);
+  const readme = readFileSync(path.join(repositoryRoot, 'README.md'), 'utf8');
+  const shown = readme.split('\n').filter((line) => line.startsWith('examples/essay.md:'));
+  assert.deepEqual(stdout.trim().split('\n'), shown);
 });

@@ -10,7 +10,8 @@ export function computeFacts(text: string, languageId: string, version: number):
   const language = documentLanguageOf(languageId);
   const masked = maskNonProse(text, language);
   const referenceList = findReferenceList(text, masked, language);
-  const skip = referenceList ? [referenceList.span] : [];
+  // Only the entries are skipped, not the whole list: an annotated bibliography cites other works between its entries.
+  const skip = referenceList ? referenceList.entries.map((e) => e.span) : [];
   const { citations, abbreviations } = findProseCitations(masked, skip);
   const problems: Problem[] = [];
   if (referenceList) for (const entry of referenceList.entries) problems.push(...entry.problems);

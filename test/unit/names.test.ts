@@ -53,6 +53,7 @@ const names: { raw: string; expected: PersonName }[] = [
   { raw: 'de Souza, Ana', expected: { family: 'Souza', particle: 'de', given: 'Ana' } },
   { raw: 'King, M. L., Jr.', expected: { family: 'King', given: 'M. L.', suffix: 'Jr.' } },
   { raw: 'Marc R. Plamondon', expected: { family: 'Plamondon', given: 'Marc R.' } },
+  { raw: 'Jean de la Fontaine', expected: { family: 'Fontaine', particle: 'de la', given: 'Jean' } },
   { raw: 'Ludwig van Beethoven', expected: { family: 'Beethoven', particle: 'van', given: 'Ludwig' } },
   { raw: 'Alckmar Luiz Dos Santos', expected: { family: 'Dos Santos', given: 'Alckmar Luiz' } },
   { raw: 'A. -M. Brady', expected: { family: 'Brady', given: 'A. -M.' } },
@@ -84,6 +85,7 @@ test('isGroupAuthor tells organisations from people', () => {
   assert.equal(isGroupAuthor('High Level Group'), true);
   assert.equal(isGroupAuthor('Masuzzo and Martens'), false);
   assert.equal(isGroupAuthor('Watson'), false);
+  assert.equal(isGroupAuthor('Jean de la Fontaine'), false);
   assert.equal(isGroupAuthor('Smith, J.'), false);
 });
 

@@ -297,6 +297,11 @@ test('code inside the list is skipped, URLs on their own lines are kept', () => 
   assert.equal(list?.entries[0].url, 'http://www.example.org/speeches/1055.pdf');
 });
 
+test('tables, rules and comments inside the list are not entries', () => {
+  const text = '## References\n\n| Work | Year |\n|---|---|\n| Hale | 2011 |\n\n<!-- Okafor, C. (2019). Hidden. -->\n\nHale, K. (2011). Working memory. Press.\n\n***\n';
+  assert.deepEqual(firstAuthors(find(text)), ['Hale']);
+});
+
 test('an entry without author or date is still an entry, with problems', () => {
   const list = find('## References\n\nHale, K. (2011). Working memory. Press.\n\nNCBI. SRA Toolkit. https://github.com/ncbi/sra-tools\n');
   assert.equal(list?.entries.length, 2);

@@ -10,7 +10,7 @@ const PARTICLES = new Set([
   'zu', 'af', 'al', 'el', 'bin', 'ibn', 'st.', "d'", 'y',
 ]);
 
-const SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv', 'v']);
+const SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
 
 /** Small words that appear inside organisation names but never inside a personal name. */
 const GROUP_WORDS = new Set(['of', 'for', 'the', 'on', 'and', 'in', 'at', 'to', '&']);
@@ -118,6 +118,8 @@ function isPersonLike(part: string): boolean {
   if (words.some((w) => GROUP_WORDS.has(w.toLowerCase()) || /^\(.*\)$/u.test(w))) return false;
   if (words.some((w) => INITIALS.test(w))) return words.every((w) => INITIALS.test(w) || NAME_WORD.test(w) || PARTICLES.has(w));
   const core = words.filter((w) => !PARTICLES.has(w));
+  // "Jean de la Fontaine": a lower-case particle inside capitalised words marks a person's name.
+  if (core.length > 1 && words.slice(1).some(isLowerParticle)) return core.every((w) => NAME_WORD.test(w));
   if (core.length !== 1) return false;
   const word = core[0];
   const isAcronym = word.length > 1 && word === word.toUpperCase() && /\p{Lu}/u.test(word);

@@ -39,7 +39,7 @@ interface DateHit {
 }
 
 /** The pieces of an entry found before any field is interpreted. */
-export interface EntryLayout {
+interface EntryLayout {
   /** The entry as read: labels dropped, links read as their text, URLs and DOIs removed, spaces collapsed. */
   reading: string;
   authorPart: string;
@@ -105,7 +105,7 @@ export function repeatsPreviousAuthors(text: string): boolean {
   return REPEATED_AUTHOR_DASHES.test(text) || /^\(?\d{4}/u.test(text);
 }
 
-export function layoutOf(raw: string): EntryLayout {
+function layoutOf(raw: string): EntryLayout {
   const reading = readingText(raw);
   const date = findDate(reading);
   if (date) {

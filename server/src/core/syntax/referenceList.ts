@@ -7,12 +7,15 @@ import type { ReferenceEntry, ReferenceList, Span } from '../types';
 import type { DocumentLanguage } from './mask';
 import { looksLikeReferenceEntry, parseReferenceEntry, repeatsPreviousAuthors } from './referenceEntry';
 
-/** Heading words of a reference list, in the languages Citewise users write in (compared without diacritics). */
+/**
+ * Heading words of a reference list in several languages. They are compared without diacritics, so "references" also
+ * stands for "Références" and "Referências", and "bibliografia" for "Bibliografía".
+ */
 const HEADING_PHRASES = [
   'references', 'reference list', 'bibliography', 'works cited', 'works referenced', 'literature cited', 'sources',
-  'cited works', 'further reading', 'literatur', 'literaturverzeichnis', 'quellen', 'quellenverzeichnis', 'references',
-  'bibliographie', 'referencias', 'bibliografia', 'referencias bibliograficas', 'referencias', 'riferimenti',
-  'riferimenti bibliografici', 'referenser', 'litteratur', 'literatuur', 'literatuurlijst', 'bibliografie',
+  'cited works', 'further reading', 'literatur', 'literaturverzeichnis', 'quellen', 'quellenverzeichnis',
+  'bibliographie', 'referencias', 'referencias bibliograficas', 'bibliografia', 'bibliografie', 'riferimenti',
+  'riferimenti bibliografici', 'referenser', 'litteratur', 'literatuur', 'literatuurlijst',
 ].map(foldCase);
 
 /** A plain-text heading line is never longer than this. */
@@ -293,7 +296,7 @@ function readEntries(lines: Line[], from: number, to: number, headings: Heading[
 /** Strips blockquote and list markers; code, comments, headings and page furniture count as blank lines. */
 function contentLine(line: Line, isHeading: boolean): ContentLine {
   const blank = { start: line.start, end: line.end, text: '', indent: 0, hasMarker: false, isBlank: true };
-  if (isHeading || isPageFurniture(line.text)) return blank;
+  if (isHeading || isPageFurniture(line.text) || isTableRow(line.text)) return blank;
   if (line.masked.trim() === '' && !/(?:https?:\/\/|www\.|doi:)/iu.test(line.text)) return blank;
   const text = line.text;
   let offset = 0;
@@ -331,6 +334,12 @@ function isPageFurniture(text: string): boolean {
   if (/^(?:\d{1,4}|[ivxlc]{1,6})$/iu.test(trimmed)) return true;
   if (!/^\f|\s{3,}\d{1,4}\s*$|^\d{1,4}\s{3,}/u.test(text)) return false;
   return /^(?:\d{1,4} )?[\p{Lu}\d .,:&-]{3,80}(?: \d{1,4})?$/u.test(trimmed) && /\p{Lu}{3}/u.test(trimmed);
+}
+
+/** "| a | b |" and "|---|---|": a table is never a reference entry. */
+function isTableRow(text: string): boolean {
+  const trimmed = text.trim();
+  return trimmed.length > 1 && trimmed.startsWith('|') && trimmed.endsWith('|');
 }
 
 function blocks(lines: ContentLine[]): ContentLine[][] {
@@ -380,13 +389,16 @@ function entryOf(lines: ContentLine[]): ReferenceEntry | undefined {
 
 /** Lines joined by single spaces; a line broken after a hyphen inside a word joins without a space. */
 function joinLines(lines: string[]): string {
-  let joined = '';
+  const parts: string[] = [];
+  let previous = '';
   for (const line of lines) {
     const part = line.replace(/\s+/gu, ' ').trim();
-    if (joined === '') joined = part;
-    else joined += endsWithWordHyphen(joined) ? part : ` ${part}`;
+    if (part === '') continue;
+    if (parts.length > 0) parts.push(endsWithWordHyphen(previous) ? '' : ' ');
+    parts.push(part);
+    previous = part;
   }
-  return joined;
+  return parts.join('');
 }
 
 function endsWithWordHyphen(text: string): boolean {

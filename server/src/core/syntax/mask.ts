@@ -2,6 +2,8 @@
 // front matter, URLs or e-mail addresses. The result has exactly the length of the input and keeps every line break,
 // so an offset into the masked text is the same offset into the document.
 
+import { splitLines } from '../text/lines';
+
 export type DocumentLanguage = 'markdown' | 'latex' | 'restructuredtext' | 'plaintext';
 
 /** Maps an editor language id to the family of syntax Citewise reads it as. */
@@ -103,25 +105,6 @@ function maskHtmlComments(text: string, chars: string[]): void {
     const end = close < 0 ? text.length : close + 3;
     blank(chars, open, end);
     from = end;
-  }
-}
-
-interface Line {
-  start: number;
-  end: number; // exclusive, before the line break
-  text: string;
-}
-
-function splitLines(text: string): Line[] {
-  const lines: Line[] = [];
-  let start = 0;
-  for (;;) {
-    const nl = text.indexOf('\n', start);
-    const end = nl < 0 ? text.length : nl;
-    const lineEnd = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-    lines.push({ start, end: lineEnd, text: text.slice(start, lineEnd) });
-    if (nl < 0) return lines;
-    start = nl + 1;
   }
 }
 

@@ -6,6 +6,7 @@
 import type { ReferenceEntry, ReferenceList, Span } from '../types';
 import type { DocumentLanguage } from './mask';
 import { looksLikeReferenceEntry, parseReferenceEntry, repeatsPreviousAuthors } from './referenceEntry';
+import { splitLines as splitTextLines, type Line as TextLine } from '../text/lines';
 
 /**
  * Heading words of a reference list in several languages. They are compared without diacritics, so "references" also
@@ -21,11 +22,8 @@ const HEADING_PHRASES = [
 /** A plain-text heading line is never longer than this. */
 const PLAIN_HEADING_LIMIT = 60;
 
-interface Line {
-  start: number;
-  /** Exclusive, before "\r\n" or "\n". */
-  end: number;
-  text: string;
+/** A line of the document with the same line of the masked text beside it. */
+interface Line extends TextLine {
   masked: string;
 }
 
@@ -67,16 +65,7 @@ export function findReferenceList(text: string, masked: string, language: Docume
 }
 
 function splitLines(text: string, masked: string): Line[] {
-  const lines: Line[] = [];
-  let start = 0;
-  for (;;) {
-    const newline = text.indexOf('\n', start);
-    const lineEnd = newline < 0 ? text.length : newline;
-    const end = lineEnd > start && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
-    lines.push({ start, end, text: text.slice(start, end), masked: masked.slice(start, end) });
-    if (newline < 0) return lines;
-    start = newline + 1;
-  }
+  return splitTextLines(text).map((line) => ({ ...line, masked: masked.slice(line.start, line.end) }));
 }
 
 // ---------------------------------------------------------------------------------------------------------------

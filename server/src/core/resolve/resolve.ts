@@ -95,38 +95,85 @@ function compareAuthors(work: CitedWork, cited: string[][], indexed: IndexedEntr
   return 'coauthor';
 }
 
-function dateMatches(work: CitedWork, indexed: IndexedEntry): 'exact' | 'unsuffixed' | 'none' {
-  const key = dateKey(work.date);
-  if (key === indexed.dateKey) return 'exact';
-  if (!work.date.suffix && dateKey({ ...work.date, suffix: undefined }) === indexed.yearKey) return 'unsuffixed';
+/** The cited date's keys, computed once per work: with its suffix, and without it. */
+interface CitedDate {
+  key: string;
+  unsuffixedKey: string;
+  hasSuffix: boolean;
+}
+
+function dateMatches(cited: CitedDate, indexed: IndexedEntry): 'exact' | 'unsuffixed' | 'none' {
+  if (cited.key === indexed.dateKey) return 'exact';
+  if (!cited.hasSuffix && cited.unsuffixedKey === indexed.yearKey) return 'unsuffixed';
   return 'none';
 }
 
-function resolveWork(work: CitedWork, narrative: boolean, entries: IndexedEntry[], abbreviations: Map<string, string>): Resolution {
+/** Entries looked up by the keys of their first author, so that a citation compares itself with a few entries, not all. */
+interface EntryIndex {
+  all: IndexedEntry[];
+  byFirstAuthor: Map<string, IndexedEntry[]>;
+  /** Entries without authors, which a citation names by their title. */
+  authorless: IndexedEntry[];
+}
+
+function buildIndex(entries: ReferenceEntry[]): EntryIndex {
+  const index: EntryIndex = { all: entries.map(indexEntry), byFirstAuthor: new Map(), authorless: [] };
+  for (const indexed of index.all) {
+    const keys = indexed.authorKeys[0];
+    if (!keys) {
+      index.authorless.push(indexed);
+      continue;
+    }
+    for (const key of keys) {
+      const bucket = index.byFirstAuthor.get(key);
+      if (bucket) bucket.push(indexed);
+      else index.byFirstAuthor.set(key, [indexed]);
+    }
+  }
+  return index;
+}
+
+/** The entries a work could match or nearly match on author: those whose first author shares a key with it. */
+function entriesToCompare(work: CitedWork, cited: string[][], index: EntryIndex): IndexedEntry[] {
+  if (work.isTitle) return index.all;
+  const pool = new Set<IndexedEntry>(index.authorless);
+  for (const key of cited[0] ?? []) for (const indexed of index.byFirstAuthor.get(key) ?? []) pool.add(indexed);
+  return [...pool];
+}
+
+function resolveWork(work: CitedWork, narrative: boolean, index: EntryIndex, abbreviations: Map<string, string>): Resolution {
   if (work.personalCommunication) return { status: 'exempt', reason: 'A personal communication needs no reference entry.' };
   if (work.secondary) return { status: 'exempt', reason: 'The original work of a secondary source needs no reference entry.' };
   const cited = work.authors.map((a) => citedAuthorKeys(a, abbreviations));
+  const citedDate: CitedDate = { key: dateKey(work.date), unsuffixedKey: dateKey({ ...work.date, suffix: undefined }), hasSuffix: !!work.date.suffix };
   const exact: string[] = [];
   const unsuffixed: string[] = [];
   const candidates: Candidate[] = [];
   const form = narrative ? 'narrative' : 'parenthetical';
-  const unsuffixedKey = dateKey({ ...work.date, suffix: undefined });
-  for (const indexed of entries) {
+  const pool = entriesToCompare(work, cited, index);
+  for (const indexed of pool) {
     const authors = compareAuthors(work, cited, indexed);
-    const date = dateMatches(work, indexed);
+    const date = dateMatches(citedDate, indexed);
     const id = indexed.entry.id;
     let reason: Candidate['reason'] | undefined;
     if (authors === 'match' && date === 'exact') exact.push(id);
     else if (authors === 'match' && date === 'unsuffixed') unsuffixed.push(id);
-    else if (authors === 'match') reason = work.date.suffix && indexed.yearKey === unsuffixedKey ? 'suffix' : 'year';
+    else if (authors === 'match') reason = citedDate.hasSuffix && indexed.yearKey === citedDate.unsuffixedKey ? 'suffix' : 'year';
     else if (authors === 'coauthor' && date !== 'none') reason = 'coauthor';
-    else if (authors === 'none' && date !== 'none' && isMisspelt(cited[0] ?? [], indexed)) reason = 'spelling';
     if (reason) candidates.push({ entryId: id, reason, suggestion: citeEntry(indexed.entry, form) });
   }
   if (exact.length === 1) return { status: 'resolved', entryId: exact[0] };
   if (exact.length > 1) return { status: 'ambiguous', entryIds: exact };
   if (unsuffixed.length === 1) return { status: 'resolved', entryId: unsuffixed[0] };
   if (unsuffixed.length > 1) return { status: 'ambiguous', entryIds: unsuffixed };
+  // Only a work without an entry is compared with every entry, for a misspelt first author with the same date.
+  if (!work.isTitle) {
+    for (const indexed of index.all) {
+      if (dateMatches(citedDate, indexed) !== 'none' && !pool.includes(indexed) && isMisspelt(cited[0] ?? [], indexed)) {
+        candidates.push({ entryId: indexed.entry.id, reason: 'spelling', suggestion: citeEntry(indexed.entry, form) });
+      }
+    }
+  }
   return { status: 'missing', candidates: rankCandidates(candidates) };
 }
 
@@ -162,16 +209,16 @@ function findIndistinguishable(entries: IndexedEntry[]): string[][] {
 }
 
 export function resolveDocument(facts: DocumentFacts): DocumentResolution {
-  const entries = (facts.referenceList?.entries ?? []).map(indexEntry);
+  const index = buildIndex(facts.referenceList?.entries ?? []);
   const abbreviations = abbreviationMap(facts);
   const citeCount = new Map<string, number>();
   const byCitation = facts.citations.map((citation) =>
     citation.items.map((work) => {
-      const resolution = resolveWork(work, citation.kind === 'narrative', entries, abbreviations);
+      const resolution = resolveWork(work, citation.kind === 'narrative', index, abbreviations);
       const ids = resolution.status === 'resolved' ? [resolution.entryId] : resolution.status === 'ambiguous' ? resolution.entryIds : [];
       for (const id of ids) citeCount.set(id, (citeCount.get(id) ?? 0) + 1);
       return resolution;
     }),
   );
-  return { byCitation, citeCount, indistinguishable: findIndistinguishable(entries) };
+  return { byCitation, citeCount, indistinguishable: findIndistinguishable(index.all) };
 }

@@ -56,19 +56,25 @@ function workbenchUrl(baseUrl, authority, { folder, developmentPaths, testsPath 
   return `${baseUrl}/?${where}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
-const started = { codeServer: undefined, browser: undefined };
+const started = { codeServer: undefined, browser: undefined, scratch: undefined };
 
 async function stopEverything() {
-  const { codeServer, browser } = started;
-  started.codeServer = started.browser = undefined;
+  const { codeServer, browser, scratch } = started;
+  started.codeServer = started.browser = started.scratch = undefined;
   await browser?.close().catch(() => {});
   await codeServer?.stop();
+  if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
+}
+
+/** A folder that lives as long as this run, for a profile the caller did not provide. */
+function scratchFolder() {
+  started.scratch ??= fs.mkdtempSync(path.join(os.tmpdir(), 'citewise-vscode-'));
+  return started.scratch;
 }
 
 async function runTests(options) {
-  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'citewise-vscode-'));
-  const userDataDir = options.userDataDir ?? path.join(scratch, 'user-data');
-  const extensionsDir = options.extensionsDir ?? path.join(scratch, 'extensions');
+  const userDataDir = options.userDataDir ?? path.join(scratchFolder(), 'user-data');
+  const extensionsDir = options.extensionsDir ?? path.join(scratchFolder(), 'extensions');
   started.codeServer = await startCodeServer({ userDataDir, extensionsDir });
   const { baseUrl, authority, logPath } = started.codeServer;
   started.codeServer.process.on('exit', (code) => {

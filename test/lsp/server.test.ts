@@ -123,6 +123,21 @@ test('requests for unknown documents get empty answers and the server keeps serv
   assert.ok(again);
 });
 
+test('a request that makes a handler fail is answered empty, logged, and the server keeps serving', async () => {
+  const logged: string[] = [];
+  const listener = server.connection.onNotification('window/logMessage', (params: { message: string }) => {
+    logged.push(params.message);
+  });
+  const broken = await server.connection.sendRequest('textDocument/hover', { textDocument: null, position: null });
+  assert.equal(broken, null);
+  const brokenCompletion = await server.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: null });
+  assert.deepEqual(brokenCompletion, []);
+  const again = await server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: positionOf('(Stop Killer Robots, 2024)', 2) });
+  assert.ok(again);
+  assert.ok(logged.some((m) => m.includes('hover failed')), logged.join('\n'));
+  listener.dispose();
+});
+
 test('a 5 MB single-line document and 100,000 open parentheses are answered', async () => {
   const hugeUri = 'file:///essays/huge.md';
   const huge = 'word (Smith, 2019) '.repeat(260_000) + '('.repeat(100_000);

@@ -130,3 +130,22 @@ test('severities come from the settings, and "off" silences a rule', () => {
   const diagnostics = diagnose(f.analysis, { ...defaultDiagnosticSettings, missingEntry: 'warning', uncitedEntry: 'off' });
   assert.deepEqual(diagnostics.map((d) => [d.severity, d.code]), [['warning', 'missing-entry']]);
 });
+
+test('completion forgives abbreviations and one wrong letter', () => {
+  const labels = (prose: string) => {
+    const f = fixture(prose);
+    return complete(f.analysis, f.cursors[0])!.items.map((i) => i.label);
+  };
+  assert.deepEqual(labels(`
+    contested (Qrm
+                  |
+  `), ['Qerimi, 2023']);
+  assert.deepEqual(labels(`
+    contested (Santamoris
+                         |
+  `), ['Santamouris, 2015']);
+  assert.deepEqual(labels(`
+    contested (Zyx
+                  |
+  `), []);
+});

@@ -1,12 +1,12 @@
 // Completion of author-date citations from the reference list: inside a parenthesis it writes "Qerimi, 2023", in running
 // text "Qerimi (2023)", and after a narrative author's "(" the year alone. Candidates are filtered by every word typed
-// (author, year or title words, in any order), so that a long list stays short.
+// (author, year or title words, in any order, abbreviated or with one letter wrong), so that a long list stays short.
 
 import type { Analysis } from '../index/analysis';
 import type { ReferenceEntry, Span } from '../types';
 import { authorPhrase, citeEntry, type CitationForm } from '../style/apa';
 import { formatCitationDate } from '../syntax/dates';
-import { nameKey, titleWords } from '../text/normalize';
+import { editDistance, nameKey, titleWords } from '../text/normalize';
 import { personKeys } from '../resolve/resolve';
 import { entryMarkdown } from './hover';
 
@@ -69,9 +69,29 @@ function searchWords(entry: ReferenceEntry): string[] {
   return words;
 }
 
-/** Every word of the query must start one of the entry's words. */
+/** Whether the letters of `query` appear in order in `word`, starting with its first letter ("qrm" in "qerimi"). */
+function isAbbreviationOf(query: string, word: string): boolean {
+  if (query[0] !== word[0]) return false;
+  let at = 0;
+  for (const letter of query) {
+    at = word.indexOf(letter, at) + 1;
+    if (at === 0) return false;
+  }
+  return true;
+}
+
+/** A query word fits an entry word that it starts, abbreviates, or starts with one letter wrong ("Qerini"); a year
+ * only fits a year it starts. */
+function fits(query: string, word: string): boolean {
+  if (word.startsWith(query)) return true;
+  if (/^\d/.test(query)) return false;
+  if (isAbbreviationOf(query, word)) return true;
+  return query.length >= 4 && word.length >= query.length && editDistance(query, word.slice(0, query.length), 1) <= 1;
+}
+
+/** Every word of the query must fit one of the entry's words. */
 function matchesQuery(queryWords: string[], entryWords: string[]): boolean {
-  return queryWords.every((q) => entryWords.some((w) => w.startsWith(q)));
+  return queryWords.every((q) => entryWords.some((w) => fits(q, w)));
 }
 
 function item(entry: ReferenceEntry, index: number, form: CitationForm, insertText: string): CompletionEntry {

@@ -1,0 +1,142 @@
+/// <reference types="mocha" />
+// Citewise inside a real VS Code: the extension activates on a Markdown file, and the editor shows the server's
+// diagnostics, hover and completion for the seed essay (test/fixtures/seed-essay.md, copied into the workspace).
+
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { pollUntil } from './poll';
+
+const extensionId = 'citewise.citewise';
+
+const expectedProblems = [
+  'error: No reference entry for "New U.S. anti-personnel landmine" (2022).',
+  'error: No reference entry for Cluster Munition Coalition (2024).',
+  'error: No reference entry for Human Rights Watch (2023).',
+  'error: No reference entry for Ingebritsen (2002).',
+  "warning: O'Brien (2009) is never cited.",
+  'warning: Petrova (2016) is never cited.',
+  'warning: Rutherford (2004) is never cited.',
+  'warning: United Nations (2018) is never cited.',
+  'warning: United Nations (2023) is never cited.',
+  'warning: van den Boogard (2024) is never cited.',
+];
+
+const ingebritsenEntry = "Ingebritsen, C. (2002). Norm entrepreneurs: Scandinavia's role in world politics. *Cooperation and Conflict*, 37(1), 11–23.\n\n";
+
+const severityNames = new Map([
+  [vscode.DiagnosticSeverity.Error, 'error'],
+  [vscode.DiagnosticSeverity.Warning, 'warning'],
+  [vscode.DiagnosticSeverity.Information, 'information'],
+  [vscode.DiagnosticSeverity.Hint, 'hint'],
+]);
+
+/** A diagnostic as a person reads it in the Problems panel, e.g. "error: No reference entry for ...". */
+function asProblem(diagnostic: vscode.Diagnostic): string {
+  return `${severityNames.get(diagnostic.severity)}: ${diagnostic.message}`;
+}
+
+function codeOf(diagnostic: vscode.Diagnostic): string {
+  const code = diagnostic.code;
+  return typeof code === 'object' ? String(code.value) : String(code);
+}
+
+function textOf(content: vscode.MarkdownString | vscode.MarkedString): string {
+  return typeof content === 'string' ? content : content.value;
+}
+
+function labelOf(item: vscode.CompletionItem): string {
+  return typeof item.label === 'string' ? item.label : item.label.label;
+}
+
+function seedUri(): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'VS Code was started with the fixtures folder as its workspace');
+  return vscode.Uri.joinPath(folder.uri, 'seed-essay.md');
+}
+
+function positionOf(document: vscode.TextDocument, needle: string, delta = 0): vscode.Position {
+  const offset = document.getText().indexOf(needle);
+  assert.ok(offset >= 0, `the document contains ${needle}`);
+  return document.positionAt(offset + delta);
+}
+
+function rangeOf(document: vscode.TextDocument, needle: string): vscode.Range {
+  return new vscode.Range(positionOf(document, needle), positionOf(document, needle, needle.length));
+}
+
+async function citewiseDiagnostics(uri: vscode.Uri, isDone: (diagnostics: vscode.Diagnostic[]) => boolean): Promise<vscode.Diagnostic[]> {
+  return pollUntil('Citewise diagnostics', () => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'citewise'), isDone);
+}
+
+suite('Citewise in VS Code', () => {
+  let editor: vscode.TextEditor;
+
+  suiteSetup(async () => {
+    const document = await vscode.workspace.openTextDocument(seedUri());
+    editor = await vscode.window.showTextDocument(document);
+  });
+
+  teardown(async () => {
+    // Each test starts from the file as it is on disk, whatever the previous one typed.
+    if (editor.document.isDirty) {
+      await vscode.window.showTextDocument(editor.document);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  });
+
+  test('the extension activates when a Markdown file is opened', async () => {
+    assert.equal(editor.document.languageId, 'markdown');
+    const extension = vscode.extensions.getExtension(extensionId);
+    assert.ok(extension, `${extensionId} is installed as the development extension`);
+    await pollUntil('the extension to activate', () => extension.isActive, (active) => active);
+  });
+
+  test('the Problems panel shows exactly the citations without an entry and the entries never cited', async () => {
+    const diagnostics = await citewiseDiagnostics(editor.document.uri, (ds) => ds.length >= expectedProblems.length);
+    assert.deepEqual(diagnostics.map(asProblem).sort(), expectedProblems);
+    const codes = new Set(diagnostics.map(codeOf));
+    assert.deepEqual([...codes].sort(), ['missing-entry', 'uncited-entry']);
+    const ingebritsen = diagnostics.find((d) => d.message.includes('Ingebritsen'));
+    assert.deepEqual(ingebritsen?.range, rangeOf(editor.document, 'Ingebritsen (2002)'));
+  });
+
+  test('hovering "(Qerimi, 2023)" shows its full reference entry', async () => {
+    const position = positionOf(editor.document, '(Qerimi, 2023)', 3);
+    const hovers = await pollUntil(
+      'a hover on (Qerimi, 2023)',
+      () => vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, position),
+      (hs) => hs.some((h) => h.contents.map(textOf).join('\n').includes('Qerimi')),
+    );
+    const text = hovers.flatMap((h) => h.contents.map(textOf)).join('\n');
+    assert.match(text, /Qerimi, Q\. \(2023\)\. Controlling lethal autonomous weapons systems/);
+    assert.match(text, /https:\/\/doi\.org\/10\.1016\/j\.clsr\.2023\.105854/);
+  });
+
+  test('typing "(Qer" offers "Qerimi, 2023"', async () => {
+    const citation = rangeOf(editor.document, '(Qerimi, 2023).');
+    await editor.edit((builder) => builder.replace(citation, '('));
+    const afterParenthesis = citation.start.translate(0, 1);
+    editor.selection = new vscode.Selection(afterParenthesis, afterParenthesis);
+    await vscode.commands.executeCommand('type', { text: 'Qer' });
+    const cursor = editor.selection.active;
+    assert.equal(editor.document.getText(new vscode.Range(citation.start, cursor)), '(Qer');
+    const list = await pollUntil(
+      'completion items at "(Qer"',
+      () => vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, cursor),
+      (l) => l.items.some((item) => labelOf(item) === 'Qerimi, 2023'),
+    );
+    const qerimi = list.items.find((item) => labelOf(item) === 'Qerimi, 2023');
+    assert.ok(qerimi);
+  });
+
+  test('adding a reference entry for Ingebritsen (2002) clears its diagnostic', async () => {
+    const document = editor.document;
+    await citewiseDiagnostics(document.uri, (ds) => ds.some((d) => d.message.includes('Ingebritsen')));
+    await editor.edit((builder) => builder.insert(positionOf(document, "O'Brien, T. (2009)."), ingebritsenEntry));
+    const diagnostics = await citewiseDiagnostics(document.uri, (ds) => ds.length > 0 && !ds.some((d) => d.message.includes('Ingebritsen')));
+    assert.deepEqual(
+      diagnostics.map(asProblem).sort(),
+      expectedProblems.filter((p) => !p.includes('Ingebritsen')),
+    );
+  });
+});

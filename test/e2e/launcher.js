@@ -40,7 +40,7 @@ function parseArguments(argv) {
 const workbenchChatter = [
   /^\[[\w:. -]+\] /,
   /vsda|open-vsx|ENOTFOUND|connection token|Creating a socket|Service Worker|builtin extensions cache/,
-  /ChatSessionStore|authentication provider|Ignoring the error|^\s+at /,
+  /ChatSessionStore|authentication provider/,
 ];
 
 function printTestOutput(type, args) {

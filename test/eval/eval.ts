@@ -51,7 +51,7 @@ function analyseSafely(text: string, name: string): { found: FoundFacts; error?:
     return { found: analyse(text, languageIdOfPath(name), 1) };
   } catch (error) {
     const nothing: FoundFacts = {
-      facts: { version: 1, citations: [], abbreviations: [], problems: [] },
+      facts: { version: 1, citations: [], keyedCitations: [], bibliographies: [], abbreviations: [], problems: [] },
       resolution: { byCitation: [], citeCount: new Map(), indistinguishable: [] },
     };
     return { found: nothing, error: error instanceof Error ? error.message : String(error) };

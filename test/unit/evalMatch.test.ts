@@ -42,7 +42,7 @@ function entry(id: string, span: Span, author: PersonName | undefined, year: num
 function found(citations: Citation[], byCitation: Resolution[][], entries: ReferenceEntry[], citeCount: [string, number][]): FoundFacts {
   const referenceList = { span: { start: 0, end: 0 }, entries };
   return {
-    facts: { version: 1, citations, referenceList, abbreviations: [], problems: [] },
+    facts: { version: 1, citations, keyedCitations: [], bibliographies: [], referenceList, abbreviations: [], problems: [] },
     resolution: { byCitation, citeCount: new Map(citeCount), indistinguishable: [] },
   };
 }

@@ -41,9 +41,20 @@ export interface WorkDate {
 }
 
 export interface ReferenceEntry {
-  /** Stable within one version of one document: "entry-0", "entry-1", ... in document order. */
+  /** Stable within one version of one source: "entry-0", "entry-1", ... in document order for a typed list;
+   * "<source uri>#<key>" for an entry of a bibliography file. */
   id: string;
+  /** Where the entry is: in its own document (typed list) or in a bibliography file (with `source` set). */
   span: Span;
+  /** The bibliography file the entry comes from; absent for an entry of the document's typed reference list. */
+  source?: string;
+  /** The citation key of a bibliography entry ("qerimi2023"), and where the key is written in its file. */
+  key?: string;
+  keySpan?: Span;
+  /** The entry type as the source names it ("article", "book", "article-journal"). */
+  type?: string;
+  /** The entry as CSL-JSON, for formatting in a citation style; built for bibliography entries. */
+  csl?: Record<string, unknown>;
   /** The entry's text without list markers or blockquote markers, lines joined by single spaces. */
   text: string;
   authors: PersonName[];
@@ -114,10 +125,46 @@ export interface Abbreviation {
   span: Span;
 }
 
+/** One key inside a keyed citation: "@qerimi2023" in "[see @qerimi2023, p. 4]", "qerimi2023" in "\\cite{qerimi2023}". */
+export interface CitedKey {
+  /** The key as written, without "@" or braces. */
+  key: string;
+  /** The span of the key itself (for hover, rename and diagnostics). */
+  span: Span;
+  prefix?: string;
+  locator?: string;
+  /** Pandoc "[-@key]": the author is not printed. */
+  suppressAuthor?: boolean;
+}
+
+export type KeyedSyntax = 'pandoc' | 'latex' | 'typst';
+
+/** A citation by key: "[@a; @b]", "@a [p. 4]", "\\citep[see][12]{a,b}", "#cite(<a>)". */
+export interface KeyedCitation {
+  span: Span;
+  syntax: KeyedSyntax;
+  /** Narrative ("@key says", "\\textcite{key}") or parenthetical ("[@key]", "\\parencite{key}"). */
+  narrative: boolean;
+  /** The command for LaTeX ("citep", "parencite"), absent otherwise. */
+  command?: string;
+  keys: CitedKey[];
+}
+
+/** Bibliography files a document names: front matter `bibliography:`, `\\bibliography{}`, `\\addbibresource{}`. */
+export interface BibliographyReference {
+  /** The path as written, relative to the document unless absolute. */
+  path: string;
+  span: Span;
+}
+
 export interface DocumentFacts {
   /** The document version these facts were computed from. */
   version: number;
   citations: Citation[];
+  /** Citations by key (pandoc, LaTeX, Typst). */
+  keyedCitations: KeyedCitation[];
+  /** Bibliography files the document itself names. */
+  bibliographies: BibliographyReference[];
   referenceList?: ReferenceList;
   abbreviations: Abbreviation[];
   problems: Problem[];

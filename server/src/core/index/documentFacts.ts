@@ -15,5 +15,5 @@ export function computeFacts(text: string, languageId: string, version: number):
   const { citations, abbreviations } = findProseCitations(masked, skip);
   const problems: Problem[] = [];
   if (referenceList) for (const entry of referenceList.entries) problems.push(...entry.problems);
-  return { version, citations, referenceList, abbreviations, problems };
+  return { version, citations, keyedCitations: [], bibliographies: [], referenceList, abbreviations, problems };
 }

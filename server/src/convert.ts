@@ -6,6 +6,8 @@ import {
   InsertTextFormat,
   MarkupKind,
   type CompletionItem,
+  type CompletionList,
+  type Location,
   type Diagnostic,
   type Hover,
   type Position,
@@ -16,6 +18,7 @@ import type { Span } from './core/types';
 import type { CoreDiagnostic } from './core/features/diagnostics';
 import type { CompletionResult } from './core/features/completion';
 import type { HoverResult } from './core/features/hover';
+import type { DefinitionTarget } from './core/features/definition';
 
 export function toRange(document: TextDocument, span: Span): Range {
   return { start: document.positionAt(span.start), end: document.positionAt(span.end) };
@@ -32,34 +35,63 @@ const SEVERITY: Record<CoreDiagnostic['severity'], DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toDiagnostic(document: TextDocument, diagnostic: CoreDiagnostic): Diagnostic {
+/** Finds the range of a span in another file (a bibliography), or nothing when that file is not at hand. */
+export type RangeInFile = (source: string, span: Span) => Range | undefined;
+
+export function toDiagnostic(document: TextDocument, diagnostic: CoreDiagnostic, rangeInFile: RangeInFile = () => undefined): Diagnostic {
   return {
     range: toRange(document, diagnostic.span),
     severity: SEVERITY[diagnostic.severity],
     code: diagnostic.code,
     source: 'citewise',
     message: diagnostic.message,
-    relatedInformation: diagnostic.related?.map((r) => ({
-      location: { uri: document.uri, range: toRange(document, r.span) },
-      message: r.message,
-    })),
+    relatedInformation: diagnostic.related?.flatMap((r) => {
+      const range = r.source ? rangeInFile(r.source, r.span) : toRange(document, r.span);
+      return range ? [{ location: { uri: r.source ?? document.uri, range }, message: r.message }] : [];
+    }),
   };
 }
 
-export function toHover(document: TextDocument, result: HoverResult): Hover {
-  return { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: toRange(document, result.span) };
+/** A Markdown link that opens a file at a line: VS Code and most LSP clients follow "#L<line>" fragments. */
+function openLink(source: string, range: Range): string {
+  const name = decodeURIComponent(source.slice(source.lastIndexOf('/') + 1));
+  return `[Open in ${name.replace(/([\\[\]])/g, '\\$1')}](${source}#L${range.start.line + 1})`;
 }
 
-export function toCompletionItems(document: TextDocument, result: CompletionResult): CompletionItem[] {
+export function toHover(document: TextDocument, result: HoverResult, rangeInFile: RangeInFile = () => undefined): Hover {
+  const links = result.locations.flatMap((l) => {
+    const range = rangeInFile(l.source, l.span);
+    return range ? [openLink(l.source, range)] : [];
+  });
+  const value = links.length ? `${result.markdown}\n\n${links.join(' · ')}` : result.markdown;
+  return { contents: { kind: MarkupKind.Markdown, value }, range: toRange(document, result.span) };
+}
+
+/** A definition target as an LSP location: in the document itself, or in a bibliography file. */
+export function toLocation(document: TextDocument, target: DefinitionTarget, rangeInFile: RangeInFile): Location[] {
+  if (!target.source) return [{ uri: document.uri, range: toRange(document, target.span) }];
+  const range = rangeInFile(target.source, target.span);
+  return range ? [{ uri: target.source, range }] : [];
+}
+
+/** What a completion item carries to `completionItem/resolve`, which renders its documentation. */
+export interface CompletionData {
+  uri: string;
+  entryId: string;
+}
+
+export function toCompletionList(document: TextDocument, result: CompletionResult): CompletionList {
   const range = toRange(document, result.replace);
-  return result.items.map((item) => ({
+  const items = result.items.map((item): CompletionItem => ({
     label: item.label,
     kind: CompletionItemKind.Reference,
     detail: item.detail,
-    documentation: { kind: MarkupKind.Markdown, value: item.documentation },
+    documentation: item.documentation === undefined ? undefined : { kind: MarkupKind.Markdown, value: item.documentation },
     filterText: item.filterText,
     sortText: item.sortText,
     insertTextFormat: InsertTextFormat.PlainText,
     textEdit: { range, newText: item.insertText },
+    data: item.documentation === undefined ? ({ uri: document.uri, entryId: item.entryId } satisfies CompletionData) : undefined,
   }));
+  return { isIncomplete: result.isIncomplete, items };
 }

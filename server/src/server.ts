@@ -3,19 +3,28 @@
 
 import {
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   TextDocumentSyncKind,
   TextDocuments,
   type Connection,
   type InitializeParams,
   type InitializeResult,
+  type Range,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache, type Analysis } from './core/index/analysis';
-import { complete, completionTriggers } from './core/features/completion';
+import { complete, completionDocumentation, completionTriggers } from './core/features/completion';
 import { diagnose } from './core/features/diagnostics';
 import { hover } from './core/features/hover';
-import { toCompletionItems, toDiagnostic, toHover, toOffset } from './convert';
+import { definition } from './core/features/definition';
+import { EntryFormatter } from './core/render/format';
+import type { EntryRenderer } from './core/features/entryText';
+import type { ReferenceEntry, Span } from './core/types';
+import { toCompletionList, toDiagnostic, toHover, toLocation, toOffset, type CompletionData, type RangeInFile } from './convert';
 import { defaultSettings, readSettings, type Settings } from './settings';
+import { uriToPath, Workspace } from './workspace';
+import { readBibliographies } from './core/index/readBibliographies';
+import { bibliographyDiagnostics } from './core/features/bibliographyDiagnostics';
 
 /** How long to wait after the last keystroke before recomputing diagnostics. */
 const DIAGNOSTICS_DELAY_MS = 120;
@@ -23,9 +32,26 @@ const DIAGNOSTICS_DELAY_MS = 120;
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const analyses = new AnalysisCache();
+  const formatter = new EntryFormatter();
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Bibliography files that currently carry diagnostics, so that they can be cleared when fixed. */
+  const bibliographyDiagnosticUris = new Set<string>();
   let settings: Settings = defaultSettings;
   let canPullConfiguration = false;
+  let roots: string[] = [];
+
+  const log = (message: string) => connection.console.log(message);
+
+  const workspace = new Workspace({
+    roots: () => roots,
+    settingPaths: () => settings.bibliography,
+    maxFileBytes: () => settings.maxFileSizeMB * 1048576,
+    parse: readBibliographies,
+    log,
+    onChange: () => {
+      for (const document of documents.all()) schedule(document.uri, 0);
+    },
+  });
 
   function guard<T>(name: string, fallback: T, run: () => T): T {
     try {
@@ -39,18 +65,46 @@ export function startServer(connection: Connection): void {
   function analysisOf(uri: string): Analysis | undefined {
     const document = documents.get(uri);
     if (!document || !settings.languages.includes(document.languageId)) return undefined;
-    return analyses.get(uri, document.getText(), document.languageId, document.version);
+    const text = document.getText();
+    const facts = analyses.facts(uri, text, document.languageId, document.version);
+    const bibliography = workspace.bibliographyFor(uri, facts.bibliographies);
+    return analyses.get(uri, text, document.languageId, document.version, bibliography);
   }
+
+  /** The range of a span in a bibliography file, from the text the workspace read. */
+  const rangeInFile: RangeInFile = (source: string, span: Span): Range | undefined => {
+    const open = documents.get(source);
+    const file = uriToPath(source);
+    const text = open?.getText() ?? (file ? workspace.textOf(file) : undefined);
+    if (text === undefined) return undefined;
+    const document = TextDocument.create(source, 'bibtex', 0, text);
+    return { start: document.positionAt(span.start), end: document.positionAt(span.end) };
+  };
+
+  const render: EntryRenderer = (entry: ReferenceEntry) => formatter.format(entry, settings.style).markdown;
 
   function publish(uri: string): void {
     pending.delete(uri);
     const document = documents.get(uri);
     if (!document) return;
-    const diagnostics = guard('diagnostics', [], () => {
-      const analysis = analysisOf(uri);
-      return analysis ? diagnose(analysis, settings.diagnostics).map((d) => toDiagnostic(document, d)) : [];
-    });
+    const analysis = guard('analysis', undefined, () => analysisOf(uri));
+    const diagnostics = guard('diagnostics', [], () => (analysis ? diagnose(analysis, settings.diagnostics).map((d) => toDiagnostic(document, d, rangeInFile)) : []));
     void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+    if (analysis) guard('bibliography diagnostics', undefined, () => publishBibliographyProblems(analysis));
+  }
+
+  /** Problems inside the bibliography files themselves (syntax errors, duplicate keys) are shown in those files. */
+  function publishBibliographyProblems(analysis: Analysis): void {
+    for (const source of analysis.bibliography.sources) {
+      const diagnostics = bibliographyDiagnostics(source, settings.diagnostics).flatMap((d) => {
+        const range = rangeInFile(source.source, d.span);
+        return range ? [{ range, severity: d.severity === 'error' ? 1 : d.severity === 'warning' ? 2 : d.severity === 'information' ? 3 : 4, code: d.code, source: 'citewise', message: d.message } as const] : [];
+      });
+      if (diagnostics.length === 0 && !bibliographyDiagnosticUris.has(source.source)) continue;
+      if (diagnostics.length) bibliographyDiagnosticUris.add(source.source);
+      else bibliographyDiagnosticUris.delete(source.source);
+      void connection.sendDiagnostics({ uri: source.source, diagnostics });
+    }
   }
 
   function schedule(uri: string, delay: number): void {
@@ -69,13 +123,17 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     canPullConfiguration = !!params.capabilities.workspace?.configuration;
+    roots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
+    if (roots.length === 0 && params.rootUri) roots = [uriToPath(params.rootUri)].filter((p): p is string => !!p);
     const options = params.initializationOptions as { settings?: unknown } | undefined;
     if (options?.settings) settings = readSettings(options.settings);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
-        completionProvider: { triggerCharacters: completionTriggers, resolveProvider: false },
+        definitionProvider: true,
+        completionProvider: { triggerCharacters: completionTriggers, resolveProvider: true },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'citewise', version: '0.1.0' },
     };
@@ -86,11 +144,26 @@ export function startServer(connection: Connection): void {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'citewise' }).then(undefined, () => undefined);
       void refreshSettings();
     }
+    void connection.client
+      .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{bib,bibtex,biblatex,json,yaml,yml,ris}' }, { globPattern: '**/_quarto.yml' }] })
+      .then(undefined, () => undefined);
+    // Build the citation style engine now, so that the first hover does not wait a second for it.
+    setTimeout(() => guard('style warm-up', undefined, () => formatter.warmUp(settings.style)), 200);
   });
 
   connection.onDidChangeConfiguration((change) => {
     if (!canPullConfiguration) settings = readSettings((change.settings as { citewise?: unknown } | undefined)?.citewise);
     void refreshSettings();
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    let changed = false;
+    for (const event of params.changes) {
+      const file = uriToPath(event.uri);
+      if (file && workspace.invalidate(file)) changed = true;
+      if (file?.endsWith('_quarto.yml')) changed = true;
+    }
+    if (changed) for (const document of documents.all()) schedule(document.uri, 0);
   });
 
   documents.onDidOpen((event) => schedule(event.document.uri, 0));
@@ -108,8 +181,8 @@ export function startServer(connection: Connection): void {
       const document = documents.get(params.textDocument.uri);
       const analysis = analysisOf(params.textDocument.uri);
       if (!document || !analysis) return null;
-      const result = hover(analysis, toOffset(document, params.position));
-      return result ? toHover(document, result) : null;
+      const result = hover(analysis, toOffset(document, params.position), render);
+      return result ? toHover(document, result, rangeInFile) : null;
     }),
   );
 
@@ -119,10 +192,33 @@ export function startServer(connection: Connection): void {
       const analysis = analysisOf(params.textDocument.uri);
       if (!document || !analysis) return [];
       const result = complete(analysis, toOffset(document, params.position));
-      return result ? toCompletionItems(document, result) : [];
+      return result ? toCompletionList(document, result) : [];
     }),
   );
+
+  connection.onCompletionResolve((item) =>
+    guard('completion details', item, () => {
+      const data = item.data as CompletionData | undefined;
+      const analysis = data && analysisOf(data.uri);
+      const markdown = analysis && completionDocumentation(analysis, data.entryId, render);
+      return markdown ? { ...item, documentation: { kind: 'markdown', value: markdown } } : item;
+    }),
+  );
+
+  connection.onDefinition((params) =>
+    guard('definition', null, () => {
+      const document = documents.get(params.textDocument.uri);
+      const analysis = analysisOf(params.textDocument.uri);
+      if (!document || !analysis) return null;
+      const targets = definition(analysis, toOffset(document, params.position));
+      const locations = targets.flatMap((t) => toLocation(document, t, rangeInFile));
+      return locations.length ? locations : null;
+    }),
+  );
+
+  connection.onShutdown(() => workspace.dispose());
 
   documents.listen(connection);
   connection.listen();
 }
+

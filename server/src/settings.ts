@@ -6,11 +6,17 @@ import { defaultDiagnosticSettings, type DiagnosticSettings, type Severity } fro
 export interface Settings {
   languages: string[];
   diagnostics: DiagnosticSettings;
+  /** `citewise.bibliography`: bibliography files or globs, relative to the workspace folder. */
+  bibliography: string[];
+  /** `citewise.style`: a built-in CSL style name or the path of a .csl file. */
+  style: string;
+  /** Bibliography files larger than this many MB are not read. */
+  maxFileSizeMB: number;
 }
 
 export const defaultLanguages = ['markdown', 'plaintext', 'quarto', 'rmd', 'restructuredtext', 'latex'];
 
-export const defaultSettings: Settings = { languages: defaultLanguages, diagnostics: defaultDiagnosticSettings };
+export const defaultSettings: Settings = { languages: defaultLanguages, diagnostics: defaultDiagnosticSettings, bibliography: [], style: 'apa', maxFileSizeMB: 100 };
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'information', 'hint', 'off'];
 
@@ -23,13 +29,26 @@ export function readSettings(raw: unknown): Settings {
   const diagnostics = (section.diagnostics && typeof section.diagnostics === 'object' ? section.diagnostics : {}) as Record<string, unknown>;
   const languages = Array.isArray(section.languages) ? section.languages.filter((l): l is string => typeof l === 'string') : defaultLanguages;
   const d = defaultDiagnosticSettings;
+  const bibliography = Array.isArray(section.bibliography)
+    ? section.bibliography.filter((p): p is string => typeof p === 'string')
+    : typeof section.bibliography === 'string' && section.bibliography
+      ? [section.bibliography]
+      : [];
+  const style = typeof section.style === 'string' && section.style.trim() ? section.style.trim() : defaultSettings.style;
+  const maxFileSizeMB = typeof section.maxFileSizeMB === 'number' && section.maxFileSizeMB > 0 ? section.maxFileSizeMB : defaultSettings.maxFileSizeMB;
   return {
     languages,
+    bibliography,
+    style,
+    maxFileSizeMB,
     diagnostics: {
       missingEntry: severity(diagnostics.missingEntry, d.missingEntry),
       uncitedEntry: severity(diagnostics.uncitedEntry, d.uncitedEntry),
       ambiguousEntry: severity(diagnostics.ambiguousEntry, d.ambiguousEntry),
       unparsedEntry: severity(diagnostics.unparsedEntry, d.unparsedEntry),
+      unknownKey: severity(diagnostics.unknownKey, d.unknownKey),
+      duplicateKey: severity(diagnostics.duplicateKey, d.duplicateKey),
+      bibliographySyntax: severity(diagnostics.bibliographySyntax, d.bibliographySyntax),
     },
   };
 }

@@ -106,7 +106,14 @@ async function startCodeServer({ userDataDir, extensionsDir, settings = {} }) {
   const server = spawn(binary, flags, { env, detached: true, stdio: ['ignore', logFile, logFile] });
   fs.closeSync(logFile);
   const baseUrl = `http://${authority}`;
-  const stop = () => stopProcessGroup(server);
+  // A last resort for a script that dies on an unexpected error before it could stop code-server: an 'exit' handler
+  // must be synchronous, so it cannot wait for a polite shutdown.
+  const killOnExit = () => signalGroup(server.pid, 'SIGKILL');
+  process.on('exit', killOnExit);
+  const stop = async () => {
+    await stopProcessGroup(server);
+    process.off('exit', killOnExit);
+  };
   try {
     await waitUntilHealthy(baseUrl, server, 60_000);
   } catch (error) {
@@ -116,9 +123,10 @@ async function startCodeServer({ userDataDir, extensionsDir, settings = {} }) {
   return { baseUrl, authority, logPath, process: server, stop };
 }
 
-function groupIsAlive(groupId) {
+/** Sends a signal to a whole process group; false when the group no longer exists. */
+function signalGroup(groupId, signal) {
   try {
-    process.kill(-groupId, 0);
+    process.kill(-groupId, signal);
     return true;
   } catch {
     return false;
@@ -129,14 +137,9 @@ function groupIsAlive(groupId) {
 async function stopProcessGroup(child) {
   if (!child.pid) return;
   for (const [signal, graceMs] of [['SIGTERM', 3000], ['SIGKILL', 1000]]) {
-    if (!groupIsAlive(child.pid)) return;
-    try {
-      process.kill(-child.pid, signal);
-    } catch {
-      return;
-    }
+    if (!signalGroup(child.pid, signal)) return;
     const deadline = Date.now() + graceMs;
-    while (groupIsAlive(child.pid) && Date.now() < deadline) await pause(100);
+    while (signalGroup(child.pid, 0) && Date.now() < deadline) await pause(100);
   }
 }
 

@@ -52,7 +52,7 @@ function analyseSafely(text: string, name: string): { found: FoundFacts; error?:
   } catch (error) {
     const nothing: FoundFacts = {
       facts: { version: 1, citations: [], keyedCitations: [], bibliographies: [], abbreviations: [], problems: [] },
-      resolution: { byCitation: [], citeCount: new Map(), indistinguishable: [] },
+      resolution: { byCitation: [], byKeyedCitation: [], citeCount: new Map(), citesAll: false, indistinguishable: [] },
     };
     return { found: nothing, error: error instanceof Error ? error.message : String(error) };
   }

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CompletionItem, Hover, MarkupContent } from 'vscode-languageserver-protocol';
+import type { CompletionList, Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import { repositoryRoot, startServer, type TestServer } from '../support/lspClient';
 
 const seedPath = path.join(repositoryRoot, 'test', 'fixtures', 'seed-essay.md');
@@ -84,7 +84,9 @@ test('typing "(Qer" offers "Qerimi, 2023" and inserts it in parenthetical form',
   });
   const editedDocument = TextDocument.create(uri, 'markdown', 2, edited);
   const position = editedDocument.positionAt(edited.indexOf('(Qer') + 4);
-  const items = (await server.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position })) as CompletionItem[];
+  const list = (await server.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position })) as CompletionList;
+  const items = list.items;
+  assert.equal(list.isIncomplete, false);
   const qerimi = items.find((i) => i.label === 'Qerimi, 2023');
   assert.ok(qerimi, `labels: ${items.map((i) => i.label).join(' | ')}`);
   assert.equal((qerimi.textEdit as { newText: string }).newText, 'Qerimi, 2023');

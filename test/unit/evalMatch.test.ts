@@ -43,7 +43,7 @@ function found(citations: Citation[], byCitation: Resolution[][], entries: Refer
   const referenceList = { span: { start: 0, end: 0 }, entries };
   return {
     facts: { version: 1, citations, keyedCitations: [], bibliographies: [], referenceList, abbreviations: [], problems: [] },
-    resolution: { byCitation, citeCount: new Map(citeCount), indistinguishable: [] },
+    resolution: { byCitation, byKeyedCitation: [], citeCount: new Map(citeCount), citesAll: false, indistinguishable: [] },
   };
 }
 

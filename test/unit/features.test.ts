@@ -99,7 +99,7 @@ test('completion in running text writes the narrative form', () => {
   const nguyen = result.items.find((i) => i.label === 'Nguyen & Tran, 2020')!;
   assert.equal(nguyen.insertText, 'Nguyen and Tran (2020)');
   assert.equal(slice(f.text, result.replace), 'Ng');
-  assert.match(nguyen.documentation, /Two authors/);
+  assert.match(nguyen.documentation ?? "", /Two authors/);
 });
 
 test('completion after a narrative author and "(" offers that author’s years', () => {

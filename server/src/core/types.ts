@@ -195,6 +195,9 @@ export interface DiagnosticSettings {
   uncitedEntry: Severity;
   ambiguousEntry: Severity;
   unparsedEntry: Severity;
+  unknownKey: Severity;
+  duplicateKey: Severity;
+  bibliographySyntax: Severity;
 }
 
 export const defaultDiagnosticSettings: DiagnosticSettings = {
@@ -202,4 +205,7 @@ export const defaultDiagnosticSettings: DiagnosticSettings = {
   uncitedEntry: 'warning',
   ambiguousEntry: 'warning',
   unparsedEntry: 'information',
+  unknownKey: 'error',
+  duplicateKey: 'warning',
+  bibliographySyntax: 'error',
 };

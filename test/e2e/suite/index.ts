@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import Mocha from 'mocha';
 
 export async function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 60_000 });
+  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 90_000 });
   for (const file of readdirSync(__dirname).filter((name) => name.endsWith('.e2e.js')).sort()) {
     mocha.addFile(path.join(__dirname, file));
   }

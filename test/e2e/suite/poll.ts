@@ -11,7 +11,7 @@ export interface PollOptions {
  * the last result seen, so that a failure shows what VS Code actually had.
  */
 export async function pollUntil<T>(what: string, probe: () => T | Thenable<T>, isDone: (value: T) => boolean, options: PollOptions = {}): Promise<T> {
-  const { timeoutMs = 30_000, intervalMs = 100 } = options;
+  const { timeoutMs = 45_000, intervalMs = 100 } = options;
   const deadline = Date.now() + timeoutMs;
   let last: T | undefined;
   let lastError: unknown;

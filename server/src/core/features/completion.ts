@@ -1,14 +1,18 @@
-// Completion of author-date citations from the reference list: inside a parenthesis it writes "Qerimi, 2023", in running
-// text "Qerimi (2023)", and after a narrative author's "(" the year alone. Candidates are filtered by every word typed
-// (author, year or title words, in any order, abbreviated or with one letter wrong), so that a long list stays short.
+// Completion of citations. Author-date: inside a parenthesis it writes "Qerimi, 2023", in running text "Qerimi (2023)",
+// and after a narrative author's "(" the year alone. Keys: after "@", inside "\cite{" (after commas too) and in Typst's
+// "#cite(<". Candidates are filtered by every word typed (key, author, year or title words, in any order, abbreviated or
+// with one letter wrong); entries already cited come first. Long lists are cut with `isIncomplete` set, so the editor asks
+// again as the person types and no entry is hidden for good.
 
 import type { Analysis } from '../index/analysis';
 import type { ReferenceEntry, Span } from '../types';
-import { authorPhrase, citeEntry, type CitationForm } from '../style/apa';
+import { authorPhrase, citeEntry } from '../style/apa';
 import { formatCitationDate } from '../syntax/dates';
-import { editDistance, nameKey, titleWords } from '../text/normalize';
+import { nameKey, titleWords } from '../text/normalize';
+import { matchesAll } from '../text/fuzzy';
 import { personKeys } from '../resolve/resolve';
-import { entryMarkdown } from './hover';
+import { completionContextAt } from './completionContext';
+import { describeEntry, type EntryRenderer } from './entryText';
 
 export interface CompletionEntry {
   label: string;
@@ -16,114 +20,106 @@ export interface CompletionEntry {
   filterText: string;
   sortText: string;
   detail?: string;
-  documentation: string;
+  /** The entry behind the item: its documentation is rendered when the item is shown (see `completionDocumentation`). */
+  entryId: string;
+  /** Present for typed entries, whose text is at hand; bibliography entries are formatted on request. */
+  documentation?: string;
 }
 
 export interface CompletionResult {
-  /** The text the chosen item replaces: what was typed of the current work. */
+  /** The text the chosen item replaces: what was typed of the current work or key. */
   replace: Span;
   items: CompletionEntry[];
+  /** More entries match than were returned: the editor should ask again as the person types. */
+  isIncomplete: boolean;
 }
 
 /** The characters that open a completion by themselves. */
-export const completionTriggers = ['(', ';'];
+export const completionTriggers = ['(', ';', '@', '{', ',', '<'];
 
-const PREFIXES = /^(?:see also|see|e\.g\.,?|cf\.|i\.e\.,?|for example,?|compare)\s+/i;
-const TYPED_WORK = /^[\p{L}\p{M}\d'’.&,\- ]*$/u;
-const LOOK_BACK = 300;
-/** The first author of a narrative citation just before its "(": "Ziter et al. ", "Nguyen and Tran ", "Müller's ". */
-const NARRATIVE_AUTHOR_BEFORE =
-  /([\p{Lu}][\p{L}\p{M}'’-]+)(?:'s|’s|\s+et\s+al\.?|\s+(?:and|&)\s+[\p{Lu}][\p{L}\p{M}'’-]+(?:'s|’s)?)?\s*$/u;
+/** How many items one answer carries at most; beyond it the answer is marked incomplete. */
+export const MAX_COMPLETION_ITEMS = 1000;
 
-type Context =
-  | { kind: 'work'; form: CitationForm; replace: Span; query: string }
-  | { kind: 'year'; author: string; replace: Span };
-
-/** Works out from the text before the cursor what is being typed. */
-function contextAt(text: string, offset: number): Context | undefined {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  const before = text.slice(Math.max(lineStart, offset - LOOK_BACK), offset);
-  const open = before.lastIndexOf('(');
-  if (open >= 0 && before.indexOf(')', open) < 0) {
-    const inner = before.slice(open + 1);
-    const outside = before.slice(0, open);
-    const narrativeAuthor = NARRATIVE_AUTHOR_BEFORE.exec(outside);
-    if (narrativeAuthor && /^\s*\d{0,4}$/.test(inner)) {
-      return { kind: 'year', author: narrativeAuthor[1], replace: { start: offset - inner.trimStart().length, end: offset } };
-    }
-    const current = inner.slice(inner.lastIndexOf(';') + 1).replace(/^\s+/, '');
-    const typed = current.replace(PREFIXES, '');
-    if (!TYPED_WORK.test(typed) || typed.length > 80) return undefined;
-    return { kind: 'work', form: 'parenthetical', replace: { start: offset - typed.length, end: offset }, query: typed };
-  }
-  const word = /(?:^|[^\p{L}\p{M}'’-])([\p{Lu}][\p{L}\p{M}'’-]*)$/u.exec(before);
-  if (word) return { kind: 'work', form: 'narrative', replace: { start: offset - word[1].length, end: offset }, query: word[1] };
-  return undefined;
-}
-
-/** The words a query is matched against: author names, the year and the title. */
+/** The words a query is matched against: author names, the year, the title and, for a keyed entry, the key's parts. */
 function searchWords(entry: ReferenceEntry): string[] {
   const words = entry.authors.flatMap((a) => titleWords(a.literal ?? `${a.particle ?? ''} ${a.family}`));
   if (entry.date) words.push(formatCitationDate(entry.date).toLowerCase());
   words.push(...titleWords(entry.title ?? ''));
+  if (entry.key) words.push(entry.key.toLowerCase(), ...titleWords(entry.key));
   return words;
 }
 
-/** Whether the letters of `query` appear in order in `word`, starting with its first letter ("qrm" in "qerimi"). */
-function isAbbreviationOf(query: string, word: string): boolean {
-  if (query[0] !== word[0]) return false;
-  let at = 0;
-  for (const letter of query) {
-    at = word.indexOf(letter, at) + 1;
-    if (at === 0) return false;
-  }
-  return true;
+function yearOf(entry: ReferenceEntry): string {
+  return entry.date ? formatCitationDate(entry.date) : 'n.d.';
 }
 
-/** A query word fits an entry word that it starts, abbreviates, or starts with one letter wrong ("Qerini"); a year
- * only fits a year it starts. */
-function fits(query: string, word: string): boolean {
-  if (word.startsWith(query)) return true;
-  if (/^\d/.test(query)) return false;
-  if (isAbbreviationOf(query, word)) return true;
-  return query.length >= 4 && word.length >= query.length && editDistance(query, word.slice(0, query.length), 1) <= 1;
+/** Cited entries first, then the order of the list or file. */
+function sortKey(analysis: Analysis, entry: ReferenceEntry, index: number): string {
+  const cited = (analysis.resolution.citeCount.get(entry.id) ?? 0) > 0 ? '0' : '1';
+  return cited + String(index).padStart(7, '0');
 }
 
-/** Every word of the query must fit one of the entry's words. */
-function matchesQuery(queryWords: string[], entryWords: string[]): boolean {
-  return queryWords.every((q) => entryWords.some((w) => fits(q, w)));
+function candidates(analysis: Analysis, query: string, keyed: boolean): { entry: ReferenceEntry; index: number }[] {
+  const typed = keyed ? [] : analysis.facts.referenceList?.entries ?? [];
+  const all = [...typed, ...analysis.bibliography.entries.filter((e) => !keyed || e.key)];
+  const queryWords = titleWords(query);
+  return all.map((entry, index) => ({ entry, index })).filter(({ entry }) => queryWords.length === 0 || matchesAll(queryWords, searchWords(entry)));
 }
 
-function item(entry: ReferenceEntry, index: number, form: CitationForm, insertText: string): CompletionEntry {
-  const label = citeEntry(entry, 'parenthetical');
-  return {
-    label,
-    insertText,
-    filterText: `${authorPhrase(entry, form)} ${entry.date ? formatCitationDate(entry.date) : ''} ${entry.title ?? ''}`.trim(),
-    sortText: String(index).padStart(6, '0'),
-    detail: entry.title,
-    documentation: entryMarkdown(entry),
-  };
+function limited(analysis: Analysis, found: { entry: ReferenceEntry; index: number }[], replace: Span, toItem: (entry: ReferenceEntry, sortText: string) => CompletionEntry): CompletionResult {
+  const sorted = found.map((f) => ({ ...f, sortText: sortKey(analysis, f.entry, f.index) })).sort((a, b) => (a.sortText < b.sortText ? -1 : 1));
+  const kept = sorted.slice(0, MAX_COMPLETION_ITEMS);
+  return { replace, items: kept.map((f) => toItem(f.entry, f.sortText)), isIncomplete: sorted.length > kept.length };
+}
+
+function typedDocumentation(entry: ReferenceEntry): string | undefined {
+  return entry.source ? undefined : describeEntry(entry, () => '').markdown;
 }
 
 export function complete(analysis: Analysis, offset: number): CompletionResult | undefined {
-  const entries = analysis.facts.referenceList?.entries ?? [];
-  if (entries.length === 0) return undefined;
-  const context = contextAt(analysis.text, offset);
+  const context = completionContextAt(analysis.text, offset);
   if (!context) return undefined;
+  if (context.kind === 'key') {
+    const found = candidates(analysis, context.query, true);
+    return limited(analysis, found, context.replace, (entry, sortText) => ({
+      label: entry.key!,
+      insertText: entry.key!,
+      filterText: `${entry.key} ${authorPhrase(entry, 'narrative')} ${yearOf(entry)} ${entry.title ?? ''}`,
+      sortText,
+      detail: `${citeEntry(entry, 'narrative')}${entry.title ? ` ${entry.title}` : ''}`,
+      entryId: entry.id,
+    }));
+  }
   if (context.kind === 'year') {
     const key = nameKey(context.author);
-    const items = entries
-      .map((entry, index) => ({ entry, index }))
-      .filter(({ entry }) => entry.date && entry.authors.length > 0 && personKeys(entry.authors[0]).includes(key))
-      .map(({ entry, index }) => item(entry, index, 'narrative', formatCitationDate(entry.date!)))
-      .map((i) => ({ ...i, filterText: i.insertText }));
-    return items.length ? { replace: context.replace, items } : undefined;
+    const found = candidates(analysis, '', false).filter(({ entry }) => entry.date && entry.authors.length > 0 && personKeys(entry.authors[0]).includes(key));
+    const result = limited(analysis, found, context.replace, (entry, sortText) => ({
+      label: citeEntry(entry, 'parenthetical'),
+      insertText: yearOf(entry),
+      filterText: yearOf(entry),
+      sortText,
+      detail: entry.title,
+      entryId: entry.id,
+      documentation: typedDocumentation(entry),
+    }));
+    return result.items.length ? result : undefined;
   }
-  const queryWords = titleWords(context.query);
-  const items = entries
-    .map((entry, index) => ({ entry, index }))
-    .filter(({ entry }) => queryWords.length === 0 || matchesQuery(queryWords, searchWords(entry)))
-    .map(({ entry, index }) => item(entry, index, context.form, citeEntry(entry, context.form)));
-  return { replace: context.replace, items };
+  const form = context.form;
+  const found = candidates(analysis, context.query, false);
+  if (found.length === 0 && analysis.facts.referenceList === undefined && analysis.bibliography.entries.length === 0) return undefined;
+  return limited(analysis, found, context.replace, (entry, sortText) => ({
+    label: citeEntry(entry, 'parenthetical'),
+    insertText: citeEntry(entry, form),
+    filterText: `${authorPhrase(entry, form)} ${yearOf(entry)} ${entry.title ?? ''}`.trim(),
+    sortText,
+    detail: entry.title,
+    entryId: entry.id,
+    documentation: typedDocumentation(entry),
+  }));
+}
+
+/** The documentation of a completion item, rendered when the editor shows it (bibliography entries are formatted lazily). */
+export function completionDocumentation(analysis: Analysis, entryId: string, render: EntryRenderer): string | undefined {
+  const entry = analysis.bibliography.byId.get(entryId) ?? analysis.facts.referenceList?.entries.find((e) => e.id === entryId);
+  return entry ? describeEntry(entry, render).markdown : undefined;
 }

@@ -4,17 +4,18 @@
 import type { Analysis } from '../index/analysis';
 import type { DiagnosticSettings, ReferenceEntry, Severity, Span } from '../types';
 import { citeEntry, describeWork } from '../style/apa';
-import { entryById } from './locate';
+import { entryOf } from '../index/analysis';
 
-export type DiagnosticCode = 'missing-entry' | 'uncited-entry' | 'ambiguous-entry' | 'unparsed-entry';
+export type DiagnosticCode = 'missing-entry' | 'uncited-entry' | 'ambiguous-entry' | 'unparsed-entry' | 'unknown-key' | 'duplicate-key' | 'bibliography-syntax';
 
 export interface CoreDiagnostic {
   span: Span;
   severity: Exclude<Severity, 'off'>;
   code: DiagnosticCode;
   message: string;
-  /** Other places the message refers to: the candidate entry, the other entry of an ambiguous pair. */
-  related?: { span: Span; message: string }[];
+  /** Other places the message refers to: the candidate entry, the other entry of an ambiguous pair; `source` is set
+   * when the place is in a bibliography file rather than in the document. */
+  related?: { source?: string; span: Span; message: string }[];
 }
 
 /** The first line of an entry: underlining a whole multi-line entry hides the text. */
@@ -26,7 +27,7 @@ function entryHead(entry: ReferenceEntry, text: string): Span {
 export function diagnose(analysis: Analysis, settings: DiagnosticSettings): CoreDiagnostic[] {
   const { facts, resolution, text } = analysis;
   const out: CoreDiagnostic[] = [];
-  const push = (severity: Severity, diagnostic: Omit<CoreDiagnostic, 'severity'>) => {
+  const push: Push = (severity, diagnostic) => {
     if (severity !== 'off') out.push({ ...diagnostic, severity });
   };
   facts.citations.forEach((citation, ci) => {
@@ -35,7 +36,7 @@ export function diagnose(analysis: Analysis, settings: DiagnosticSettings): Core
       if (!result) return;
       if (result.status === 'missing') {
         const candidate = result.candidates[0];
-        const candidateEntry = candidate && entryById(facts, candidate.entryId);
+        const candidateEntry = candidate && entryOf(analysis, candidate.entryId);
         const hint = candidate ? ` Did you mean ${candidate.suggestion}?` : '';
         push(settings.missingEntry, {
           span: work.span,
@@ -44,7 +45,7 @@ export function diagnose(analysis: Analysis, settings: DiagnosticSettings): Core
           related: candidateEntry ? [{ span: entryHead(candidateEntry, text), message: `Nearest entry: ${candidate.suggestion}` }] : undefined,
         });
       } else if (result.status === 'ambiguous') {
-        const entries = result.entryIds.map((id) => entryById(facts, id)).filter((e): e is ReferenceEntry => !!e);
+        const entries = result.entryIds.map((id) => entryOf(analysis, id)).filter((e): e is ReferenceEntry => !!e);
         push(settings.ambiguousEntry, {
           span: work.span,
           code: 'ambiguous-entry',
@@ -54,9 +55,10 @@ export function diagnose(analysis: Analysis, settings: DiagnosticSettings): Core
       }
     });
   });
+  diagnoseKeys(analysis, settings, push);
   const indistinguishable = new Map<string, ReferenceEntry[]>();
   for (const group of resolution.indistinguishable) {
-    const entries = group.map((id) => entryById(facts, id)).filter((e): e is ReferenceEntry => !!e);
+    const entries = group.map((id) => entryOf(analysis, id)).filter((e): e is ReferenceEntry => !!e);
     for (const e of entries) indistinguishable.set(e.id, entries);
   }
   for (const entry of facts.referenceList?.entries ?? []) {
@@ -78,4 +80,27 @@ export function diagnose(analysis: Analysis, settings: DiagnosticSettings): Core
     }
   }
   return out.sort((a, b) => a.span.start - b.span.start);
+}
+
+type Push = (severity: Severity, diagnostic: Omit<CoreDiagnostic, 'severity'>) => void;
+
+/** Unknown and duplicate keys. Nothing is reported for a document that sees no bibliography file at all. */
+function diagnoseKeys(analysis: Analysis, settings: DiagnosticSettings, push: Push): void {
+  analysis.facts.keyedCitations.forEach((citation, ci) => {
+    citation.keys.forEach((cited, ki) => {
+      const result = analysis.resolution.byKeyedCitation[ci]?.[ki];
+      if (result?.status === 'missing') {
+        const hint = result.candidates.length ? ` Did you mean ${result.candidates.map((c) => `"${c}"`).join(', ')}?` : '';
+        push(settings.unknownKey, { span: cited.span, code: 'unknown-key', message: `No bibliography entry has the key "${cited.key}".${hint}` });
+      } else if (result?.status === 'duplicate') {
+        const entries = result.entryIds.map((id) => entryOf(analysis, id)).filter((e): e is ReferenceEntry => !!e);
+        push(settings.duplicateKey, {
+          span: cited.span,
+          code: 'duplicate-key',
+          message: `The key "${cited.key}" is defined ${entries.length} times; the citation cannot tell which entry it means.`,
+          related: entries.map((e) => ({ source: e.source, span: e.keySpan ?? e.span, message: `"${cited.key}" is defined here` })),
+        });
+      }
+    });
+  });
 }

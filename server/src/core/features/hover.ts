@@ -1,64 +1,94 @@
-// Hover: on a cited work, its full reference entry; on a work without an entry, why and what it may have meant;
-// on a reference entry, how often it is cited.
+// Hover: on a cited work or a key, its full reference entry; on a citation without an entry, why and what it may have
+// meant; on a typed reference entry, how often it is cited.
 
-import type { Analysis } from '../index/analysis';
+import { entryOf, type Analysis } from '../index/analysis';
 import type { ReferenceEntry, Span } from '../types';
 import { describeWork } from '../style/apa';
-import { entryAt, entryById, workAt } from './locate';
+import { describeEntry, escapeMarkdown, typedEntryMarkdown, type EntryLocation, type EntryRenderer } from './entryText';
+import { entryAt, keyAt, workAt } from './locate';
 
 export interface HoverResult {
   span: Span;
   markdown: string;
+  /** Bibliography entries shown, so that the server can add a link that opens each in its file. */
+  locations: EntryLocation[];
 }
 
-/** Escapes the characters Markdown would read as formatting, keeping the entry's own *italics* and links readable. */
-function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`#|<>])/g, '\\$1');
+/** Without a CSL renderer (the CLI, tests), a bibliography entry shows its plain summary. */
+const plainRenderer: EntryRenderer = typedEntryMarkdown;
+
+function present(span: Span, entries: ReferenceEntry[], render: EntryRenderer, heading?: string): HoverResult {
+  const described = entries.map((e) => describeEntry(e, render));
+  const body = described.map((d) => d.markdown).join('\n\n---\n\n');
+  return {
+    span,
+    markdown: heading ? `${heading}\n\n${body}` : body,
+    locations: described.flatMap((d) => (d.location ? [d.location] : [])),
+  };
 }
 
-/** The entry as Markdown: its text, then its DOI and URL as links. */
-export function entryMarkdown(entry: ReferenceEntry): string {
-  const withoutLinks = entry.text.replace(/<(https?:\/\/[^>\s]+)>/g, '$1');
-  const lines = [escapeMarkdown(withoutLinks)];
-  const links: string[] = [];
-  if (entry.doi) links.push(`[doi:${entry.doi}](https://doi.org/${encodeURI(entry.doi)})`);
-  if (entry.url && !(entry.doi && entry.url.includes(entry.doi))) links.push(`[${entry.url}](${encodeURI(entry.url)})`);
-  if (links.length) lines.push('', links.join(' · '));
-  return lines.join('\n');
+function entriesOf(analysis: Analysis, ids: string[]): ReferenceEntry[] {
+  return ids.map((id) => entryOf(analysis, id)).filter((e): e is ReferenceEntry => !!e);
 }
 
-export function hover(analysis: Analysis, offset: number): HoverResult | undefined {
-  const { facts, resolution } = analysis;
-  const at = workAt(facts, offset);
-  if (at) {
-    const result = resolution.byCitation[at.citationIndex]?.[at.workIndex];
-    const span = at.citation.items.length > 1 ? at.work.span : at.citation.span;
-    if (!result) return undefined;
-    switch (result.status) {
-      case 'resolved': {
-        const entry = entryById(facts, result.entryId);
-        return entry ? { span, markdown: entryMarkdown(entry) } : undefined;
-      }
-      case 'ambiguous': {
-        const entries = result.entryIds.map((id) => entryById(facts, id)).filter((e): e is ReferenceEntry => !!e);
-        const body = entries.map((e) => entryMarkdown(e)).join('\n\n---\n\n');
-        return { span, markdown: `**${entries.length} entries match ${escapeMarkdown(describeWork(at.work))}:** add a/b suffixes to tell them apart.\n\n${body}` };
-      }
-      case 'missing': {
-        const lines = [`No reference entry for ${escapeMarkdown(describeWork(at.work))}.`];
-        const first = result.candidates[0];
-        if (first) lines.push('', `Did you mean ${escapeMarkdown(first.suggestion)}?`, '', entryMarkdown(entryById(facts, first.entryId)!));
-        return { span, markdown: lines.join('\n') };
-      }
-      case 'exempt':
-        return { span, markdown: escapeMarkdown(result.reason) };
+function hoverOnKey(analysis: Analysis, offset: number, render: EntryRenderer): HoverResult | undefined {
+  const at = keyAt(analysis.facts, offset);
+  if (!at) return undefined;
+  const result = analysis.resolution.byKeyedCitation[at.citationIndex]?.[at.keyIndex];
+  const span = at.cited.span;
+  const key = `\`${escapeMarkdown(at.cited.key)}\``;
+  switch (result?.status) {
+    case 'resolved':
+      return present(span, entriesOf(analysis, [result.entryId]), render);
+    case 'duplicate':
+      return present(span, entriesOf(analysis, result.entryIds), render, `**The key ${key} is defined ${result.entryIds.length} times.**`);
+    case 'missing': {
+      const hint = result.candidates.length ? ` Did you mean ${result.candidates.map((c) => `\`${escapeMarkdown(c)}\``).join(', ')}?` : '';
+      return { span, markdown: `No bibliography entry has the key ${key}.${hint}`, locations: [] };
     }
+    case 'all':
+      return { span, markdown: 'Every entry of the bibliography counts as cited.', locations: [] };
+    case 'unchecked':
+      return { span, markdown: `No bibliography file was found for this document, so ${key} cannot be looked up.`, locations: [] };
+    default:
+      return undefined;
   }
-  const entry = entryAt(facts, offset);
-  if (entry) {
-    const count = resolution.citeCount.get(entry.id) ?? 0;
-    const cited = count === 0 ? 'Not cited in this document.' : count === 1 ? 'Cited once in this document.' : `Cited ${count} times in this document.`;
-    return { span: entry.span, markdown: cited };
+}
+
+function hoverOnWork(analysis: Analysis, offset: number, render: EntryRenderer): HoverResult | undefined {
+  const at = workAt(analysis.facts, offset);
+  if (!at) return undefined;
+  const result = analysis.resolution.byCitation[at.citationIndex]?.[at.workIndex];
+  const span = at.citation.items.length > 1 ? at.work.span : at.citation.span;
+  const work = escapeMarkdown(describeWork(at.work));
+  switch (result?.status) {
+    case 'resolved':
+      return present(span, entriesOf(analysis, [result.entryId]), render);
+    case 'ambiguous': {
+      const entries = entriesOf(analysis, result.entryIds);
+      return present(span, entries, render, `**${entries.length} entries match ${work}:** add a/b suffixes to tell them apart.`);
+    }
+    case 'missing': {
+      const first = result.candidates[0];
+      const candidate = first ? entryOf(analysis, first.entryId) : undefined;
+      if (!candidate) return { span, markdown: `No reference entry for ${work}.`, locations: [] };
+      return present(span, [candidate], render, `No reference entry for ${work}.\n\nDid you mean ${escapeMarkdown(first.suggestion)}?`);
+    }
+    case 'exempt':
+      return { span, markdown: escapeMarkdown(result.reason), locations: [] };
+    default:
+      return undefined;
   }
-  return undefined;
+}
+
+function hoverOnEntry(analysis: Analysis, offset: number): HoverResult | undefined {
+  const entry = entryAt(analysis.facts, offset);
+  if (!entry) return undefined;
+  const count = analysis.resolution.citeCount.get(entry.id) ?? 0;
+  const cited = count === 0 ? 'Not cited in this document.' : count === 1 ? 'Cited once in this document.' : `Cited ${count} times in this document.`;
+  return { span: entry.span, markdown: cited, locations: [] };
+}
+
+export function hover(analysis: Analysis, offset: number, render: EntryRenderer = plainRenderer): HoverResult | undefined {
+  return hoverOnKey(analysis, offset, render) ?? hoverOnWork(analysis, offset, render) ?? hoverOnEntry(analysis, offset);
 }

@@ -1,6 +1,6 @@
 // Finds what lies under an offset: a cited work, or a reference entry.
 
-import type { Citation, CitedWork, DocumentFacts, ReferenceEntry } from '../types';
+import type { Citation, CitedKey, CitedWork, DocumentFacts, KeyedCitation, ReferenceEntry } from '../types';
 
 export interface WorkAt {
   citation: Citation;
@@ -16,17 +16,7 @@ function contains(span: { start: number; end: number }, offset: number): boolean
 /** The cited work under the offset; in a multi-work parenthesis, the work the offset is in, or the nearest before it. */
 export function workAt(facts: DocumentFacts, offset: number): WorkAt | undefined {
   const citations = facts.citations;
-  // Citations are sorted by start: binary search for the last one starting at or before the offset.
-  let low = 0;
-  let high = citations.length - 1;
-  let found = -1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    if (citations[mid].span.start <= offset) {
-      found = mid;
-      low = mid + 1;
-    } else high = mid - 1;
-  }
+  const found = lastStartingAtOrBefore(citations, offset);
   for (let i = found; i >= 0 && i > found - 3; i--) {
     const citation = citations[i];
     if (!contains(citation.span, offset)) continue;
@@ -44,10 +34,42 @@ export function workAt(facts: DocumentFacts, offset: number): WorkAt | undefined
   return undefined;
 }
 
-export function entryAt(facts: DocumentFacts, offset: number): ReferenceEntry | undefined {
-  return facts.referenceList?.entries.find((e) => contains(e.span, offset));
+export interface KeyAt {
+  citation: KeyedCitation;
+  citationIndex: number;
+  cited: CitedKey;
+  keyIndex: number;
 }
 
-export function entryById(facts: DocumentFacts, id: string): ReferenceEntry | undefined {
-  return facts.referenceList?.entries.find((e) => e.id === id);
+/** The key under the offset, or in a keyed citation with one key, that key wherever the offset is inside it. */
+export function keyAt(facts: DocumentFacts, offset: number): KeyAt | undefined {
+  const citations = facts.keyedCitations;
+  const index = lastStartingAtOrBefore(citations, offset);
+  for (let i = index; i >= 0 && i > index - 3; i--) {
+    const citation = citations[i];
+    if (!contains(citation.span, offset)) continue;
+    const k = citation.keys.findIndex((c) => contains(c.span, offset));
+    if (k >= 0) return { citation, citationIndex: i, cited: citation.keys[k], keyIndex: k };
+    if (citation.keys.length === 1) return { citation, citationIndex: i, cited: citation.keys[0], keyIndex: 0 };
+  }
+  return undefined;
+}
+
+/** Binary search in spans sorted by start: the index of the last one starting at or before the offset, or -1. */
+function lastStartingAtOrBefore(items: { span: { start: number } }[], offset: number): number {
+  let low = 0;
+  let high = items.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (items[mid].span.start <= offset) {
+      found = mid;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  return found;
+}
+
+export function entryAt(facts: DocumentFacts, offset: number): ReferenceEntry | undefined {
+  return facts.referenceList?.entries.find((e) => contains(e.span, offset));
 }

@@ -1,28 +1,48 @@
-// A document's facts and how its citations resolve, computed once per document version and shared by every feature.
+// A document's facts and how its citations resolve. The facts are computed once per document version; the resolution
+// once per document version and bibliography version. Every feature reads this and never scans the text again.
 
-import type { DocumentFacts } from '../types';
+import type { DocumentFacts, ReferenceEntry } from '../types';
 import { computeFacts } from './documentFacts';
-import { resolveDocument, type DocumentResolution } from '../resolve/resolve';
+import { emptyBibliography, type Bibliography } from './bibliography';
+import { findEntry, resolveDocument, type DocumentResolution } from '../resolve/resolve';
 
 export interface Analysis {
   text: string;
   facts: DocumentFacts;
+  bibliography: Bibliography;
   resolution: DocumentResolution;
 }
 
-export function analyse(text: string, languageId: string, version: number): Analysis {
+export function analyse(text: string, languageId: string, version: number, bibliography: Bibliography = emptyBibliography): Analysis {
   const facts = computeFacts(text, languageId, version);
-  return { text, facts, resolution: resolveDocument(facts) };
+  return { text, facts, bibliography, resolution: resolveDocument(facts, bibliography) };
 }
 
-/** Keeps the analysis of the latest version of each open document. */
+/** Finds an entry by id in the document's reference list or its bibliography files. */
+export function entryOf(analysis: Analysis, id: string): ReferenceEntry | undefined {
+  return findEntry(analysis.facts, analysis.bibliography, id);
+}
+
+/** Keeps the facts and the analysis of the latest version of each open document. */
 export class AnalysisCache {
   private readonly byUri = new Map<string, Analysis>();
 
-  get(uri: string, text: string, languageId: string, version: number): Analysis {
+  /** The facts alone, for deciding which bibliography files the document sees. */
+  facts(uri: string, text: string, languageId: string, version: number): DocumentFacts {
     const cached = this.byUri.get(uri);
-    if (cached && cached.facts.version === version && cached.text === text) return cached;
-    const analysis = analyse(text, languageId, version);
+    if (cached && cached.facts.version === version && cached.text === text) return cached.facts;
+    return this.get(uri, text, languageId, version, emptyBibliography).facts;
+  }
+
+  get(uri: string, text: string, languageId: string, version: number, bibliography: Bibliography = emptyBibliography): Analysis {
+    const cached = this.byUri.get(uri);
+    if (cached && cached.facts.version === version && cached.text === text) {
+      if (cached.bibliography === bibliography) return cached;
+      const again: Analysis = { text, facts: cached.facts, bibliography, resolution: resolveDocument(cached.facts, bibliography) };
+      this.byUri.set(uri, again);
+      return again;
+    }
+    const analysis = analyse(text, languageId, version, bibliography);
     this.byUri.set(uri, analysis);
     return analysis;
   }

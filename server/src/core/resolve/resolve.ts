@@ -1,224 +1,72 @@
-// Matches every cited work to its reference entry. Names are compared by `nameKey` (case, diacritics, particles and
-// punctuation do not matter), dates by `dateKey`. Where nothing matches, the nearest entries are kept with the reason,
-// so that diagnostics can say "did you mean Slovic (1987)?".
+// Resolves every citation of a document: author-date works against the typed reference list first and then the
+// bibliography files, keys against the bibliography files. Counts how often each entry is cited.
 
-import type { Candidate, CitedWork, DocumentFacts, PersonName, ReferenceEntry, Resolution } from '../types';
-import { dateKey } from '../syntax/dates';
-import { citeEntry } from '../style/apa';
-import { editDistance, nameKey, titleWords } from '../text/normalize';
+import type { DocumentFacts, ReferenceEntry, Resolution } from '../types';
+import type { Bibliography } from '../index/bibliography';
+import { abbreviationMap, buildIndex, findIndistinguishable, resolveWork, type EntryIndex } from './authorDate';
+import { resolveKey, type KeyResolution } from './keys';
+
+export { personKeys } from './authorDate';
+export type { KeyResolution } from './keys';
 
 export interface DocumentResolution {
   /** One array per citation, one resolution per cited work, parallel to `facts.citations[i].items`. */
   byCitation: Resolution[][];
-  /** How many cited works point at each entry (resolved or ambiguous). */
+  /** One array per keyed citation, one resolution per key, parallel to `facts.keyedCitations[i].keys`. */
+  byKeyedCitation: KeyResolution[][];
+  /** How many citations point at each entry (resolved or ambiguous), by entry id. */
   citeCount: Map<string, number>;
-  /** Groups of entries that no citation can tell apart: same authors and same date, no a/b suffix. */
+  /** `\nocite{*}`: every bibliography entry counts as cited. */
+  citesAll: boolean;
+  /** Groups of typed entries that no citation can tell apart: same authors and same date, no a/b suffix. */
   indistinguishable: string[][];
 }
 
-interface IndexedEntry {
-  entry: ReferenceEntry;
-  /** Keys of each author: the full name with particles, and the family name alone. */
-  authorKeys: string[][];
-  dateKey: string;
-  /** The date without its suffix, to notice "2019" against "2019a". */
-  yearKey: string;
-  titleWords: string[];
-  /** The words the entry starts with: the title, for a work without an author (which may read like a group author). */
-  leadingWords: string[];
-}
+const bibliographyIndexes = new WeakMap<Bibliography, EntryIndex>();
 
-/** Comparison keys of one name: with particles ("vandenboogard") and without ("boogard"). */
-export function personKeys(name: PersonName): string[] {
-  if (name.literal) return [nameKey(name.literal)];
-  const family = nameKey(name.family);
-  const keys = name.particle ? [nameKey(`${name.particle} ${name.family}`), family] : [family];
-  return keys.filter((k) => k.length > 0);
-}
-
-function indexEntry(entry: ReferenceEntry): IndexedEntry {
-  const date = entry.date;
-  return {
-    entry,
-    authorKeys: entry.authors.map(personKeys),
-    dateKey: date ? dateKey(date) : '',
-    yearKey: date ? dateKey({ ...date, suffix: undefined }) : '',
-    titleWords: titleWords(entry.title ?? entry.text),
-    leadingWords: titleWords(entry.text.slice(0, 300)),
-  };
-}
-
-/** The long forms that abbreviations stand for, by the key of the short form. */
-function abbreviationMap(facts: DocumentFacts): Map<string, string> {
-  const map = new Map<string, string>();
-  for (const a of facts.abbreviations) map.set(nameKey(a.short), a.long);
-  return map;
-}
-
-/** Keys a cited author may match: the author as written, its long form if it is an abbreviation, and for a
- * narrative phrase with a given name in it ("Hubert Dreyfus"), the last word. */
-function citedAuthorKeys(author: string, abbreviations: Map<string, string>): string[] {
-  const keys = [nameKey(author)];
-  const long = abbreviations.get(keys[0]);
-  if (long) keys.push(nameKey(long));
-  const words = author.split(/\s+/).filter((w) => w.length > 0);
-  if (words.length > 1) keys.push(nameKey(words[words.length - 1]));
-  return keys.filter((k) => k.length > 0);
-}
-
-function authorMatches(cited: string[], entryKeys: string[] | undefined): boolean {
-  return entryKeys !== undefined && cited.some((k) => entryKeys.includes(k));
-}
-
-/** Whether the entry's title, or the entry itself, starts with the words of a cited title. */
-function startsWithWords(indexed: IndexedEntry, cited: string): boolean {
-  const words = titleWords(cited);
-  if (words.length === 0) return false;
-  const isPrefixOf = (target: string[]) => words.every((w, i) => target[i] === w);
-  return isPrefixOf(indexed.leadingWords) || isPrefixOf(indexed.titleWords);
-}
-
-/** How well the cited authors fit an entry's authors: 'match', 'coauthor' (the first matches but the count differs), or 'none'. */
-function compareAuthors(work: CitedWork, cited: string[][], indexed: IndexedEntry): 'match' | 'coauthor' | 'none' {
-  if (work.isTitle) return startsWithWords(indexed, work.authors[0] ?? '') ? 'match' : 'none';
-  if (!authorMatches(cited[0] ?? [], indexed.authorKeys[0])) {
-    // An entry without authors starts with its title, which a citation may name in place of an author.
-    if (indexed.entry.authors.length === 0 && cited.length === 1 && startsWithWords(indexed, work.authors[0] ?? '')) return 'match';
-    return 'none';
-  }
-  const entryCount = indexed.entry.authors.length;
-  if (work.etAl) return entryCount >= 2 || indexed.entry.authorsElided ? 'match' : 'coauthor';
-  for (let i = 1; i < cited.length; i++) if (!authorMatches(cited[i], indexed.authorKeys[i])) return 'coauthor';
-  if (cited.length === entryCount) return 'match';
-  // A group author or a truncated author list cannot be counted reliably.
-  if (indexed.entry.authorsElided) return 'match';
-  return 'coauthor';
-}
-
-/** The cited date's keys, computed once per work: with its suffix, and without it. */
-interface CitedDate {
-  key: string;
-  unsuffixedKey: string;
-  hasSuffix: boolean;
-}
-
-function dateMatches(cited: CitedDate, indexed: IndexedEntry): 'exact' | 'unsuffixed' | 'none' {
-  if (cited.key === indexed.dateKey) return 'exact';
-  if (!cited.hasSuffix && cited.unsuffixedKey === indexed.yearKey) return 'unsuffixed';
-  return 'none';
-}
-
-/** Entries looked up by the keys of their first author, so that a citation compares itself with a few entries, not all. */
-interface EntryIndex {
-  all: IndexedEntry[];
-  byFirstAuthor: Map<string, IndexedEntry[]>;
-  /** Entries without authors, which a citation names by their title. */
-  authorless: IndexedEntry[];
-}
-
-function buildIndex(entries: ReferenceEntry[]): EntryIndex {
-  const index: EntryIndex = { all: entries.map(indexEntry), byFirstAuthor: new Map(), authorless: [] };
-  for (const indexed of index.all) {
-    const keys = indexed.authorKeys[0];
-    if (!keys) {
-      index.authorless.push(indexed);
-      continue;
-    }
-    for (const key of keys) {
-      const bucket = index.byFirstAuthor.get(key);
-      if (bucket) bucket.push(indexed);
-      else index.byFirstAuthor.set(key, [indexed]);
-    }
+/** The author-date index of a bibliography is built once per bibliography version, not once per document edit. */
+function indexOfBibliography(bibliography: Bibliography): EntryIndex {
+  let index = bibliographyIndexes.get(bibliography);
+  if (!index) {
+    index = buildIndex(bibliography.entries);
+    bibliographyIndexes.set(bibliography, index);
   }
   return index;
 }
 
-/** The entries a work could match or nearly match on author: those whose first author shares a key with it. */
-function entriesToCompare(work: CitedWork, cited: string[][], index: EntryIndex): IndexedEntry[] {
-  if (work.isTitle) return index.all;
-  const pool = new Set<IndexedEntry>(index.authorless);
-  for (const key of cited[0] ?? []) for (const indexed of index.byFirstAuthor.get(key) ?? []) pool.add(indexed);
-  return [...pool];
-}
-
-function resolveWork(work: CitedWork, narrative: boolean, index: EntryIndex, abbreviations: Map<string, string>): Resolution {
-  if (work.personalCommunication) return { status: 'exempt', reason: 'A personal communication needs no reference entry.' };
-  if (work.secondary) return { status: 'exempt', reason: 'The original work of a secondary source needs no reference entry.' };
-  const cited = work.authors.map((a) => citedAuthorKeys(a, abbreviations));
-  const citedDate: CitedDate = { key: dateKey(work.date), unsuffixedKey: dateKey({ ...work.date, suffix: undefined }), hasSuffix: !!work.date.suffix };
-  const exact: string[] = [];
-  const unsuffixed: string[] = [];
-  const candidates: Candidate[] = [];
-  const form = narrative ? 'narrative' : 'parenthetical';
-  const pool = entriesToCompare(work, cited, index);
-  for (const indexed of pool) {
-    const authors = compareAuthors(work, cited, indexed);
-    const date = dateMatches(citedDate, indexed);
-    const id = indexed.entry.id;
-    let reason: Candidate['reason'] | undefined;
-    if (authors === 'match' && date === 'exact') exact.push(id);
-    else if (authors === 'match' && date === 'unsuffixed') unsuffixed.push(id);
-    else if (authors === 'match') reason = citedDate.hasSuffix && indexed.yearKey === citedDate.unsuffixedKey ? 'suffix' : 'year';
-    else if (authors === 'coauthor' && date !== 'none') reason = 'coauthor';
-    if (reason) candidates.push({ entryId: id, reason, suggestion: citeEntry(indexed.entry, form) });
-  }
-  if (exact.length === 1) return { status: 'resolved', entryId: exact[0] };
-  if (exact.length > 1) return { status: 'ambiguous', entryIds: exact };
-  if (unsuffixed.length === 1) return { status: 'resolved', entryId: unsuffixed[0] };
-  if (unsuffixed.length > 1) return { status: 'ambiguous', entryIds: unsuffixed };
-  // Only a work without an entry is compared with every entry, for a misspelt first author with the same date.
-  if (!work.isTitle) {
-    for (const indexed of index.all) {
-      if (dateMatches(citedDate, indexed) !== 'none' && !pool.includes(indexed) && isMisspelt(cited[0] ?? [], indexed)) {
-        candidates.push({ entryId: indexed.entry.id, reason: 'spelling', suggestion: citeEntry(indexed.entry, form) });
-      }
-    }
-  }
-  return { status: 'missing', candidates: rankCandidates(candidates) };
-}
-
-/** A first author within a small edit distance of the entry's first author ("Muller"/"Mueller", "Vercelloti"/"Vercellotti"). */
-function isMisspelt(citedKeys: string[], indexed: IndexedEntry): boolean {
-  const entryKeys = indexed.authorKeys[0] ?? [];
-  for (const a of citedKeys) {
-    for (const b of entryKeys) {
-      const limit = Math.min(a.length, b.length) <= 4 ? 1 : 2;
-      if (editDistance(a, b, limit) <= limit) return true;
-    }
-  }
-  return false;
-}
-
-const REASON_ORDER: Record<Candidate['reason'], number> = { suffix: 0, spelling: 1, coauthor: 2, year: 3 };
-
-function rankCandidates(candidates: Candidate[]): Candidate[] {
-  return candidates.sort((a, b) => REASON_ORDER[a.reason] - REASON_ORDER[b.reason]).slice(0, 3);
-}
-
-/** Entries with the same authors and date that no citation can tell apart. */
-function findIndistinguishable(entries: IndexedEntry[]): string[][] {
-  const groups = new Map<string, string[]>();
-  for (const e of entries) {
-    if (e.authorKeys.length === 0 || !e.dateKey) continue;
-    const key = `${e.authorKeys.map((k) => k[0]).join('|')}#${e.dateKey}`;
-    const group = groups.get(key);
-    if (group) group.push(e.entry.id);
-    else groups.set(key, [e.entry.id]);
-  }
-  return [...groups.values()].filter((g) => g.length > 1);
-}
-
-export function resolveDocument(facts: DocumentFacts): DocumentResolution {
-  const index = buildIndex(facts.referenceList?.entries ?? []);
+export function resolveDocument(facts: DocumentFacts, bibliography: Bibliography): DocumentResolution {
+  const typed = buildIndex(facts.referenceList?.entries ?? []);
+  const files = bibliography.entries.length > 0 ? indexOfBibliography(bibliography) : undefined;
   const abbreviations = abbreviationMap(facts);
   const citeCount = new Map<string, number>();
+  const count = (ids: string[]) => {
+    for (const id of ids) citeCount.set(id, (citeCount.get(id) ?? 0) + 1);
+  };
   const byCitation = facts.citations.map((citation) =>
     citation.items.map((work) => {
-      const resolution = resolveWork(work, citation.kind === 'narrative', index, abbreviations);
-      const ids = resolution.status === 'resolved' ? [resolution.entryId] : resolution.status === 'ambiguous' ? resolution.entryIds : [];
-      for (const id of ids) citeCount.set(id, (citeCount.get(id) ?? 0) + 1);
+      const narrative = citation.kind === 'narrative';
+      let resolution = resolveWork(work, narrative, typed, abbreviations);
+      if (resolution.status === 'missing' && files) {
+        const inFiles = resolveWork(work, narrative, files, abbreviations);
+        resolution = inFiles.status === 'missing' ? { status: 'missing', candidates: [...resolution.candidates, ...inFiles.candidates].slice(0, 3) } : inFiles;
+      }
+      count(resolution.status === 'resolved' ? [resolution.entryId] : resolution.status === 'ambiguous' ? resolution.entryIds : []);
       return resolution;
     }),
   );
-  return { byCitation, citeCount, indistinguishable: findIndistinguishable(index.all) };
+  let citesAll = false;
+  const byKeyedCitation = facts.keyedCitations.map((citation) =>
+    citation.keys.map((cited) => {
+      const resolution = resolveKey(cited.key, bibliography);
+      if (resolution.status === 'all') citesAll = true;
+      count(resolution.status === 'resolved' ? [resolution.entryId] : resolution.status === 'duplicate' ? resolution.entryIds : []);
+      return resolution;
+    }),
+  );
+  return { byCitation, byKeyedCitation, citeCount, citesAll, indistinguishable: findIndistinguishable(typed.all) };
+}
+
+/** Finds an entry by id among the document's typed entries and its bibliography files. */
+export function findEntry(facts: DocumentFacts, bibliography: Bibliography, id: string): ReferenceEntry | undefined {
+  return bibliography.byId.get(id) ?? facts.referenceList?.entries.find((e) => e.id === id);
 }

@@ -1,0 +1,109 @@
+// Fills the fields an entry leaves out from the entries it names in `xdata` and `crossref`, across all bibliography
+// files, following BibLaTeX's default inheritance roughly: a parent's title becomes the booktitle of an
+// inproceedings, incollection or inbook, a periodical's title becomes an article's journaltitle, and every other
+// field is copied under its own name when the child lacks it.
+
+/** An entry's expanded fields (LaTeX text), by lower-case field name. */
+export type FieldMap = Map<string, string>;
+
+export interface InheritingEntry {
+  key: string;
+  type: string;
+  fields: FieldMap;
+}
+
+export interface MissingParent {
+  field: 'crossref' | 'xdata';
+  key: string;
+}
+
+/** Fields that describe the entry itself and are never inherited. */
+const NOT_INHERITED = new Set([
+  'crossref', 'xref', 'xdata', 'ids', 'entryset', 'entrysubtype', 'execute', 'label', 'options', 'presort', 'related',
+  'relatedoptions', 'relatedstring', 'relatedtype', 'shorthand', 'shorthandintro', 'sortkey',
+]);
+
+/** Types whose parent is the containing book or proceedings: the parent's title is their booktitle. */
+const PART_OF_BOOK = new Set(['inbook', 'bookinbook', 'suppbook', 'incollection', 'suppcollection', 'inreference', 'inproceedings', 'conference']);
+
+const TITLE_FIELDS_AS_BOOK = new Map([['title', 'booktitle'], ['subtitle', 'booksubtitle'], ['titleaddon', 'booktitleaddon']]);
+const TITLE_FIELDS_AS_JOURNAL = new Map([['title', 'journaltitle'], ['subtitle', 'journalsubtitle']]);
+const TITLE_FIELDS_NOT_INHERITED = new Set(['shorttitle', 'sorttitle', 'indextitle', 'indexsorttitle']);
+
+/** Chains longer than this are cut: real files nest two or three levels, and the limit keeps recursion shallow. */
+const MAX_DEPTH = 16;
+
+export class Inheritance {
+  private readonly byKey = new Map<string, InheritingEntry>();
+  private readonly byFoldedKey = new Map<string, InheritingEntry>();
+  private readonly resolved = new Map<InheritingEntry, FieldMap>();
+
+  /** Entries in the order of their files; the first entry with a key wins. */
+  constructor(entries: Iterable<InheritingEntry>) {
+    for (const entry of entries) {
+      if (!this.byKey.has(entry.key)) this.byKey.set(entry.key, entry);
+      const folded = entry.key.toLowerCase();
+      if (!this.byFoldedKey.has(folded)) this.byFoldedKey.set(folded, entry);
+    }
+  }
+
+  /** The entry's fields with everything it inherits; `missing` receives the parents that do not exist. */
+  fieldsOf(entry: InheritingEntry, missing: MissingParent[] = []): FieldMap {
+    return this.resolve(entry, new Set(), missing, 0);
+  }
+
+  private resolve(entry: InheritingEntry, visiting: Set<InheritingEntry>, missing: MissingParent[], depth: number): FieldMap {
+    const done = this.resolved.get(entry);
+    if (done) return done;
+    if (visiting.has(entry) || depth > MAX_DEPTH) return entry.fields;
+    visiting.add(entry);
+    const fields = new Map(entry.fields);
+    // BibLaTeX reads xdata first, as if its fields were written in the entry, and crossref after.
+    for (const key of splitKeys(entry.fields.get('xdata'))) {
+      const parent = this.find(key);
+      if (parent) copyMissing(fields, this.resolve(parent, visiting, [], depth + 1), (name) => [name]);
+      else missing.push({ field: 'xdata', key });
+    }
+    const crossref = entry.fields.get('crossref')?.trim();
+    if (crossref) {
+      const parent = this.find(crossref);
+      if (parent) copyMissing(fields, this.resolve(parent, visiting, [], depth + 1), (name) => inheritedAs(entry.type, parent.type, name));
+      else missing.push({ field: 'crossref', key: crossref });
+    }
+    visiting.delete(entry);
+    this.resolved.set(entry, fields);
+    return fields;
+  }
+
+  /** BibTeX looks cross-references up without regard to case; an exact match is preferred. */
+  private find(key: string): InheritingEntry | undefined {
+    return this.byKey.get(key) ?? this.byFoldedKey.get(key.toLowerCase());
+  }
+}
+
+function copyMissing(fields: FieldMap, parentFields: FieldMap, targets: (name: string) => string[]): void {
+  for (const [name, value] of parentFields) {
+    if (NOT_INHERITED.has(name)) continue;
+    for (const target of targets(name)) if (!fields.has(target)) fields.set(target, value);
+  }
+}
+
+/** The child fields a parent field fills. */
+function inheritedAs(childType: string, parentType: string, name: string): string[] {
+  if (PART_OF_BOOK.has(childType)) {
+    if (TITLE_FIELDS_NOT_INHERITED.has(name)) return [];
+    const asBook = TITLE_FIELDS_AS_BOOK.get(name);
+    if (asBook) return [asBook];
+  }
+  if (childType === 'article' && parentType === 'periodical') {
+    if (TITLE_FIELDS_NOT_INHERITED.has(name)) return [];
+    const asJournal = TITLE_FIELDS_AS_JOURNAL.get(name);
+    if (asJournal) return [asJournal];
+  }
+  return [name];
+}
+
+function splitKeys(list: string | undefined): string[] {
+  if (!list) return [];
+  return list.split(',').map((key) => key.trim()).filter((key) => key !== '');
+}

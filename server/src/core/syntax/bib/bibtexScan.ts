@@ -1,0 +1,412 @@
+// Finds the entries, @string definitions and syntax errors of a BibTeX or BibLaTeX file in one pass over its
+// characters, keeping every value as written. Nothing is interpreted here (no macros, no LaTeX), so that a changed
+// file can be rescanned alone. The scanner never throws, never backtracks, and recovers from an entry whose braces
+// never close at the next line that starts a new entry.
+
+import type { Problem, Span } from '../../types';
+
+export interface BibtexField {
+  /** The field name in lower case. */
+  name: string;
+  /** The value as written, braces, quotes and `#` concatenations included. */
+  raw: string;
+  /** From the field name to the end of its value. */
+  span: Span;
+  valueSpan: Span;
+}
+
+export interface BibtexEntry {
+  /** The entry type in lower case: "article", "inproceedings", "livelink". */
+  type: string;
+  key: string;
+  keySpan: Span;
+  /** From the "@" to the closing brace or parenthesis (or to where an unclosed entry was given up). */
+  span: Span;
+  fields: BibtexField[];
+}
+
+export interface BibtexStringDefinition {
+  /** The macro name in lower case (BibTeX macro names ignore case). */
+  name: string;
+  raw: string;
+  span: Span;
+}
+
+export interface BibtexScan {
+  entries: BibtexEntry[];
+  strings: BibtexStringDefinition[];
+  problems: Problem[];
+}
+
+const AT = 64;
+const OPEN_BRACE = 123;
+const CLOSE_BRACE = 125;
+const OPEN_PAREN = 40;
+const CLOSE_PAREN = 41;
+const QUOTE = 34;
+const COMMA = 44;
+const EQUALS = 61;
+const HASH = 35;
+const PERCENT = 37;
+const NEWLINE = 10;
+const CARRIAGE_RETURN = 13;
+const SPACE = 32;
+const TAB = 9;
+
+function isSpace(code: number): boolean {
+  return code === SPACE || code === NEWLINE || code === CARRIAGE_RETURN || code === TAB || code === 12 || code === 0xa0 || code === 0xfeff;
+}
+
+/** Characters that end an entry type, a field name or a bare (macro or number) value. */
+function isDelimiter(code: number): boolean {
+  return (
+    isSpace(code) || code === OPEN_BRACE || code === CLOSE_BRACE || code === OPEN_PAREN || code === CLOSE_PAREN ||
+    code === QUOTE || code === COMMA || code === EQUALS || code === HASH || code === PERCENT || code === AT
+  );
+}
+
+/** Characters that end a citation key; parentheses may appear inside keys of brace-delimited entries. */
+function endsKey(code: number, close: number): boolean {
+  return isSpace(code) || code === COMMA || code === EQUALS || code === OPEN_BRACE || code === CLOSE_BRACE ||
+    code === QUOTE || code === HASH || code === close;
+}
+
+/** How reading a value ended: at its end, at a closing delimiter that does not belong to it, or at a new entry. */
+type ValueEnd =
+  | { kind: 'value'; end: number }
+  | { kind: 'stray-close'; at: number }
+  | { kind: 'next-entry'; at: number }
+  | { kind: 'end-of-text' };
+
+/** What reading the body of an entry or @string found, and where the body ended. */
+interface Body {
+  fields: BibtexField[];
+  /** After the closing delimiter, or where the body was given up. */
+  end: number;
+  closed: boolean;
+}
+
+export function scanBibtex(text: string): BibtexScan {
+  return new BibtexScanner(text).scan();
+}
+
+class BibtexScanner {
+  private readonly entries: BibtexEntry[] = [];
+  private readonly strings: BibtexStringDefinition[] = [];
+  private readonly problems: Problem[] = [];
+  private readonly keysSeen = new Set<string>();
+  private itemCount = 0;
+
+  constructor(private readonly text: string) {}
+
+  scan(): BibtexScan {
+    const text = this.text;
+    let position = 0;
+    while (position < text.length) {
+      const at = text.indexOf('@', position);
+      if (at < 0) break;
+      position = this.isCommentedOut(at, position) ? this.lineEnd(at) : this.readItem(at);
+    }
+    if (this.itemCount === 0 && /\S/u.test(text.slice(0, 4096))) {
+      this.problem({ start: 0, end: this.lineEnd(0) }, 'bib-no-entries', 'No BibTeX entries were found in this file.');
+    }
+    return { entries: this.entries, strings: this.strings, problems: this.problems };
+  }
+
+  /** A "%" earlier on the line (but after the previous item) comments the "@" out: "%@ARTICLE{...". */
+  private isCommentedOut(at: number, notBefore: number): boolean {
+    for (let i = at - 1; i >= notBefore; i--) {
+      const code = this.text.charCodeAt(i);
+      if (code === NEWLINE) return false;
+      if (code === PERCENT) return true;
+    }
+    return false;
+  }
+
+  private lineEnd(from: number): number {
+    const newline = this.text.indexOf('\n', from);
+    return newline < 0 ? this.text.length : newline;
+  }
+
+  /** Reads "@type{...}" starting at the "@"; returns where scanning continues. */
+  private readItem(at: number): number {
+    const typeStart = this.skipSpaces(at + 1, false);
+    const typeEnd = this.skipWord(typeStart);
+    if (typeEnd === typeStart) return at + 1;
+    const type = this.text.slice(typeStart, typeEnd).toLowerCase();
+    const open = this.skipSpaces(typeEnd, true);
+    const openCode = this.text.charCodeAt(open);
+    if (openCode !== OPEN_BRACE && openCode !== OPEN_PAREN) {
+      if (type === 'comment') return this.lineEnd(typeEnd);
+      if (this.startsLine(at)) {
+        this.problem({ start: at, end: typeEnd }, 'bib-syntax', `"@${this.text.slice(typeStart, typeEnd)}" is not followed by "{" or "(".`);
+      }
+      return typeEnd;
+    }
+    this.itemCount++;
+    const close = openCode === OPEN_BRACE ? CLOSE_BRACE : CLOSE_PAREN;
+    if (type === 'comment' || type === 'preamble') return this.skipBalancedItem(at, open, close);
+    if (type === 'string') return this.readStringDefinition(at, open, close);
+    return this.readEntry(at, type, open, close);
+  }
+
+  /** Skips "@comment{...}" and "@preamble{...}", which hold no references. */
+  private skipBalancedItem(at: number, open: number, close: number): number {
+    const openCode = this.text.charCodeAt(open);
+    let depth = 0;
+    for (let i = open; i < this.text.length; i++) {
+      const code = this.text.charCodeAt(i);
+      if (code === openCode) depth++;
+      else if (code === close && --depth === 0) return i + 1;
+      else if (code === NEWLINE && this.entryStartsAfterNewline(i + 1)) return this.unclosed({ start: at, end: open + 1 }, i + 1);
+    }
+    return this.unclosed({ start: at, end: open + 1 }, this.text.length);
+  }
+
+  private readStringDefinition(at: number, open: number, close: number): number {
+    const body = this.readBody(open + 1, close);
+    for (const field of body.fields) this.strings.push({ name: field.name, raw: field.raw, span: field.span });
+    if (!body.closed) this.unclosed({ start: at, end: open + 1 }, body.end);
+    return body.end;
+  }
+
+  private readEntry(at: number, type: string, open: number, close: number): number {
+    const keyStart = this.skipSpaces(open + 1, true);
+    let keyEnd = keyStart;
+    while (keyEnd < this.text.length && !endsKey(this.text.charCodeAt(keyEnd), close)) keyEnd++;
+    const afterKey = this.skipSpaces(keyEnd, true);
+    const next = this.text.charCodeAt(afterKey);
+    let bodyStart = afterKey;
+    let key = this.text.slice(keyStart, keyEnd);
+    if (next === EQUALS || keyEnd === keyStart) {
+      // "@article{, title = ..." or "@article{title = ...": the entry has no key, and what follows is its first field.
+      key = '';
+      bodyStart = next === EQUALS ? keyStart : afterKey;
+    } else if (next !== COMMA && next !== close) {
+      this.problem({ start: keyEnd, end: keyEnd }, 'bib-syntax', `Expected a comma after the key "${key}".`);
+    }
+    const header = { start: at, end: Math.max(keyEnd, open + 1) };
+    const body = this.readBody(bodyStart, close);
+    if (!body.closed) this.unclosed(header, body.end);
+    if (key === '') {
+      this.problem(header, 'bib-missing-key', 'This entry has no key, so it cannot be cited; it is skipped.');
+      return body.end;
+    }
+    this.checkDuplicate(key, { start: keyStart, end: keyEnd });
+    this.entries.push({ type, key, keySpan: { start: keyStart, end: keyEnd }, span: { start: at, end: body.end }, fields: body.fields });
+    return body.end;
+  }
+
+  private checkDuplicate(key: string, keySpan: Span): void {
+    // BibTeX compares keys without regard to case when it looks for repeated entries.
+    const folded = key.toLowerCase();
+    if (this.keysSeen.has(folded)) {
+      this.problem(keySpan, 'duplicate-key', `The key "${key}" is used by an earlier entry of this file.`);
+    }
+    this.keysSeen.add(folded);
+  }
+
+  /** Reads "name = value" pairs separated by commas up to the closing delimiter. */
+  private readBody(from: number, close: number): Body {
+    const text = this.text;
+    const fields: BibtexField[] = [];
+    let position = from;
+    for (;;) {
+      position = this.skipSpacesAndComments(position);
+      if (position >= text.length) return { fields, end: text.length, closed: false };
+      const code = text.charCodeAt(position);
+      if (code === close) return { fields, end: position + 1, closed: true };
+      if (code === COMMA) {
+        position++;
+        continue;
+      }
+      if (code === AT && this.entryStartsAt(position)) return { fields, end: this.endOfContentBefore(position), closed: false };
+      const field = this.readField(position, close);
+      if (field.kind === 'end') return { fields, end: field.end, closed: false };
+      if (field.kind === 'field') fields.push(field.field);
+      position = this.afterField(field.end, close);
+    }
+  }
+
+  private readField(
+    nameStart: number,
+    close: number,
+  ): { kind: 'field'; field: BibtexField; end: number } | { kind: 'skipped'; end: number } | { kind: 'end'; end: number } {
+    const text = this.text;
+    const nameEnd = this.skipWord(nameStart);
+    if (nameEnd === nameStart) {
+      this.problem({ start: nameStart, end: nameStart + 1 }, 'bib-syntax', `Unexpected "${text[nameStart]}" where a field name was expected.`);
+      return { kind: 'skipped', end: this.skipToFieldBoundary(nameStart + 1, close) };
+    }
+    const equals = this.skipSpaces(nameEnd, true);
+    if (text.charCodeAt(equals) !== EQUALS) {
+      this.problem({ start: nameStart, end: nameEnd }, 'bib-syntax', `Expected "=" after the field name "${text.slice(nameStart, nameEnd)}".`);
+      return { kind: 'skipped', end: this.skipToFieldBoundary(nameEnd, close) };
+    }
+    const valueStart = this.skipSpaces(equals + 1, true);
+    const value = this.readValue(valueStart);
+    switch (value.kind) {
+      case 'end-of-text':
+        return { kind: 'end', end: text.length };
+      case 'next-entry':
+        return { kind: 'end', end: this.endOfContentBefore(value.at) };
+      case 'stray-close':
+        this.problem({ start: valueStart, end: valueStart + 1 }, 'bib-syntax', 'This quoted value is not closed.');
+        return { kind: 'skipped', end: value.at };
+      case 'value':
+        if (value.end === valueStart) {
+          this.problem({ start: nameStart, end: nameEnd }, 'bib-syntax', `The field "${text.slice(nameStart, nameEnd)}" has no value.`);
+          return { kind: 'skipped', end: this.skipToFieldBoundary(valueStart, close) };
+        }
+        return {
+          kind: 'field',
+          end: value.end,
+          field: {
+            name: text.slice(nameStart, nameEnd).toLowerCase(),
+            raw: text.slice(valueStart, value.end),
+            span: { start: nameStart, end: value.end },
+            valueSpan: { start: valueStart, end: value.end },
+          },
+        };
+    }
+  }
+
+  /** After a value comes a comma or the closing delimiter; a missing comma before the next "name =" is forgiven. */
+  private afterField(from: number, close: number): number {
+    const position = this.skipSpacesAndComments(from);
+    const code = this.text.charCodeAt(position);
+    if (code === COMMA || code === close || position >= this.text.length) return position;
+    if (code === AT && this.entryStartsAt(position)) return position;
+    const nameEnd = this.skipWord(position);
+    if (nameEnd > position && this.text.charCodeAt(this.skipSpaces(nameEnd, true)) === EQUALS) {
+      this.problem({ start: from, end: from }, 'bib-syntax', 'A comma is missing between two fields.');
+      return position;
+    }
+    this.problem({ start: position, end: position + 1 }, 'bib-syntax', `Unexpected "${this.text[position]}" after a field value.`);
+    return this.skipToFieldBoundary(position, close);
+  }
+
+  /** Reads a value made of braced, quoted and bare parts joined by "#". */
+  private readValue(from: number): ValueEnd {
+    const text = this.text;
+    let position = from;
+    let end = from;
+    for (;;) {
+      const code = text.charCodeAt(position);
+      let part: ValueEnd;
+      if (code === OPEN_BRACE) part = this.readBraced(position);
+      else if (code === QUOTE) part = this.readQuoted(position);
+      else if (position < text.length && !isDelimiter(code)) part = { kind: 'value', end: this.skipWord(position) };
+      else return { kind: 'value', end };
+      if (part.kind !== 'value') return part;
+      end = part.end;
+      const afterPart = this.skipSpaces(end, true);
+      if (text.charCodeAt(afterPart) !== HASH) return { kind: 'value', end };
+      position = this.skipSpaces(afterPart + 1, true);
+    }
+  }
+
+  private readBraced(open: number): ValueEnd {
+    const text = this.text;
+    let depth = 0;
+    for (let i = open; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code === OPEN_BRACE) depth++;
+      else if (code === CLOSE_BRACE) {
+        if (--depth === 0) return { kind: 'value', end: i + 1 };
+      } else if (code === NEWLINE && this.entryStartsAfterNewline(i + 1)) return { kind: 'next-entry', at: i + 1 };
+    }
+    return { kind: 'end-of-text' };
+  }
+
+  /** A quoted value ends at a '"' outside braces; a "}" that closes more than it opened ends the entry instead. */
+  private readQuoted(open: number): ValueEnd {
+    const text = this.text;
+    let depth = 0;
+    for (let i = open + 1; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code === QUOTE && depth === 0) return { kind: 'value', end: i + 1 };
+      if (code === OPEN_BRACE) depth++;
+      else if (code === CLOSE_BRACE && --depth < 0) return { kind: 'stray-close', at: i };
+      else if (code === NEWLINE && this.entryStartsAfterNewline(i + 1)) return { kind: 'next-entry', at: i + 1 };
+    }
+    return { kind: 'end-of-text' };
+  }
+
+  /** Skips to the next comma or closing delimiter outside braces (after a syntax error inside an entry). */
+  private skipToFieldBoundary(from: number, close: number): number {
+    const text = this.text;
+    let depth = 0;
+    for (let i = from; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code === OPEN_BRACE) depth++;
+      else if (depth > 0 && code === CLOSE_BRACE) depth--;
+      else if (depth === 0 && (code === COMMA || code === close)) return i;
+      else if (code === NEWLINE && this.entryStartsAfterNewline(i + 1)) return i + 1;
+    }
+    return text.length;
+  }
+
+  /**
+   * A line that starts with "@word{" or "@word(" starts a new entry. Inside an entry whose braces never close this is
+   * the signal to give the entry up: a value almost never has such a line.
+   */
+  private entryStartsAfterNewline(lineStart: number): boolean {
+    const at = this.skipSpaces(lineStart, false);
+    return this.text.charCodeAt(at) === AT && this.entryStartsAt(at);
+  }
+
+  private entryStartsAt(at: number): boolean {
+    const typeEnd = this.skipWord(at + 1);
+    if (typeEnd === at + 1) return false;
+    const open = this.text.charCodeAt(this.skipSpaces(typeEnd, false));
+    return open === OPEN_BRACE || open === OPEN_PAREN;
+  }
+
+  private startsLine(at: number): boolean {
+    for (let i = at - 1; i >= 0; i--) {
+      const code = this.text.charCodeAt(i);
+      if (code === NEWLINE) return true;
+      if (code !== SPACE && code !== TAB) return false;
+    }
+    return true;
+  }
+
+  /** An unclosed entry ends with its last non-blank character before the next entry. */
+  private endOfContentBefore(position: number): number {
+    let end = position;
+    while (end > 0 && isSpace(this.text.charCodeAt(end - 1))) end--;
+    return end;
+  }
+
+  private unclosed(header: Span, end: number): number {
+    this.problem(header, 'bib-unclosed-entry', 'This entry is not closed: a "}" or ")" is missing, so it ends where the next entry starts.');
+    return end;
+  }
+
+  private skipWord(from: number): number {
+    let i = from;
+    while (i < this.text.length && !isDelimiter(this.text.charCodeAt(i))) i++;
+    return i;
+  }
+
+  private skipSpaces(from: number, acrossLines: boolean): number {
+    let i = from;
+    for (; i < this.text.length; i++) {
+      const code = this.text.charCodeAt(i);
+      if (!isSpace(code) || (!acrossLines && (code === NEWLINE || code === CARRIAGE_RETURN))) break;
+    }
+    return i;
+  }
+
+  /** Skips blanks and "%" comment lines where a field name is expected (BibLaTeX files often comment fields out). */
+  private skipSpacesAndComments(from: number): number {
+    let i = this.skipSpaces(from, true);
+    while (this.text.charCodeAt(i) === PERCENT) i = this.skipSpaces(this.lineEnd(i), true);
+    return i;
+  }
+
+  private problem(span: Span, code: string, message: string): void {
+    this.problems.push({ span, code, message });
+  }
+}

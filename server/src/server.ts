@@ -23,7 +23,7 @@ import type { ReferenceEntry, Span } from './core/types';
 import { toCompletionList, toDiagnostic, toHover, toLocation, toOffset, type CompletionData, type RangeInFile } from './convert';
 import { defaultSettings, readSettings, type Settings } from './settings';
 import { uriToPath, Workspace } from './workspace';
-import { readBibliographies } from './core/index/readBibliographies';
+import { BibliographyReader } from './core/index/readBibliographies';
 import { bibliographyDiagnostics } from './core/features/bibliographyDiagnostics';
 
 /** How long to wait after the last keystroke before recomputing diagnostics. */
@@ -33,6 +33,7 @@ export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const analyses = new AnalysisCache();
   const formatter = new EntryFormatter();
+  const reader = new BibliographyReader();
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
   /** Bibliography files that currently carry diagnostics, so that they can be cleared when fixed. */
   const bibliographyDiagnosticUris = new Set<string>();
@@ -46,7 +47,7 @@ export function startServer(connection: Connection): void {
     roots: () => roots,
     settingPaths: () => settings.bibliography,
     maxFileBytes: () => settings.maxFileSizeMB * 1048576,
-    parse: readBibliographies,
+    parse: (files) => reader.read(files),
     log,
     onChange: () => {
       for (const document of documents.all()) schedule(document.uri, 0);

@@ -83,14 +83,15 @@ async function runTests(options) {
 
   started.browser = await launchBrowser(path.join(userDataDir, 'browser'));
   const page = await started.browser.newPage({ viewport: { width: 1400, height: 900 } });
+  let reportExitCode;
   const testsFinished = new Promise((resolve) => {
-    // The same two hooks that VS Code's web test runner installs: the workbench calls them when it sees the payload.
-    page.exposeFunction('codeAutomationLog', printTestOutput);
-    page.exposeFunction('codeAutomationExit', (code) => resolve(code));
+    reportExitCode = resolve;
   });
+  // The same two hooks that VS Code's web test runner installs: the workbench calls them when it sees the payload.
+  await page.exposeFunction('codeAutomationLog', printTestOutput);
+  await page.exposeFunction('codeAutomationExit', (code) => reportExitCode(code));
   await page.goto(workbenchUrl(baseUrl, authority, options));
-  const code = await testsFinished;
-  return code;
+  return testsFinished;
 }
 
 let finishing = false;

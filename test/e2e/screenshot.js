@@ -19,17 +19,25 @@ const patience = { timeout: 60_000 };
 const startTime = Date.now();
 const progress = (message) => console.log(`[${((Date.now() - startTime) / 1000).toFixed(1)} s] ${message}`);
 
-/** The middle of the first on-screen occurrence of `text` in the editor, found in the rendered lines' text nodes. */
+/**
+ * The middle of the first on-screen occurrence of `text` in the editor. Syntax colouring splits a line into one element
+ * per token, so the text is looked up in each whole rendered line and then mapped back onto the tokens' text nodes.
+ */
 async function screenPointOf(page, text) {
   return page.evaluate((needle) => {
-    const lines = document.querySelector('.monaco-editor .view-lines');
-    const walker = document.createTreeWalker(lines, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent.replace(/\u00a0/g, ' ').indexOf(needle);
+    const normalise = (s) => s.replace(/\u00a0/g, ' ');
+    for (const line of document.querySelectorAll('.monaco-editor .view-lines .view-line')) {
+      const at = normalise(line.textContent).indexOf(needle);
       if (at < 0) continue;
       const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + needle.length);
+      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      let passed = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const length = node.textContent.length;
+        if (passed <= at && at < passed + length) range.setStart(node, at - passed);
+        if (passed < at + needle.length && at + needle.length <= passed + length) range.setEnd(node, at + needle.length - passed);
+        passed += length;
+      }
       const box = range.getBoundingClientRect();
       return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
     }

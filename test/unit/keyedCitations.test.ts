@@ -170,7 +170,7 @@ run([
     language: 'markdown',
     source: `
       Use \`@decorator\` here [@real].
-             !!!!!!!!!          ^^^^
+            !!!!!!!!!         ^^^^
       \`\`\`python
       @app.route("/")
        !!!!!!!!!
@@ -221,7 +221,7 @@ run([
     language: 'markdown',
     source: `
       Not \\@key, and bookdown \\@ref(fig:x) is a reference.
-             !!!                  !!!
+            !!!                 !!!
     `,
     citations: [],
   },
@@ -483,7 +483,7 @@ run([
     language: 'typst',
     source: `
       Code \`@decorator\` and // @commented
-              !!!!!!!!!           !!!!!!!!!
+             !!!!!!!!!          !!!!!!!!!
       \`\`\`py
       @app.route
        !!!!!!!!!
@@ -499,7 +499,7 @@ run([
     language: 'typst',
     source: `
       Not \\@key but @key.
-             !!!      ^^^
+            !!!      ^^^
     `,
   },
 ]);

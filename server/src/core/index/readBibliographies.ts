@@ -1,10 +1,14 @@
 // Reads the bibliography files one document sees into entries, each with the reader its format needs. BibTeX files are
-// read together, because a file's @string macros and crossref parents may live in another file.
+// scanned one by one (a scan is kept until its file changes) and then linked together, because a file's @string macros
+// and crossref parents may live in another file.
 
-import type { Problem } from '../types';
+import type { Problem, ReferenceEntry } from '../types';
 import type { BibliographySource } from './bibliography';
 import { formatOfPath } from './project';
+import { linkBibtex, scanBibtex, type BibtexScan } from '../syntax/bib/bibtex';
 import { parseCslJson } from '../syntax/bib/cslJson';
+import { parseCslYaml } from '../syntax/bib/cslYaml';
+import { parseRis } from '../syntax/bib/ris';
 
 export interface BibliographyText {
   /** The file's URI, which entry ids and diagnostics use. */
@@ -15,18 +19,48 @@ export interface BibliographyText {
   version: string;
 }
 
-function unsupported(file: BibliographyText): BibliographySource {
-  const problem: Problem = { span: { start: 0, end: 0 }, code: 'bib-unsupported', message: `Citewise cannot read this kind of file as a bibliography yet.` };
-  return { source: file.source, version: file.version, entries: [], problems: [problem] };
+/** Gives every entry an id of its own: a key defined twice in one file would otherwise give two entries one id. */
+function withUniqueIds(entries: ReferenceEntry[]): ReferenceEntry[] {
+  const seen = new Set<string>();
+  for (const entry of entries) {
+    if (seen.has(entry.id)) entry.id = `${entry.id}@${entry.span.start}`;
+    seen.add(entry.id);
+  }
+  return entries;
 }
 
-export function readBibliographies(files: BibliographyText[]): BibliographySource[] {
-  return files.map((file) => {
-    const format = formatOfPath(file.path);
-    if (format === 'csl-json') {
-      const { entries, problems } = parseCslJson(file.text, file.source);
-      return { source: file.source, version: file.version, entries, problems };
-    }
-    return unsupported(file);
-  });
+export class BibliographyReader {
+  private readonly scans = new Map<string, { version: string; scan: BibtexScan }>();
+
+  read(files: BibliographyText[]): BibliographySource[] {
+    const bibtex = files.filter((f) => formatOfPath(f.path) === 'bibtex');
+    const linked = linkBibtex(bibtex.map((f) => ({ source: f.source, scan: this.scanOf(f) })));
+    for (const source of [...this.scans.keys()]) if (!files.some((f) => f.source === source)) this.scans.delete(source);
+    return files.map((file) => {
+      const format = formatOfPath(file.path);
+      const parsed =
+        format === 'bibtex'
+          ? linked.get(file.source) ?? { entries: [], problems: [] }
+          : format === 'csl-json'
+            ? parseCslJson(file.text, file.source)
+            : format === 'csl-yaml'
+              ? parseCslYaml(file.text, file.source)
+              : format === 'ris'
+                ? parseRis(file.text, file.source)
+                : { entries: [], problems: [unsupported()] };
+      return { source: file.source, version: file.version, entries: withUniqueIds(parsed.entries), problems: parsed.problems };
+    });
+  }
+
+  private scanOf(file: BibliographyText): BibtexScan {
+    const held = this.scans.get(file.source);
+    if (held && held.version === file.version) return held.scan;
+    const scan = scanBibtex(file.text);
+    this.scans.set(file.source, { version: file.version, scan });
+    return scan;
+  }
+}
+
+function unsupported(): Problem {
+  return { span: { start: 0, end: 0 }, code: 'bib-unsupported', message: 'Citewise cannot read this kind of file as a bibliography.' };
 }

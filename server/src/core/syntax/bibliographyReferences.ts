@@ -48,9 +48,9 @@ function frontMatterBibliographies(text: string): BibliographyReference[] {
     const value = text[valueStart];
     if (value === '[') references.push(...flowList(text, valueStart, frontMatterEnd));
     else if (valueStart >= lines[i].end || value === '#') references.push(...blockList(text, lines, i, key[1].length));
-    else references.push(...optional(yamlScalar(text, valueStart, lines[i].end, false)));
+    else references.push(...scalarReference(text, valueStart, lines[i].end));
   }
-  return references.map(({ path, span }) => ({ path, span }));
+  return references;
 }
 
 function skipInlineSpace(text: string, from: number): number {
@@ -59,18 +59,20 @@ function skipInlineSpace(text: string, from: number): number {
   return i;
 }
 
-function optional<T>(value: T | undefined): T[] {
-  return value === undefined ? [] : [value];
+/** The path of a scalar value that ends the line, as a list of none or one. */
+function scalarReference(text: string, start: number, end: number): BibliographyReference[] {
+  const scalar = yamlScalar(text, start, end, false);
+  return scalar ? [scalar.reference] : [];
 }
 
-/** A quoted or plain YAML scalar starting at `start`; a plain one ends at " #" (a comment), and inside a flow list also
- * at "," or "]". */
-function yamlScalar(text: string, start: number, end: number, inFlow: boolean): (BibliographyReference & { next: number }) | undefined {
+/** A quoted or plain YAML scalar starting at `start`, and where reading goes on after it. A plain scalar ends at " #"
+ * (a comment), and inside a flow list also at "," or "]". */
+function yamlScalar(text: string, start: number, end: number, inFlow: boolean): { reference: BibliographyReference; next: number } | undefined {
   const quote = text[start];
   if (quote === '"' || quote === "'") {
-    const close = text.indexOf(quote, start + 1);
-    if (close < 0 || close > end || close === start + 1) return undefined;
-    return { path: text.slice(start + 1, close), span: { start: start + 1, end: close }, next: close + 1 };
+    const close = boundedIndexOf(text, quote, start + 1, end - start - 1);
+    if (close <= start + 1) return undefined;
+    return { reference: { path: text.slice(start + 1, close), span: { start: start + 1, end: close } }, next: close + 1 };
   }
   let stop = start;
   while (stop < end && text[stop] !== '\n' && !(inFlow && (text[stop] === ',' || text[stop] === ']'))) {
@@ -79,7 +81,7 @@ function yamlScalar(text: string, start: number, end: number, inFlow: boolean): 
   }
   const span = trimmed(text, start, stop);
   if (span.start === span.end) return undefined;
-  return { path: text.slice(span.start, span.end), span, next: stop };
+  return { reference: { path: text.slice(span.start, span.end), span }, next: stop };
 }
 
 function trimmed(text: string, start: number, end: number): Span {
@@ -96,7 +98,7 @@ function flowList(text: string, open: number, end: number): BibliographyReferenc
     while (i < end && /\s/.test(text[i])) i++;
     if (text[i] === ']') break;
     const item = yamlScalar(text, i, end, true);
-    if (item) references.push(item);
+    if (item) references.push(item.reference);
     i = item ? item.next : i;
     while (i < end && /\s/.test(text[i])) i++;
     if (text[i] !== ',') break;
@@ -113,7 +115,7 @@ function blockList(text: string, lines: Line[], keyLine: number, keyIndent: numb
     if (/^\s*(#|$)/.test(line.text)) continue;
     const item = /^(\s*)-\s+/.exec(line.text);
     if (!item || item[1].length < keyIndent) break;
-    references.push(...optional(yamlScalar(text, line.start + item[0].length, line.end, false)));
+    references.push(...scalarReference(text, line.start + item[0].length, line.end));
   }
   return references;
 }
@@ -192,28 +194,24 @@ function lineEnd(text: string, from: number): number {
   return newline < 0 ? text.length : newline;
 }
 
-/** The trimmed pieces of the argument, split at commas when `split` is set, leaving out "%" comments. */
+/** The pieces of the argument without surrounding white space, split at commas when `split` is set; "%" comments
+ * are left out. */
 function commaSeparated(text: string, argument: Span, split: boolean): Span[] {
   const pieces: Span[] = [];
-  let pieceStart = argument.start;
-  let pieceEnd = argument.start;
-  const finish = () => {
-    const span = trimmed(text, pieceStart, pieceEnd);
-    if (span.start < span.end) pieces.push(span);
-  };
+  let piece: Span | undefined;
   for (let i = argument.start; i < argument.end; i++) {
     const c = text[i];
     if (c === '%' && text[i - 1] !== '\\') {
       i = lineEnd(text, i);
     } else if (split && c === ',') {
-      finish();
-      pieceStart = i + 1;
-      pieceEnd = i + 1;
+      if (piece) pieces.push(piece);
+      piece = undefined;
     } else if (!/\s/.test(c)) {
-      pieceEnd = i + 1;
+      if (piece) piece.end = i + 1;
+      else piece = { start: i, end: i + 1 };
     }
   }
-  finish();
+  if (piece) pieces.push(piece);
   return pieces;
 }
 

@@ -25,7 +25,7 @@ export function findKeyedCitations(text: string, masked: string, language: Keyed
       case 'markdown':
         return findPandocCitations(text, structure);
       case 'latex':
-        return findLatexCitations(structure);
+        return findLatexCitations({ text, masked: structure });
       case 'typst':
         return findTypstCitations(maskTypstNonProse(structure));
       default:
@@ -38,7 +38,7 @@ export function findKeyedCitations(text: string, masked: string, language: Keyed
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Shared helpers
+// Helpers used by every syntax
 
 /** Text with white space runs (line breaks included) collapsed to one space; undefined when nothing is left. */
 function noteText(source: string, start: number, end: number): string | undefined {
@@ -74,18 +74,19 @@ function atMayStartKey(source: string, at: number): boolean {
 
 /**
  * Where a bracketed group that opens at `open` closes, or -1. Groups of the same kind nest; braces hide the closer (as
- * in "[\textit{a]b}]"); a paragraph break or `limit` characters end the search without a match.
+ * in "[\textit{a]b}]"); a paragraph break (a blank line of `paragraphs`, which defaults to the source) or `limit`
+ * characters end the search without a match.
  */
-function closingOf(source: string, open: number, closer: string, limit: number): number {
+function closingOf(source: string, open: number, closer: string, limit: number, paragraphs = source): number {
   const opener = source[open];
   let depth = 0;
   let braces = 0;
   const stop = Math.min(source.length, open + limit);
   for (let i = open + 1; i < stop; i++) {
     const c = source[i];
-    if (c === '\n' && isBlankLineBreak(source, i)) return -1;
-    if (c === '{' && opener !== '{') braces++;
-    else if (c === '}' && opener !== '{' && braces > 0) braces--;
+    if (c === '\n' && isBlankLineBreak(paragraphs, i)) return -1;
+    if (c === '{') braces++;
+    else if (c === '}' && braces > 0) braces--;
     else if (braces > 0) continue;
     else if (c === opener) depth++;
     else if (c === closer) {
@@ -312,15 +313,23 @@ const LATEX_CITE_COMMANDS = new Map<string, LatexCommand>([
 
 /** A control sequence: a backslash and a run of letters, or a backslash and one other character ("\\", "\%"). */
 const CONTROL_SEQUENCE = /\\([A-Za-z]+|[^A-Za-z])/g;
+/** Notes longer than this are not notes: the bound keeps many unclosed "[" from each reading far ahead. */
 const NOTE_LIMIT = 1000;
-const GLOBAL_NOTE_LIMIT = 1000;
+
+/** The text tells where paragraphs break (a line holding only a "%" comment is blank once masked, yet it does not
+ * end a paragraph); the masked text gives everything else. */
+interface LatexSource {
+  text: string;
+  masked: string;
+}
 
 interface KeyList {
   keys: CitedKey[];
   end: number;
 }
 
-function findLatexCitations(masked: string): KeyedCitation[] {
+function findLatexCitations(source: LatexSource): KeyedCitation[] {
+  const { masked } = source;
   const citations: KeyedCitation[] = [];
   CONTROL_SEQUENCE.lastIndex = 0;
   for (let m = CONTROL_SEQUENCE.exec(masked); m; m = CONTROL_SEQUENCE.exec(masked)) {
@@ -328,7 +337,7 @@ function findLatexCitations(masked: string): KeyedCitation[] {
     if (!command) continue;
     const starred = masked[CONTROL_SEQUENCE.lastIndex] === '*';
     const argumentsStart = CONTROL_SEQUENCE.lastIndex + (starred ? 1 : 0);
-    const parsed = command.multi ? readMultiCite(masked, argumentsStart) : readKeyList(masked, argumentsStart);
+    const parsed = command.multi ? readMultiCite(source, argumentsStart) : readKeyList(source, argumentsStart);
     if (!parsed || parsed.keys.length === 0) continue;
     citations.push({
       span: { start: m.index, end: parsed.end },
@@ -343,50 +352,50 @@ function findLatexCitations(masked: string): KeyedCitation[] {
 }
 
 /** Skips white space between arguments, including one line break but not a paragraph break. */
-function skipArgumentSpace(source: string, from: number): number {
+function skipArgumentSpace(source: LatexSource, from: number): number {
   let i = from;
-  while (i < source.length && /\s/.test(source[i])) {
-    if (isBlankLineBreak(source, i)) return from;
+  while (i < source.masked.length && /\s/.test(source.masked[i])) {
+    if (isBlankLineBreak(source.text, i)) return from;
     i++;
   }
   return i;
 }
 
 /** Up to `max` optional arguments in `open`/`close` delimiters: their notes and where they end. */
-function readNotes(source: string, from: number, open: string, close: string, max: number, limit: number) {
+function readNotes(source: LatexSource, from: number, open: string, close: string, max: number, limit: number) {
   const notes: string[] = [];
   let end = from;
   while (notes.length < max) {
     const at = skipArgumentSpace(source, end);
-    if (source[at] !== open) break;
-    const closing = closingOf(source, at, close, limit);
+    if (source.masked[at] !== open) break;
+    const closing = closingOf(source.masked, at, close, limit, source.text);
     if (closing < 0) break;
-    notes.push(source.slice(at + 1, closing));
+    notes.push(source.masked.slice(at + 1, closing));
     end = closing + 1;
   }
   return { notes, end };
 }
 
 /** "[prenote][postnote]{a, b}": one optional argument is the postnote, two are the prenote and the postnote. */
-function readKeyList(masked: string, from: number): KeyList | undefined {
-  const { notes, end: notesEnd } = readNotes(masked, from, '[', ']', 2, NOTE_LIMIT);
-  const open = skipArgumentSpace(masked, notesEnd);
-  if (masked[open] !== '{') return undefined;
-  const close = keyListClosing(masked, open);
+function readKeyList(source: LatexSource, from: number): KeyList | undefined {
+  const { notes, end: notesEnd } = readNotes(source, from, '[', ']', 2, NOTE_LIMIT);
+  const open = skipArgumentSpace(source, notesEnd);
+  if (source.masked[open] !== '{') return undefined;
+  const close = keyListClosing(source, open);
   if (close < 0) return undefined;
   const [prenote, postnote] = notes.length === 2 ? notes : [undefined, notes[0]];
-  const keys = splitKeys(masked, open + 1, close);
+  const keys = splitKeys(source.masked, open + 1, close);
   attachNotes(keys, cleanNote(prenote), cleanNote(postnote));
   return { keys, end: close + 1 };
 }
 
 /** A key list ends at the first "}". A "{" or a backslash means it is not a key list (a macro argument, or a
  * definition such as "\newcommand{\cite}"); stopping there also keeps unclosed lists from being read twice. */
-function keyListClosing(source: string, open: number): number {
-  for (let i = open + 1; i < source.length; i++) {
-    const c = source[i];
+function keyListClosing(source: LatexSource, open: number): number {
+  for (let i = open + 1; i < source.masked.length; i++) {
+    const c = source.masked[i];
     if (c === '}') return i;
-    if (c === '{' || c === '\\' || isBlankLineBreak(source, i)) return -1;
+    if (c === '{' || c === '\\' || isBlankLineBreak(source.text, i)) return -1;
   }
   return -1;
 }
@@ -419,12 +428,12 @@ function attachNotes(keys: CitedKey[], prenote: string | undefined, postnote: st
 }
 
 /** "\cites(global pre)(global post)[pre][post]{a}[pre][post]{b}": key lists follow while the next argument is one. */
-function readMultiCite(masked: string, from: number): KeyList | undefined {
-  const { notes: globals, end: globalsEnd } = readNotes(masked, from, '(', ')', 2, GLOBAL_NOTE_LIMIT);
+function readMultiCite(source: LatexSource, from: number): KeyList | undefined {
+  const { notes: globals, end: globalsEnd } = readNotes(source, from, '(', ')', 2, NOTE_LIMIT);
   const keys: CitedKey[] = [];
   let end = globalsEnd;
   for (;;) {
-    const list = readKeyList(masked, end);
+    const list = readKeyList(source, end);
     if (!list) break;
     keys.push(...list.keys);
     end = list.end;
@@ -440,7 +449,7 @@ function readMultiCite(masked: string, from: number): KeyList | undefined {
 
 /** Characters of a Typst label; a trailing "." or ":" is punctuation of the sentence, as Typst itself reads it. */
 const TYPST_LABEL_CHARACTER = /[\p{L}\p{N}_\-:.]/u;
-const TYPST_CALL_LIMIT = 2000;
+const TYPST_CALL_LIMIT = 500;
 const TYPST_SUPPLEMENT_LIMIT = 1000;
 
 function findTypstCitations(masked: string): KeyedCitation[] {
@@ -522,38 +531,50 @@ function typstSupplement(masked: string, from: number, end: number): string | un
 
 /**
  * Blanks Typst raw text ("`code`", "```lang ... ```") and comments ("// ...", nested "/* ... *\/") to spaces, keeping
- * line breaks and length. "//" after ":" is part of a URL, not a comment. Linear: every region is blanked once, and a
- * run of backticks whose closer is missing is remembered so that later runs do not search again.
+ * line breaks and length. "//" after ":" is part of a URL, not a comment. Linear: the scan jumps from one special
+ * character to the next, every region is blanked once, and once a run of backticks has no closer, no run at least as
+ * long searches again.
  */
 export function maskTypstNonProse(source: string): string {
-  const chars = source.split('');
-  const n = source.length;
+  const regions: Span[] = [];
+  const special = /[\\/`]/g;
   let shortestUnclosedRun = Infinity;
-  let i = 0;
-  while (i < n) {
-    const c = source[i];
+  for (let m = special.exec(source); m; m = special.exec(source)) {
+    const i = m.index;
     const next = source[i + 1];
-    if (c === '\\') {
-      i += 2;
-    } else if (c === '/' && next === '/' && source[i - 1] !== ':') {
+    let end = i + 1;
+    if (m[0] === '\\') {
+      end = i + 2;
+    } else if (m[0] === '/' && next === '/' && source[i - 1] !== ':') {
       const lineEnd = source.indexOf('\n', i);
-      i = blankTo(chars, i, lineEnd < 0 ? n : lineEnd);
-    } else if (c === '/' && next === '*') {
-      i = blankTo(chars, i, blockCommentEnd(source, i));
-    } else if (c === '`') {
+      end = lineEnd < 0 ? source.length : lineEnd;
+      regions.push({ start: i, end });
+    } else if (m[0] === '/' && next === '*') {
+      end = blockCommentEnd(source, i);
+      regions.push({ start: i, end });
+    } else if (m[0] === '`') {
       let run = 1;
       while (source[i + run] === '`') run++;
       const close = run === 2 || run >= shortestUnclosedRun ? -1 : source.indexOf('`'.repeat(run), i + run);
-      if (close >= 0) i = blankTo(chars, i, close + run);
-      else {
-        if (run !== 2) shortestUnclosedRun = Math.min(shortestUnclosedRun, run);
-        i += run;
-      }
-    } else {
-      i++;
+      if (close >= 0) regions.push({ start: i, end: close + run });
+      else if (run !== 2) shortestUnclosedRun = Math.min(shortestUnclosedRun, run);
+      end = close >= 0 ? close + run : i + run;
     }
+    special.lastIndex = end;
   }
-  return chars.join('');
+  return blankRegions(source, regions);
+}
+
+function blankRegions(source: string, regions: Span[]): string {
+  if (regions.length === 0) return source;
+  const parts: string[] = [];
+  let from = 0;
+  for (const region of regions) {
+    parts.push(source.slice(from, region.start), source.slice(region.start, region.end).replace(/[^\r\n]/g, ' '));
+    from = region.end;
+  }
+  parts.push(source.slice(from));
+  return parts.join('');
 }
 
 /** Typst block comments nest; an unclosed one runs to the end of the text. */
@@ -573,9 +594,4 @@ function blockCommentEnd(source: string, open: number): number {
     }
   }
   return source.length;
-}
-
-function blankTo(chars: string[], start: number, end: number): number {
-  for (let i = start; i < end; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
-  return end;
 }

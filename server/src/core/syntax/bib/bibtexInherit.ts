@@ -55,6 +55,7 @@ export class Inheritance {
   private resolve(entry: InheritingEntry, visiting: Set<InheritingEntry>, missing: MissingParent[], depth: number): FieldMap {
     const done = this.resolved.get(entry);
     if (done) return done;
+    if (!entry.fields.has('xdata') && !entry.fields.has('crossref')) return entry.fields;
     if (visiting.has(entry) || depth > MAX_DEPTH) return entry.fields;
     visiting.add(entry);
     const fields = new Map(entry.fields);

@@ -49,7 +49,7 @@ function splitNames(latex: string): NameTokens[] {
     const char = latex[i];
     if (char === '{') depth++;
     else if (char === '}') depth = Math.max(0, depth - 1);
-    const separates = depth === 0 && (char === ',' || char === '~' || /\s/u.test(char));
+    const separates = depth === 0 && (char === ',' || char === '~' || isBlank(char));
     if (!separates) {
       if (wordStart < 0) wordStart = i;
       continue;
@@ -162,6 +162,10 @@ function isLetter(char: string): boolean {
 
 function isLowerCaseLetter(char: string): boolean {
   return char !== '' && char === char.toLowerCase() && char !== char.toUpperCase();
+}
+
+function isBlank(char: string): boolean {
+  return char === ' ' || char === '\n' || char === '\r' || char === '\t' || char === '\u00a0';
 }
 
 function decodeWords(words: string[]): string {

@@ -1,13 +1,13 @@
 // Reads a CSL-JSON bibliography (the list of items Zotero, Better BibTeX and pandoc write) with the position of every
 // item and of its "id". JSON.parse keeps no positions, so a small scanner first finds where each item of the list
-// begins and ends (strings and brackets only), then JSON.parse reads each item's own text. A broken item costs
-// only itself: the scan resumes at the next item. Linear in the text and never throws.
+// begins and ends (strings and brackets only); JSON.parse then reads the values. A broken item costs only itself:
+// the scan resumes at the next item. Linear in the text and never throws.
 
 import type { Problem, Span } from '../../types';
 import { entriesFromItems, firstLineSpan, isRecord, type BibliographyParse, type ReadItem } from './fromCsl';
 
-/** Where a scan of one value stopped: its end, or what was wrong and where. */
-type Scan = { end: number } | { error: ScanError };
+/** Where a scan of one value stopped: its end and how deeply it nests, or what was wrong and where. */
+type Scan = { end: number; depth: number } | { error: ScanError };
 
 interface ScanError {
   at: number;
@@ -22,6 +22,21 @@ interface Member {
   valueEnd: number;
 }
 
+/** One element of the list: where it is, where its "id" is written when it is an object with one, and its depth. */
+interface Element {
+  span: Span;
+  idSpan?: Span;
+  depth: number;
+}
+
+interface ListScan {
+  elements: Element[];
+  /** Just after the closing "]", or the end of the text. */
+  end: number;
+  /** No problem was found while scanning, so the whole list can be handed to JSON.parse at once. */
+  clean: boolean;
+}
+
 /**
  * After a broken item, items that start a line at or left of this column start a new item even inside an unclosed
  * one. Only used once the file is known to be broken: valid JSON may indent nested objects any way it likes.
@@ -31,6 +46,12 @@ interface ItemGuard {
 }
 
 const WRAPPER_KEYS = new Set(['items', 'references']);
+
+/**
+ * A CSL item nests four levels deep (item, "issued", "date-parts", parts). Much deeper items are skipped, so that no
+ * later recursive walk over an entry's CSL (JSON.stringify, a citation processor) can overflow the stack.
+ */
+const MAX_ITEM_DEPTH = 32;
 
 /** Runs of characters the bracket scanner can skip: not a quote, bracket, brace or line break. */
 const PLAIN_RUN = /[^"{}[\]\n]+/y;
@@ -50,114 +71,159 @@ export function parseCslJson(text: string, source: string): BibliographyParse {
 /** A list of items, an object wrapping one under "items" or "references", or a single item on its own. */
 function readTopLevel(text: string, start: number, readItems: ReadItem[], problems: Problem[]): void {
   const first = text[start];
-  if (first === '[') {
-    const end = readList(text, start, readItems, problems);
-    reportTrailingText(text, end, problems);
-    return;
-  }
-  if (first !== '{') {
+  if (first !== '[' && first !== '{') {
     problems.push(syntaxProblem(text, start, 'A CSL-JSON file holds a list of items written between "[" and "]".'));
     return;
   }
-  const wrapped = objectMembers(text, start).find((m) => WRAPPER_KEYS.has(m.key) && text[m.valueStart] === '[');
-  if (wrapped) {
-    readList(text, wrapped.valueStart, readItems, problems);
+  const wrapped = first === '{' ? objectMembers(text, start, undefined).members.find((m) => WRAPPER_KEYS.has(m.key) && text[m.valueStart] === '[') : undefined;
+  const listStart = first === '[' ? start : wrapped?.valueStart;
+  if (listStart !== undefined) {
+    const list = scanList(text, listStart, problems);
+    readElements(text, { start: listStart, end: list.end }, list, readItems, problems);
+    if (!wrapped) reportTrailingText(text, list.end, problems);
     return;
   }
-  const scan = skipValue(text, start, undefined);
+  const scan = scanElement(text, start, undefined);
   if ('error' in scan) {
     problems.push(syntaxProblem(text, scan.error.at, scan.error.message));
     return;
   }
-  readElement(text, { start, end: scan.end }, readItems, problems);
+  readElements(text, { start, end: scan.end }, { elements: [scan], end: scan.end, clean: false }, readItems, problems);
   reportTrailingText(text, scan.end, problems);
 }
 
-/** Reads the elements of the list opening at `open`; returns where the list ends. */
-function readList(text: string, open: number, readItems: ReadItem[], problems: Problem[]): number {
+/** Finds the elements of the list opening at `open`, recovering after broken ones. */
+function scanList(text: string, open: number, problems: Problem[]): ListScan {
+  const elements: Element[] = [];
+  const problemsBefore = problems.length;
+  const result = (end: number): ListScan => ({ elements, end, clean: problems.length === problemsBefore });
   let broken = false;
   let pos = open + 1;
   for (;;) {
     pos = skipSpace(text, pos);
     if (pos >= text.length) {
       problems.push(syntaxProblem(text, text.length, 'The list of items is not closed with "]".'));
-      return pos;
+      return result(pos);
     }
     const char = text[pos];
-    if (char === ']') return pos + 1;
+    if (char === ']') return result(pos + 1);
     if (char === ',') {
       problems.push(syntaxProblem(text, pos, 'A comma without an item before it.'));
       pos++;
       continue;
     }
-    const guard = broken ? guardFor(text, pos) : undefined;
-    const scan = skipValue(text, pos, guard);
+    const scan = scanElement(text, pos, broken ? guardFor(text, pos) : undefined);
     if ('error' in scan) {
       problems.push(syntaxProblem(text, scan.error.at, scan.error.message));
       broken = true;
       const resume = scan.error.resumeAt ?? nextItemStart(text, pos, scan.error.at);
-      if (resume < 0) return text.length;
+      if (resume < 0) return result(text.length);
       pos = resume;
       continue;
     }
-    readElement(text, { start: pos, end: scan.end }, readItems, problems);
-    pos = skipSpace(text, scan.end);
+    elements.push(scan);
+    pos = skipSpace(text, scan.span.end);
     if (text[pos] === ',') pos++;
     else if (pos < text.length && text[pos] !== ']') problems.push(syntaxProblem(text, pos, 'A comma is missing between two items.'));
   }
 }
 
-/** Reads one element of the list: an item, or a problem when it is not valid JSON or not an object. */
-function readElement(text: string, span: Span, readItems: ReadItem[], problems: Problem[]): void {
-  let value: unknown;
+/** Finds where one element ends; for an object, also where its "id" is written. */
+function scanElement(text: string, pos: number, guard: ItemGuard | undefined): (Element & { end: number }) | { error: ScanError } {
+  if (text[pos] === '{') {
+    const object = objectMembers(text, pos, guard);
+    if (object.error) return { error: object.error };
+    if (object.end !== undefined) {
+      return { span: { start: pos, end: object.end }, end: object.end, depth: object.depth, idSpan: idSpan(text, object.members) };
+    }
+    // The members do not read as JSON; the brackets still tell where the item ends, and JSON.parse will say what is wrong.
+  }
+  const scan = skipValue(text, pos, guard);
+  return 'error' in scan ? scan : { span: { start: pos, end: scan.end }, end: scan.end, depth: scan.depth };
+}
+
+/**
+ * Turns the elements into items. A clean list is parsed in one call, which is much faster than one call per item;
+ * otherwise (or when that call fails after all) each element is parsed alone so that one bad item costs only itself.
+ */
+function readElements(text: string, listSpan: Span, list: ListScan, readItems: ReadItem[], problems: Problem[]): void {
+  const whole = list.clean ? parseOrUndefined(text.slice(listSpan.start, listSpan.end)) : undefined;
+  const values = Array.isArray(whole) && whole.length === list.elements.length ? whole : undefined;
+  list.elements.forEach((element, index) => {
+    if (element.depth > MAX_ITEM_DEPTH) {
+      problems.push({ span: element.span, code: 'json-too-deep', message: `This value nests more than ${MAX_ITEM_DEPTH} levels deep, which no CSL item does; it is skipped.` });
+      return;
+    }
+    const value = values ? values[index] : parseElement(text, element.span, problems);
+    if (value === undefined) return;
+    if (!isRecord(value)) {
+      problems.push({ span: element.span, code: 'json-not-an-item', message: 'Only objects can be items of a CSL-JSON list; this one is skipped.' });
+      return;
+    }
+    readItems.push({ item: value, span: element.span, keySpan: element.idSpan, firstLine: firstLineSpan(text, element.span), problems: [] });
+  });
+}
+
+function parseOrUndefined(json: string): unknown {
   try {
-    value = JSON.parse(text.slice(span.start, span.end));
+    return JSON.parse(json);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The element's value, or undefined with a problem where JSON.parse stopped. */
+function parseElement(text: string, span: Span, problems: Problem[]): unknown {
+  try {
+    return JSON.parse(text.slice(span.start, span.end));
   } catch (error) {
     problems.push(parseErrorProblem(text, span, error));
-    return;
+    return undefined;
   }
-  if (!isRecord(value)) {
-    problems.push({ span, code: 'json-not-an-item', message: 'Only objects can be items of a CSL-JSON list; this one is skipped.' });
-    return;
-  }
-  readItems.push({ item: value, span, keySpan: idSpan(text, span.start), firstLine: firstLineSpan(text, span), problems: [] });
 }
 
 /** Where the value of the item's "id" is written, without its quotes; the last "id" wins, as in JSON.parse. */
-function idSpan(text: string, objectStart: number): Span | undefined {
-  const ids = objectMembers(text, objectStart).filter((m) => m.key === 'id');
-  const id = ids[ids.length - 1];
+function idSpan(text: string, members: Member[]): Span | undefined {
+  let id: Member | undefined;
+  for (const member of members) if (member.key === 'id') id = member;
   if (!id) return undefined;
   const quoted = text[id.valueStart] === '"';
   return quoted ? { start: id.valueStart + 1, end: id.valueEnd - 1 } : { start: id.valueStart, end: id.valueEnd };
 }
 
-/** The members of the object opening at `open`, as far as they can be read. */
-function objectMembers(text: string, open: number): Member[] {
+/**
+ * The members of the object opening at `open`, and just after its closing "}" when every member read as JSON.
+ * A scan error means the brackets or strings themselves are broken.
+ */
+function objectMembers(text: string, open: number, guard: ItemGuard | undefined): { members: Member[]; end?: number; depth: number; error?: ScanError } {
   const members: Member[] = [];
+  let depth = 1;
   let pos = skipSpace(text, open + 1);
+  if (text[pos] === '}') return { members, end: pos + 1, depth };
   while (text[pos] === '"') {
     const keyScan = skipString(text, pos);
-    if ('error' in keyScan) break;
+    if ('error' in keyScan) return { members, depth, error: keyScan.error };
     const colon = skipSpace(text, keyScan.end);
     if (text[colon] !== ':') break;
     const valueStart = skipSpace(text, colon + 1);
-    const valueScan = skipValue(text, valueStart, undefined);
-    if ('error' in valueScan) break;
-    members.push({ key: stringValue(text.slice(pos, keyScan.end)), valueStart, valueEnd: valueScan.end });
+    const valueScan = skipValue(text, valueStart, guard);
+    if ('error' in valueScan) return { members, depth, error: valueScan.error };
+    depth = Math.max(depth, valueScan.depth + 1);
+    members.push({ key: keyText(text, pos, keyScan.end), valueStart, valueEnd: valueScan.end });
     pos = skipSpace(text, valueScan.end);
+    if (text[pos] === '}') return { members, end: pos + 1, depth };
     if (text[pos] !== ',') break;
     pos = skipSpace(text, pos + 1);
   }
-  return members;
+  return { members, depth };
 }
 
-function stringValue(quoted: string): string {
-  try {
-    return String(JSON.parse(quoted));
-  } catch {
-    return quoted.slice(1, -1);
-  }
+/** The text of a quoted key; only keys with escapes need JSON.parse. */
+function keyText(text: string, start: number, end: number): string {
+  const inner = text.slice(start + 1, end - 1);
+  if (!inner.includes('\\')) return inner;
+  const decoded = parseOrUndefined(text.slice(start, end));
+  return typeof decoded === 'string' ? decoded : inner;
 }
 
 // ---- The scanner: strings and brackets, nothing else ----
@@ -167,7 +233,7 @@ function skipValue(text: string, pos: number, guard: ItemGuard | undefined): Sca
   if (char === '"') return skipString(text, pos);
   if (char === '{' || char === '[') return skipNested(text, pos, guard);
   SCALAR_RUN.lastIndex = pos;
-  if (SCALAR_RUN.test(text)) return { end: SCALAR_RUN.lastIndex };
+  if (SCALAR_RUN.test(text)) return { end: SCALAR_RUN.lastIndex, depth: 0 };
   const message = pos >= text.length ? 'The text ends where a value was expected.' : `Unexpected "${char}" where a value was expected.`;
   return { error: { at: pos, message } };
 }
@@ -179,7 +245,7 @@ function skipString(text: string, open: number): Scan {
     if (STRING_RUN.test(text)) pos = STRING_RUN.lastIndex;
     if (pos >= text.length) return { error: { at: open, message: 'This string is not closed with a quote.' } };
     const code = text.charCodeAt(pos);
-    if (code === 0x22) return { end: pos + 1 };
+    if (code === 0x22) return { end: pos + 1, depth: 0 };
     if (code === 0x5c) {
       pos += 2;
       continue;
@@ -191,6 +257,7 @@ function skipString(text: string, open: number): Scan {
 /** Skips an object or array by matching its brackets; the guard cuts it short where a new item starts a line. */
 function skipNested(text: string, open: number, guard: ItemGuard | undefined): Scan {
   const closers: string[] = [text[open] === '{' ? '}' : ']'];
+  let depth = 1;
   let pos = open + 1;
   while (closers.length > 0) {
     PLAIN_RUN.lastIndex = pos;
@@ -203,6 +270,7 @@ function skipNested(text: string, open: number, guard: ItemGuard | undefined): S
       pos = scan.end;
     } else if (char === '{' || char === '[') {
       closers.push(char === '{' ? '}' : ']');
+      depth = Math.max(depth, closers.length);
       pos++;
     } else if (char === '}' || char === ']') {
       const expected = closers.pop();
@@ -214,7 +282,7 @@ function skipNested(text: string, open: number, guard: ItemGuard | undefined): S
       if (nextItem >= 0) return { error: { at: nextItem, message: 'The item before this one is not closed.', resumeAt: nextItem } };
     }
   }
-  return { end: pos };
+  return { end: pos, depth };
 }
 
 // ---- Recovering after a broken item ----

@@ -34,8 +34,10 @@ export function parseCslYaml(text: string, source: string): BibliographyParse {
 
 function readDocument(text: string, document: Document.Parsed, readItems: ReadItem[], problems: Problem[]): void {
   for (const error of document.errors) {
-    const [start, end] = error.pos;
-    problems.push({ span: { start, end: Math.max(end, start) }, code: 'yaml-syntax', message: error.message });
+    // The yaml package places an error at the end of the text one character past it.
+    const start = Math.min(error.pos[0], text.length);
+    const end = Math.min(Math.max(error.pos[1], start), text.length);
+    problems.push({ span: { start, end }, code: 'yaml-syntax', message: error.message });
   }
   const list = itemList(document.contents);
   if (list === undefined) {
@@ -47,7 +49,7 @@ function readDocument(text: string, document: Document.Parsed, readItems: ReadIt
     return;
   }
   if (list === null) return;
-  const values = plainValues(document, problems);
+  const values = plainValues(text, document, problems);
   if (values === undefined) return;
   const jsList = isRecord(values) ? values.references : values;
   list.items.forEach((node, index) => {
@@ -73,11 +75,11 @@ function itemList(contents: Node | null): { items: unknown[] } | null | undefine
   return isSeq(references) ? references : undefined;
 }
 
-function plainValues(document: Document.Parsed, problems: Problem[]): unknown {
+function plainValues(text: string, document: Document.Parsed, problems: Problem[]): unknown {
   try {
     return document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
-    const span = { start: document.range[0], end: document.range[1] };
+    const span = { start: Math.min(document.range[0], text.length), end: Math.min(document.range[1], text.length) };
     problems.push({ span, code: 'yaml-syntax', message: `The values of this document cannot be read (${String(error)}).` });
     return undefined;
   }

@@ -69,11 +69,12 @@ export function entriesFromItems(readItems: ReadItem[], source: string, policy: 
     const earlier = seen.get(key) ?? 0;
     seen.set(key, earlier + 1);
     entry.key = key;
+    entry.keySpan ??= readItems[index].firstLine;
     entry.id = earlier === 0 ? `${source}#${key}` : `${source}#${key}#${earlier + 1}`;
-    entry.csl = { ...entry.csl, id: key };
+    entry.csl!.id = key;
     if (earlier > 0) {
       entry.problems.push({
-        span: entry.keySpan ?? readItems[index].firstLine,
+        span: entry.keySpan,
         code: 'duplicate-key',
         message: `The key "${key}" is already used by an earlier entry of this file; citations of it are ambiguous.`,
       });
@@ -232,7 +233,19 @@ function personName(value: unknown): PersonName | undefined {
 
 /** "{{National Institute on Alcohol Abuse}}": BibTeX's protecting braces leak into some CSL exports. */
 function withoutBraces(text: string): string {
-  return text.replace(/^\{+/u, '').replace(/\}+$/u, '').trim();
+  return trimCharacters(text, '{}').trim();
+}
+
+/**
+ * Removes the given characters from both ends. A loop rather than a regular expression such as /[.,;]+$/, which
+ * backtracks quadratically over a long run of those characters that does not reach the end.
+ */
+function trimCharacters(text: string, characters: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && characters.includes(text[start])) start++;
+  while (end > start && characters.includes(text[end - 1])) end--;
+  return text.slice(start, end);
 }
 
 // ---- Dates ----
@@ -262,20 +275,21 @@ function workDate(csl: CslItem): WorkDate | undefined {
 
 /** Reads every shape of CSL date seen in files: date-parts (numbers or strings), raw, literal, EDTF strings, {year, month}. */
 function readDate(value: unknown): ReadDate | undefined {
-  if (typeof value === 'number' || typeof value === 'string') return readDateText(String(value));
-  if (Array.isArray(value)) return readDate(value[0]);
-  if (!isRecord(value)) return undefined;
-  const dateParts = value['date-parts'];
+  // Old pandoc YAML wrote a date as a list of {year, month, day}; only the first is the date itself.
+  const date = Array.isArray(value) ? value[0] : value;
+  if (typeof date === 'number' || typeof date === 'string') return readDateText(String(date));
+  if (!isRecord(date)) return undefined;
+  const dateParts = date['date-parts'];
   if (Array.isArray(dateParts)) {
     const first = Array.isArray(dateParts[0]) ? dateParts[0] : dateParts;
     const parts = numericParts(first);
     if (parts) return { parts, text: parts.join('-') };
   }
-  if (value.year !== undefined) {
-    const parts = numericParts([value.year, value.month, value.day]);
+  if (date.year !== undefined) {
+    const parts = numericParts([date.year, date.month, date.day]);
     if (parts) return { parts, text: parts.join('-') };
   }
-  const written = textValue(value.raw) ?? textValue(value.literal);
+  const written = textValue(date.raw) ?? textValue(date.literal);
   return written ? readDateText(written) : undefined;
 }
 
@@ -321,7 +335,7 @@ function dateFromParts(parts: number[]): WorkDate {
 export function bareDoi(text: string | undefined): string | undefined {
   if (!text) return undefined;
   const match = DOI_PATTERN.exec(text);
-  return match ? match[1].replace(/[.,;]+$/u, '') : undefined;
+  return match ? trimCharacters(match[1], '.,;') : undefined;
 }
 
 /** A DOI only from a doi.org (or dx.doi.org) link, not from any URL that happens to contain "10.". */

@@ -38,6 +38,11 @@ const CONTROL_SYMBOLS = table({
 /** The dotless letters take accents as plain letters: "\'{\i}" is "í". */
 const DOTLESS_UNDER_ACCENT = table({ i: 'i', j: 'j' });
 
+/** Characters the decoder acts on; everything else is copied as it is. */
+const SPECIAL_CHARACTERS = new Set(['\\', '{', '}', '~', '-', '`', "'", '$', ' ', '\n', '\r', '\t', '\f']);
+
+const NON_ASCII = /[^\u0000-\u007f]/u;
+
 const QUOTE_COMMANDS = new Set(['enquote', 'mkbibquote']);
 
 /** A lookup table that answers only for its own keys ("\\constructor" is not a symbol). */
@@ -106,13 +111,24 @@ class LatexDecoder {
           this.position++;
           break;
         default:
-          if (isBlank(char)) this.emitSpace();
-          else this.emit(char);
-          this.position++;
+          if (isBlank(char)) {
+            this.emitSpace();
+            this.position++;
+          } else this.readPlainRun();
       }
     }
     this.flushAccent();
-    return this.out.trim().normalize('NFC');
+    const text = this.out.trim();
+    return NON_ASCII.test(text) ? text.normalize('NFC') : text;
+  }
+
+  /** Copies a run of characters that need no decoding in one piece. */
+  private readPlainRun(): void {
+    const latex = this.latex;
+    let end = this.position + 1;
+    while (end < latex.length && !SPECIAL_CHARACTERS.has(latex[end])) end++;
+    this.emit(latex.slice(this.position, end));
+    this.position = end;
   }
 
   private readCommand(): void {

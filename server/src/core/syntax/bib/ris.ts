@@ -144,7 +144,13 @@ function valuesByTag(fields: RisField[]): Map<string, string[]> {
 
 /** Maps the tags of one record to a CSL item. */
 function cslItem(values: Map<string, string[]>, id: string | undefined): CslItem {
-  const first = (...tags: string[]): string | undefined => tags.map((tag) => values.get(tag)?.[0]).find((v) => v !== undefined);
+  const first = (...tags: string[]): string | undefined => {
+    for (const tag of tags) {
+      const value = values.get(tag)?.[0];
+      if (value !== undefined) return value;
+    }
+    return undefined;
+  };
   const risType = first('TY') ?? 'GEN';
   const isBook = risType === 'BOOK' || risType === 'EBOOK' || risType === 'EDBOOK';
   const item: CslItem = { type: TYPES[risType] ?? 'document' };

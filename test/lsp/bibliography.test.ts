@@ -1,0 +1,106 @@
+// A pandoc document and a LaTeX document with their .bib files, driven over stdio: keyed citations resolve against the
+// files, problems inside a .bib file show in that file, and a file rewritten on disk is picked up without a reload.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CompletionItem, CompletionList, Diagnostic, Hover, Location, MarkupContent } from 'vscode-languageserver-protocol';
+import { repositoryRoot, startServer, type TestServer } from '../support/lspClient';
+
+const folder = mkdtempSync(path.join(tmpdir(), 'citewise-bib-'));
+cpSync(path.join(repositoryRoot, 'test', 'fixtures', 'pandoc'), path.join(folder, 'pandoc'), { recursive: true });
+cpSync(path.join(repositoryRoot, 'test', 'fixtures', 'latex'), path.join(folder, 'latex'), { recursive: true });
+
+function open(relative: string, languageId: string) {
+  const file = path.join(folder, relative);
+  const text = readFileSync(file, 'utf8');
+  const uri = pathToFileURL(file).toString();
+  return { file, uri, text, document: TextDocument.create(uri, languageId, 1, text), languageId };
+}
+
+const paper = open('pandoc/paper.md', 'markdown');
+const thesis = open('latex/thesis.tex', 'latex');
+const refsUri = pathToFileURL(path.join(folder, 'pandoc', 'refs.bib')).toString();
+
+function at(doc: { text: string; document: TextDocument }, needle: string, delta = 0) {
+  const offset = doc.text.indexOf(needle);
+  assert.ok(offset >= 0, `the document contains ${needle}`);
+  return doc.document.positionAt(offset + delta);
+}
+
+const message = (d: Diagnostic) => (typeof d.message === 'string' ? d.message : d.message.value);
+
+let server: TestServer;
+
+before(async () => {
+  server = await startServer();
+  for (const doc of [paper, thesis]) {
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: doc.uri, languageId: doc.languageId, version: 1, text: doc.text } });
+  }
+});
+
+after(async () => {
+  await server.stop();
+});
+
+test('an unknown key is the only problem in the pandoc paper; cross-references and e-mail addresses are not citations', async () => {
+  const diagnostics = await server.diagnostics(paper.uri);
+  assert.deepEqual(diagnostics.map((d) => [d.code, message(d)]), [['unknown-key', 'No bibliography entry has the key "smith2099".']]);
+  assert.deepEqual(diagnostics[0].range.start, at(paper, 'smith2099'));
+});
+
+test('a broken entry in the .bib file is reported there, at its line, and the entries after it still work', async () => {
+  const diagnostics = await server.diagnostics(refsUri, (ds) => ds.length > 0);
+  const bib = readFileSync(path.join(folder, 'pandoc', 'refs.bib'), 'utf8');
+  const brokenLine = bib.slice(0, bib.indexOf('@book{broken2001')).split('\n').length - 1;
+  assert.ok(diagnostics.some((d) => d.code === 'bibliography-syntax' && d.range.start.line === brokenLine), JSON.stringify(diagnostics));
+  const list = (await server.connection.sendRequest('textDocument/completion', { textDocument: { uri: paper.uri }, position: at(paper, '@oke1982', 1) })) as CompletionList;
+  assert.ok(list.items.some((i) => i.label === 'gago2013'), list.items.map((i) => i.label).join(' '));
+});
+
+test('hovering a key shows the entry formatted in APA, its key, DOI and a link that opens it in its file', async () => {
+  const hover = (await server.connection.sendRequest('textDocument/hover', { textDocument: { uri: paper.uri }, position: at(paper, '@oke1982', 2) })) as Hover;
+  const value = (hover.contents as MarkupContent).value;
+  assert.match(value, /^Oke, T\. R\. \(1982\)\. The energetic basis of the urban heat island\. \*Quarterly Journal of the Royal Meteorological Society\*, \*108\*\(455\), 1–24\./);
+  assert.match(value, /`oke1982`/);
+  assert.match(value, /\[doi:10\.1002\/qj\.49710845502\]\(https:\/\/doi\.org\/10\.1002\/qj\.49710845502\)/);
+  assert.match(value, new RegExp(`\\[Open in refs\\.bib\\]\\(${refsUri.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}#L4\\)`));
+});
+
+test('completion after "@" is filtered by title words and documents the formatted entry', async () => {
+  const edited = paper.text.replace('[@smith2099]', '[@canopy heat');
+  await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: paper.uri, version: 2 }, contentChanges: [{ text: edited }] });
+  const document = TextDocument.create(paper.uri, 'markdown', 2, edited);
+  const position = document.positionAt(edited.indexOf('[@canopy') + 2 + 'canopy'.length);
+  const list = (await server.connection.sendRequest('textDocument/completion', { textDocument: { uri: paper.uri }, position })) as CompletionList;
+  assert.deepEqual(list.items.map((i) => i.label), ['ziter2019']);
+  const resolved = (await server.connection.sendRequest('completionItem/resolve', list.items[0])) as CompletionItem;
+  assert.match((resolved.documentation as MarkupContent).value, /^Ziter, C\. D\., Pedersen, E\. J\., Kucharik, C\. J\., & Turner, M\. G\. \(2019\)\./);
+  await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: paper.uri, version: 3 }, contentChanges: [{ text: paper.text }] });
+});
+
+test('go to definition jumps from a key to its entry in the .bib file', async () => {
+  const locations = (await server.connection.sendRequest('textDocument/definition', { textDocument: { uri: paper.uri }, position: at(paper, '@bowler2010', 3) })) as Location[];
+  assert.equal(locations.length, 1);
+  assert.equal(locations[0].uri, refsUri);
+  const bib = readFileSync(path.join(folder, 'pandoc', 'refs.bib'), 'utf8');
+  assert.equal(locations[0].range.start.line, bib.slice(0, bib.indexOf('bowler2010,')).split('\n').length - 1);
+});
+
+test('LaTeX: keys split over lines resolve, a commented-out key is ignored, an unknown key names the nearest', async () => {
+  const diagnostics = await server.diagnostics(thesis.uri);
+  assert.deepEqual(diagnostics.map((d) => [d.code, message(d)]), [['unknown-key', 'No bibliography entry has the key "oke1928". Did you mean "oke1982"?']]);
+  const list = (await server.connection.sendRequest('textDocument/completion', { textDocument: { uri: thesis.uri }, position: at(thesis, 'ziter2019}', 0) })) as CompletionList;
+  assert.ok(list.items.some((i) => i.label === 'ziter2019'));
+});
+
+test('a .bib file rewritten on disk is picked up without a reload', async () => {
+  const file = path.join(folder, 'pandoc', 'refs.bib');
+  writeFileSync(file, `${readFileSync(file, 'utf8')}\n@misc{smith2099,\n  author = {Smith, Jane},\n  title = {A report from the future},\n  year = {2099}\n}\n`);
+  const diagnostics = await server.diagnostics(paper.uri, (ds) => !ds.some((d) => message(d).includes('smith2099')), 10_000);
+  assert.deepEqual(diagnostics, []);
+});

@@ -2,10 +2,12 @@
 // All citation logic lives in the server.
 
 import * as path from 'node:path';
-import { commands, workspace, type ExtensionContext } from 'vscode';
+import { commands, window, workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 let client: LanguageClient | undefined;
+/** Starts and restarts run one after another: stopping a client that is still starting fails and leaves it running. */
+let lifecycle: Promise<void> = Promise.resolve();
 
 function languages(): string[] {
   return workspace.getConfiguration('citewise').get<string[]>('languages') ?? ['markdown', 'plaintext'];
@@ -21,29 +23,37 @@ function createClient(context: ExtensionContext): LanguageClient {
     documentSelector: languages().flatMap((language) => [
       { scheme: 'file', language },
       { scheme: 'untitled', language },
-      { scheme: 'vscode-remote', language },
     ]),
     synchronize: { configurationSection: 'citewise' },
   };
   return new LanguageClient('citewise', 'Citewise', serverOptions, clientOptions);
 }
 
-export async function activate(context: ExtensionContext): Promise<void> {
-  client = createClient(context);
-  context.subscriptions.push(
-    commands.registerCommand('citewise.restartServer', async () => {
-      await client?.stop();
+function queue(context: ExtensionContext, step: 'start' | 'restart'): Promise<void> {
+  lifecycle = lifecycle.then(async () => {
+    try {
+      if (step === 'restart' && client) await client.stop().catch(() => undefined);
       client = createClient(context);
       await client.start();
-    }),
-    workspace.onDidChangeConfiguration(async (event) => {
+    } catch (error) {
+      void window.showErrorMessage(`Citewise could not start its language server: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  });
+  return lifecycle;
+}
+
+export async function activate(context: ExtensionContext): Promise<void> {
+  context.subscriptions.push(
+    commands.registerCommand('citewise.restartServer', () => queue(context, 'restart')),
+    workspace.onDidChangeConfiguration((event) => {
       // The document selector is fixed when the client starts, so a change of languages needs a new client.
-      if (event.affectsConfiguration('citewise.languages')) await commands.executeCommand('citewise.restartServer');
+      if (event.affectsConfiguration('citewise.languages')) void queue(context, 'restart');
     }),
   );
-  await client.start();
+  await queue(context, 'start');
 }
 
 export async function deactivate(): Promise<void> {
+  await lifecycle;
   await client?.stop();
 }

@@ -37,6 +37,8 @@ export function startServer(connection: Connection): void {
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
   /** Bibliography files that currently carry diagnostics, so that they can be cleared when fixed. */
   const bibliographyDiagnosticUris = new Set<string>();
+  /** Bibliography file texts as documents, for turning offsets into positions. */
+  const fileDocuments = new Map<string, TextDocument>();
   let settings: Settings = defaultSettings;
   let canPullConfiguration = false;
   let roots: string[] = [];
@@ -72,14 +74,18 @@ export function startServer(connection: Connection): void {
     return analyses.get(uri, text, document.languageId, document.version, bibliography);
   }
 
-  /** The range of a span in a bibliography file, from the text the workspace read. */
+  /** The range of a span in a bibliography file, from the text the workspace read (which the span was found in). */
   const rangeInFile: RangeInFile = (source: string, span: Span): Range | undefined => {
-    const open = documents.get(source);
     const file = uriToPath(source);
-    const text = open?.getText() ?? (file ? workspace.textOf(file) : undefined);
+    const text = (file ? workspace.textOf(file) : undefined) ?? documents.get(source)?.getText();
     if (text === undefined) return undefined;
-    const document = TextDocument.create(source, 'bibtex', 0, text);
-    return { start: document.positionAt(span.start), end: document.positionAt(span.end) };
+    let held = fileDocuments.get(source);
+    if (!held || held.getText() !== text) {
+      // Line offsets are computed once per file version, not once per diagnostic.
+      held = TextDocument.create(source, 'bibtex', 0, text);
+      fileDocuments.set(source, held);
+    }
+    return { start: held.positionAt(span.start), end: held.positionAt(span.end) };
   };
 
   const render: EntryRenderer = (entry: ReferenceEntry) => formatter.format(entry, settings.style).markdown;

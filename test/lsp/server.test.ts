@@ -86,7 +86,7 @@ test('typing "(Qer" offers "Qerimi, 2023" and inserts it in parenthetical form',
   const position = editedDocument.positionAt(edited.indexOf('(Qer') + 4);
   const list = (await server.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position })) as CompletionList;
   const items = list.items;
-  assert.equal(list.isIncomplete, false);
+  assert.equal(list.isIncomplete, true, "the server filters again as the person types");
   const qerimi = items.find((i) => i.label === 'Qerimi, 2023');
   assert.ok(qerimi, `labels: ${items.map((i) => i.label).join(' | ')}`);
   assert.equal((qerimi.textEdit as { newText: string }).newText, 'Qerimi, 2023');

@@ -157,19 +157,12 @@ test('scan: a file that is not BibTeX gives no entries and one problem', () => {
   assert.deepEqual(scanBibtex('').problems, []);
 });
 
-test('scan: time grows linearly with the file', () => {
+test('scan: a large file is read whole (its speed is measured in the benchmark, not here)', () => {
   const entry = (i: number) => `@article{k${i},\n  author = {A, B and C, D},\n  title = {{T} ${i} --- x},\n  year = 2000,\n}\n`;
-  const build = (count: number) => Array.from({ length: count }, (_, i) => entry(i)).join('\n');
-  const time = (text: string) => {
-    const started = performance.now();
-    scanBibtex(text);
-    return performance.now() - started;
-  };
-  const small = build(20_000);
-  const large = build(80_000);
-  time(small);
-  const ratio = time(large) / Math.max(time(small), 1);
-  assert.ok(ratio < 12, `four times the input took ${ratio.toFixed(1)} times as long`);
+  const scan = scanBibtex(Array.from({ length: 80_000 }, (_, i) => entry(i)).join('\n'));
+  assert.equal(scan.entries.length, 80_000);
+  assert.equal(scan.entries[79_999].key, 'k79999');
+  assert.deepEqual(scan.problems, []);
 });
 
 // Linking: macros, inheritance, names, dates, fields

@@ -149,3 +149,13 @@ test('completion forgives abbreviations and one wrong letter', () => {
                   |
   `), []);
 });
+
+test('a capitalised word before "(" that is no author still gets every work', () => {
+  const f = fixture(`
+    Heat waves in Europe (
+                          |
+  `);
+  const result = complete(f.analysis, f.cursors[0])!;
+  assert.equal(result.items.length, 5);
+  assert.equal(result.items[0].insertText, 'Nguyen & Tran, 2020');
+});

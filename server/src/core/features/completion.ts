@@ -66,10 +66,18 @@ function candidates(analysis: Analysis, query: string, keyed: boolean): { entry:
   return all.map((entry, index) => ({ entry, index })).filter(({ entry }) => queryWords.length === 0 || matchesAll(queryWords, searchWords(entry)));
 }
 
-function limited(analysis: Analysis, found: { entry: ReferenceEntry; index: number }[], replace: Span, toItem: (entry: ReferenceEntry, sortText: string) => CompletionEntry): CompletionResult {
+/** Sorts and cuts the list. `refilter` marks the answer incomplete even when nothing was cut, so that the editor asks
+ * again as the person types and the server's word matching, not only the editor's, decides what stays. */
+function limited(
+  analysis: Analysis,
+  found: { entry: ReferenceEntry; index: number }[],
+  replace: Span,
+  refilter: boolean,
+  toItem: (entry: ReferenceEntry, sortText: string) => CompletionEntry,
+): CompletionResult {
   const sorted = found.map((f) => ({ ...f, sortText: sortKey(analysis, f.entry, f.index) })).sort((a, b) => (a.sortText < b.sortText ? -1 : 1));
   const kept = sorted.slice(0, MAX_COMPLETION_ITEMS);
-  return { replace, items: kept.map((f) => toItem(f.entry, f.sortText)), isIncomplete: sorted.length > kept.length };
+  return { replace, items: kept.map((f) => toItem(f.entry, f.sortText)), isIncomplete: refilter || sorted.length > kept.length };
 }
 
 function typedDocumentation(entry: ReferenceEntry): string | undefined {
@@ -81,7 +89,7 @@ export function complete(analysis: Analysis, offset: number): CompletionResult |
   if (!context) return undefined;
   if (context.kind === 'key') {
     const found = candidates(analysis, context.query, true);
-    return limited(analysis, found, context.replace, (entry, sortText) => ({
+    return limited(analysis, found, context.replace, true, (entry, sortText) => ({
       label: entry.key!,
       insertText: entry.key!,
       filterText: `${entry.key} ${authorPhrase(entry, 'narrative')} ${yearOf(entry)} ${entry.title ?? ''}`,
@@ -93,7 +101,7 @@ export function complete(analysis: Analysis, offset: number): CompletionResult |
   if (context.kind === 'year') {
     const key = nameKey(context.author);
     const found = candidates(analysis, '', false).filter(({ entry }) => entry.date && entry.authors.length > 0 && personKeys(entry.authors[0]).includes(key));
-    const result = limited(analysis, found, context.replace, (entry, sortText) => ({
+    const result = limited(analysis, found, context.replace, false, (entry, sortText) => ({
       label: citeEntry(entry, 'parenthetical'),
       insertText: yearOf(entry),
       filterText: yearOf(entry),
@@ -102,12 +110,17 @@ export function complete(analysis: Analysis, offset: number): CompletionResult |
       entryId: entry.id,
       documentation: typedDocumentation(entry),
     }));
-    return result.items.length ? result : undefined;
+    // A capitalised word before "(" need not be an author ("In Europe ("): then the parenthesis gets every work.
+    if (result.items.length) return result;
+    return completeWork(analysis, 'parenthetical', context.replace, '');
   }
-  const form = context.form;
-  const found = candidates(analysis, context.query, false);
+  return completeWork(analysis, context.form, context.replace, context.query);
+}
+
+function completeWork(analysis: Analysis, form: 'parenthetical' | 'narrative', replace: Span, query: string): CompletionResult | undefined {
+  const found = candidates(analysis, query, false);
   if (found.length === 0 && analysis.facts.referenceList === undefined && analysis.bibliography.entries.length === 0) return undefined;
-  return limited(analysis, found, context.replace, (entry, sortText) => ({
+  return limited(analysis, found, replace, true, (entry, sortText) => ({
     label: citeEntry(entry, 'parenthetical'),
     insertText: citeEntry(entry, form),
     filterText: `${authorPhrase(entry, form)} ${yearOf(entry)} ${entry.title ?? ''}`.trim(),

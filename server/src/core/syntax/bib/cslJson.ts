@@ -47,6 +47,8 @@ interface ItemGuard {
 
 const WRAPPER_KEYS = new Set(['items', 'references']);
 
+const UNCLOSED_ITEM = 'This item is not closed: the next item begins before its closing "}".';
+
 /**
  * A CSL item nests four levels deep (item, "issued", "date-parts", parts). Much deeper items are skipped, so that no
  * later recursive walk over an entry's CSL (JSON.stringify, a citation processor) can overflow the stack.
@@ -114,9 +116,11 @@ function scanList(text: string, open: number, problems: Problem[]): ListScan {
     }
     const scan = scanElement(text, pos, broken ? guardFor(text, pos) : undefined);
     if ('error' in scan) {
-      problems.push(syntaxProblem(text, scan.error.at, scan.error.message));
       broken = true;
       const resume = scan.error.resumeAt ?? nextItemStart(text, pos, scan.error.at);
+      // An item that swallowed the ones after it broke far from where its brace is missing: point at the item instead.
+      const swallowed = resume >= 0 && (scan.error.resumeAt !== undefined || resume < scan.error.at);
+      problems.push(swallowed ? syntaxProblem(text, pos, UNCLOSED_ITEM) : syntaxProblem(text, scan.error.at, scan.error.message));
       if (resume < 0) return result(text.length);
       pos = resume;
       continue;
@@ -279,7 +283,7 @@ function skipNested(text: string, open: number, guard: ItemGuard | undefined): S
     } else {
       pos++;
       const nextItem = guard ? lineStartBrace(text, pos, guard.column) : -1;
-      if (nextItem >= 0) return { error: { at: nextItem, message: 'The item before this one is not closed.', resumeAt: nextItem } };
+      if (nextItem >= 0) return { error: { at: nextItem, message: UNCLOSED_ITEM, resumeAt: nextItem } };
     }
   }
   return { end: pos, depth };

@@ -3,30 +3,41 @@
 // `file:line:col severity code message` (or JSON with --format json) and exits 1 when any error is found.
 
 import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyse, type Analysis } from './core/index/analysis';
-import { diagnose, type CoreDiagnostic } from './core/features/diagnostics';
+import { resolveFacts } from './core/index/analysis';
+import { computeFacts } from './core/index/documentFacts';
+import { diagnose } from './core/features/diagnostics';
+import { bibliographyDiagnostics } from './core/features/bibliographyDiagnostics';
+import { BibliographyReader } from './core/index/readBibliographies';
+import type { BibliographySource } from './core/index/bibliography';
 import { languageIdOfPath } from './core/syntax/mask';
-import { toRange } from './convert';
-import { defaultDiagnosticSettings, type Span } from './core/types';
+import { defaultDiagnosticSettings } from './core/types';
+import { jsonReport } from './cliReport';
+import { pathToUri, uriToPath, Workspace } from './workspace';
 
-const USAGE = `Usage: citewise check [--format text|json] FILE...
+const USAGE = `Usage: citewise check [--format text|json] [--bibliography FILE]... [--exit-zero] FILE...
 
-Checks the author-date citations in each file against the file's reference list.
-  --format text   one line per problem: file:line:col severity code message (default)
-  --format json   citations, reference entries and diagnostics of each file (see the README)
-  --exit-zero     exit 0 even when errors are found (for a first look at a document)
+Checks the citations in each file: author-date citations against the file's reference list and its bibliography
+files, keys against the bibliography files. A document's bibliography files are the ones it names (front matter
+"bibliography:", \\addbibresource, \\bibliography), its Quarto project's, those given with --bibliography, or else
+the bibliography files next to it. Problems inside bibliography files are printed too.
+  --format text        one line per problem: file:line:col severity code message (default)
+  --format json        citations, keys, reference entries and diagnostics of each file (see the README)
+  --bibliography FILE  a bibliography every document sees (repeatable; a path or a glob, relative to the current folder)
+  --exit-zero          exit 0 even when errors are found (for a first look at a document)
 Exit status: 0 no errors, 1 an error was found, 2 a file could not be read or the command was wrong.`;
 
 interface Options {
   format: 'text' | 'json';
   exitZero: boolean;
+  bibliography: string[];
   files: string[];
 }
 
 function parseArguments(argv: string[]): Options | string {
   if (argv[0] !== 'check') return argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' ? USAGE : `Unknown command "${argv[0]}".\n\n${USAGE}`;
-  const options: Options = { format: 'text', exitZero: false, files: [] };
+  const options: Options = { format: 'text', exitZero: false, bibliography: [], files: [] };
   for (let i = 1; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--format') {
@@ -37,6 +48,10 @@ function parseArguments(argv: string[]): Options | string {
       const value = arg.slice('--format='.length);
       if (value !== 'text' && value !== 'json') return `--format takes "text" or "json", not "${value}".`;
       options.format = value;
+    } else if (arg === '--bibliography') {
+      const value = argv[++i];
+      if (!value) return '--bibliography takes a file name.';
+      options.bibliography.push(value);
     } else if (arg === '--exit-zero') options.exitZero = true;
     else if (arg === '--help' || arg === '-h') return USAGE;
     else options.files.push(arg);
@@ -50,39 +65,6 @@ function looksBinary(bytes: Buffer): boolean {
   return bytes.subarray(0, 8192).includes(0);
 }
 
-function jsonReport(file: string, document: TextDocument, analysis: Analysis, diagnostics: CoreDiagnostic[]) {
-  const where = (span: Span) => ({ range: toRange(document, span), offsets: [span.start, span.end] });
-  const { facts, resolution } = analysis;
-  return {
-    file,
-    citations: facts.citations.map((citation, ci) => ({
-      ...where(citation.span),
-      kind: citation.kind,
-      text: analysis.text.slice(citation.span.start, citation.span.end),
-      items: citation.items.map((work, wi) => {
-        const { span, authorSpan, dateSpan, ...fields } = work;
-        void authorSpan;
-        void dateSpan;
-        return { ...where(span), ...fields, resolution: resolution.byCitation[ci]?.[wi] };
-      }),
-    })),
-    referenceList: facts.referenceList
-      ? {
-          ...where(facts.referenceList.span),
-          heading: facts.referenceList.heading?.text,
-          entries: facts.referenceList.entries.map(({ span, problems, ...fields }) => ({
-            ...where(span),
-            ...fields,
-            citedCount: resolution.citeCount.get(fields.id) ?? 0,
-            problems: problems.map((p) => ({ ...where(p.span), code: p.code, message: p.message })),
-          })),
-        }
-      : null,
-    abbreviations: facts.abbreviations.map(({ span, ...fields }) => ({ ...where(span), ...fields })),
-    diagnostics: diagnostics.map((d) => ({ ...where(d.span), severity: d.severity, code: d.code, message: d.message })),
-  };
-}
-
 export function main(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
   const options = parseArguments(argv);
   if (typeof options === 'string') {
@@ -91,6 +73,17 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
   }
   let status = 0;
   const reports: unknown[] = [];
+  const reader = new BibliographyReader();
+  const workspace = new Workspace({
+    roots: () => [process.cwd()],
+    settingPaths: () => options.bibliography,
+    maxFileBytes: () => 100 * 1048576,
+    parse: (files) => reader.read(files),
+    log: () => undefined,
+    onChange: () => undefined,
+    watch: false,
+  });
+  const bibliographiesSeen = new Map<string, BibliographySource>();
   for (const file of options.files) {
     let bytes: Buffer;
     try {
@@ -106,8 +99,11 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     }
     const text = bytes.toString('utf8');
     const languageId = languageIdOfPath(file);
-    const document = TextDocument.create(`file://${file}`, languageId, 1, text);
-    const analysis = analyse(text, languageId, 1);
+    const uri = pathToUri(path.resolve(file));
+    const document = TextDocument.create(uri, languageId, 1, text);
+    const facts = computeFacts(text, languageId, 1);
+    const analysis = resolveFacts(text, facts, workspace.bibliographyFor(uri, facts.bibliographies));
+    for (const source of analysis.bibliography.sources) bibliographiesSeen.set(source.source, source);
     const diagnostics = diagnose(analysis, defaultDiagnosticSettings);
     if (!options.exitZero && diagnostics.some((d) => d.severity === 'error') && status === 0) status = 1;
     if (options.format === 'json') reports.push(jsonReport(file, document, analysis, diagnostics));
@@ -118,10 +114,27 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
       }
     }
   }
+  for (const source of bibliographiesSeen.values()) {
+    const file = uriToPath(source.source) ?? source.source;
+    const text = workspace.textOf(file) ?? '';
+    const document = TextDocument.create(source.source, 'bibtex', 1, text);
+    const shown = path.relative(process.cwd(), file) || file;
+    for (const d of bibliographyDiagnostics(source, defaultDiagnosticSettings)) {
+      if (!options.exitZero && d.severity === 'error' && status === 0) status = 1;
+      if (options.format === 'json') continue;
+      const start = document.positionAt(d.span.start);
+      out(`${shown}:${start.line + 1}:${start.character + 1} ${d.severity} ${d.code} ${d.message}\n`);
+    }
+  }
   if (options.format === 'json') out(JSON.stringify({ version: 1, files: reports }, null, 2) + '\n');
   return status;
 }
 
 if (require.main === module) {
+  // Piped into `head`, the reader may go away early: that is no error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   process.exitCode = main(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s));
 }

@@ -25,6 +25,8 @@ export interface WorkspaceOptions {
   log: (message: string) => void;
   /** Called with the path of a bibliography file that changed on disk. */
   onChange: (file: string) => void;
+  /** Whether to watch the folders of the files read (the server does; a one-shot command does not). */
+  watch?: boolean;
 }
 
 interface CachedFile {
@@ -142,6 +144,7 @@ export class Workspace {
 
   /** Watches the folder rather than the file: reference managers replace the file on each export, which ends a file watch. */
   private watch(file: string): void {
+    if (this.options.watch === false) return;
     const folder = path.dirname(file);
     if (this.watchers.has(folder)) return;
     try {

@@ -88,3 +88,36 @@ test('the bundled example gives the problems the README shows', () => {
   const shown = readme.split('\n').filter((line) => line.startsWith('examples/essay.md:'));
   assert.deepEqual(stdout.trim().split('\n'), shown);
 });
+
+test('keyed citations are checked against the bibliography files a document names, and problems in those files are printed', () => {
+  const fixtures = path.join(repositoryRoot, 'test', 'fixtures');
+  const result = spawnSync(process.execPath, [cli, 'check', 'pandoc/paper.md', 'latex/thesis.tex'], { encoding: 'utf8', cwd: fixtures });
+  assert.equal(result.status, 1);
+  assert.deepEqual(result.stdout.trim().split('\n'), [
+    'pandoc/paper.md:11:51 error unknown-key No bibliography entry has the key "smith2099".',
+    'latex/thesis.tex:11:23 error unknown-key No bibliography entry has the key "oke1928". Did you mean "oke1982"?',
+    'pandoc/refs.bib:47:1 error bibliography-syntax This entry is not closed: a "}" or ")" is missing, so it ends where the next entry starts.',
+  ]);
+});
+
+test('--bibliography adds a file every document sees; JSON names the file and key of each cited entry', () => {
+  const fixtures = path.join(repositoryRoot, 'test', 'fixtures');
+  const folder = mkdtempSync(path.join(tmpdir(), 'citewise-cli-'));
+  const essay = path.join(folder, 'essay.md');
+  writeFileSync(essay, 'Cities are warmer [@oke1982, p. 3], as Oke (1982) showed.\n');
+  const result = spawnSync(process.execPath, [cli, 'check', '--format', 'json', '--bibliography', path.join(fixtures, 'latex', 'library.bib'), essay], { encoding: 'utf8', cwd: folder });
+  assert.equal(result.status, 0, result.stderr);
+  const [file] = JSON.parse(result.stdout).files;
+  const [keyed] = file.keyedCitations;
+  assert.equal(keyed.syntax, 'pandoc');
+  assert.equal(keyed.keys[0].key, 'oke1982');
+  assert.equal(keyed.keys[0].locator, 'p. 3');
+  assert.equal(keyed.keys[0].resolution.status, 'resolved');
+  assert.equal(file.citations[0].items[0].resolution.entryId, keyed.keys[0].resolution.entryId, 'the prose citation resolves to the same entry');
+  assert.deepEqual(file.bibliography.files, [{ file: path.join(fixtures, 'latex', 'library.bib'), entries: 5, problems: 0 }]);
+  const [entry] = file.bibliography.citedEntries;
+  assert.equal(entry.key, 'oke1982');
+  assert.equal(entry.file, path.join(fixtures, 'latex', 'library.bib'));
+  assert.equal(entry.citedCount, 2);
+  assert.equal(entry.doi, '10.1002/qj.49710845502');
+});

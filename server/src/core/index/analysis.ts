@@ -14,7 +14,11 @@ export interface Analysis {
 }
 
 export function analyse(text: string, languageId: string, version: number, bibliography: Bibliography = emptyBibliography): Analysis {
-  const facts = computeFacts(text, languageId, version);
+  return resolveFacts(text, computeFacts(text, languageId, version), bibliography);
+}
+
+/** Resolves facts already computed against a bibliography (which the facts themselves may have named). */
+export function resolveFacts(text: string, facts: DocumentFacts, bibliography: Bibliography): Analysis {
   return { text, facts, bibliography, resolution: resolveDocument(facts, bibliography) };
 }
 
@@ -38,7 +42,7 @@ export class AnalysisCache {
     const cached = this.byUri.get(uri);
     if (cached && cached.facts.version === version && cached.text === text) {
       if (cached.bibliography === bibliography) return cached;
-      const again: Analysis = { text, facts: cached.facts, bibliography, resolution: resolveDocument(cached.facts, bibliography) };
+      const again = resolveFacts(text, cached.facts, bibliography);
       this.byUri.set(uri, again);
       return again;
     }

@@ -1,6 +1,7 @@
 // Resolves citation keys ("@qerimi2023", "\cite{qerimi2023}") against the bibliography, or finds the nearest keys.
 
 import type { Bibliography } from '../index/bibliography';
+import type { ReferenceEntry } from '../types';
 import { editDistance } from '../text/normalize';
 
 export type KeyResolution =
@@ -54,9 +55,15 @@ function neighbourhoodOf(bibliography: Bibliography): KeyNeighbourhood {
   return neighbourhood;
 }
 
-export function resolveKey(key: string, bibliography: Bibliography): KeyResolution {
+/** Resolves a key against the document's own keyed entries (a LaTeX `thebibliography`) first, then the bibliography files. */
+export function resolveKey(key: string, bibliography: Bibliography, typed: Map<string, ReferenceEntry>): KeyResolution {
   if (key === '*') return { status: 'all' };
-  if (bibliography.sources.length === 0) return { status: 'unchecked' };
+  const own = typed.get(key);
+  if (own) return { status: 'resolved', entryId: own.id };
+  if (bibliography.sources.length === 0) {
+    if (typed.size === 0) return { status: 'unchecked' };
+    return { status: 'missing', candidates: new KeyNeighbourhood(typed.keys()).nearest(key) };
+  }
   const entries = bibliography.byKey.get(key);
   if (entries && entries.length === 1) return { status: 'resolved', entryId: entries[0].id };
   if (entries && entries.length > 1) return { status: 'duplicate', entryIds: entries.map((e) => e.id) };

@@ -54,10 +54,12 @@ export function resolveDocument(facts: DocumentFacts, bibliography: Bibliography
       return resolution;
     }),
   );
+  const typedByKey = new Map<string, ReferenceEntry>();
+  for (const entry of facts.referenceList?.entries ?? []) if (entry.key) typedByKey.set(entry.key, entry);
   let citesAll = false;
   const byKeyedCitation = facts.keyedCitations.map((citation) =>
     citation.keys.map((cited) => {
-      const resolution = resolveKey(cited.key, bibliography);
+      const resolution = resolveKey(cited.key, bibliography, typedByKey);
       if (resolution.status === 'all') citesAll = true;
       count(resolution.status === 'resolved' ? [resolution.entryId] : resolution.status === 'duplicate' ? resolution.entryIds : []);
       return resolution;

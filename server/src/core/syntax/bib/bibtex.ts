@@ -41,7 +41,8 @@ export function linkBibtex(scans: ScannedFile[]): Map<string, LinkedFile> {
   const linked = new Map<string, LinkedFile>();
   for (const { source, scan } of scans) linked.set(source, { entries: [], problems: [...scan.problems] });
   const macros = collectMacros(scans, linked);
-  const expanded = scans.flatMap(({ source, scan }) => scan.entries.map((entry) => expandEntry(source, entry, macros)));
+  const expanded: ExpandedEntry[] = [];
+  for (const { source, scan } of scans) for (const entry of scan.entries) expanded.push(expandEntry(source, entry, macros));
   const inheritance = new Inheritance(expanded);
   for (const item of expanded) {
     const missing: MissingParent[] = [];
@@ -58,8 +59,7 @@ function collectMacros(scans: ScannedFile[], linked: Map<string, LinkedFile>): M
   for (const { source, scan } of scans) {
     const problems = linked.get(source)!.problems;
     for (const definition of scan.strings) {
-      const value = expandValue(definition.raw, macros, (name) => problems.push(unknownMacroProblem(definition.span, name)));
-      macros.set(definition.name, value);
+      macros.set(definition.name, expandReporting(definition.raw, definition.span, macros, problems));
     }
   }
   return macros;
@@ -73,9 +73,17 @@ function expandEntry(source: string, entry: BibtexEntry, macros: MacroTable): Ex
       problems.push({ span: field.span, code: 'bib-duplicate-field', message: `The field "${field.name}" is given twice; the first is used.` });
       continue;
     }
-    fields.set(field.name, expandValue(field.raw, macros, (name) => problems.push(unknownMacroProblem(field.valueSpan, name))));
+    fields.set(field.name, expandReporting(field.raw, field.valueSpan, macros, problems));
   }
   return { source, entry, key: entry.key, type: entry.type, fields, problems };
+}
+
+/** Expands a value; each macro it uses that is not defined becomes a problem at `span`. */
+function expandReporting(raw: string, span: Span, macros: MacroTable, problems: Problem[]): string {
+  const unknownMacros: string[] = [];
+  const value = expandValue(raw, macros, unknownMacros);
+  for (const name of unknownMacros) problems.push(unknownMacroProblem(span, name));
+  return value;
 }
 
 function unknownMacroProblem(span: Span, name: string): Problem {

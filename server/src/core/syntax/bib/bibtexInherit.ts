@@ -49,13 +49,15 @@ export class Inheritance {
 
   /** The entry's fields with everything it inherits; `missing` receives the parents that do not exist. */
   fieldsOf(entry: InheritingEntry, missing: MissingParent[] = []): FieldMap {
+    // Most entries inherit nothing; they need no bookkeeping for cycles.
+    if (!inherits(entry)) return entry.fields;
     return this.resolve(entry, new Set(), missing, 0);
   }
 
   private resolve(entry: InheritingEntry, visiting: Set<InheritingEntry>, missing: MissingParent[], depth: number): FieldMap {
     const done = this.resolved.get(entry);
     if (done) return done;
-    if (!entry.fields.has('xdata') && !entry.fields.has('crossref')) return entry.fields;
+    if (!inherits(entry)) return entry.fields;
     if (visiting.has(entry) || depth > MAX_DEPTH) return entry.fields;
     visiting.add(entry);
     const fields = new Map(entry.fields);
@@ -80,6 +82,10 @@ export class Inheritance {
   private find(key: string): InheritingEntry | undefined {
     return this.byKey.get(key) ?? this.byFoldedKey.get(key.toLowerCase());
   }
+}
+
+function inherits(entry: InheritingEntry): boolean {
+  return entry.fields.has('xdata') || entry.fields.has('crossref');
 }
 
 function copyMissing(fields: FieldMap, parentFields: FieldMap, targets: (name: string) => string[]): void {

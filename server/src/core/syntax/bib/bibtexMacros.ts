@@ -15,9 +15,9 @@ export function monthMacros(): MacroTable {
 
 /**
  * The LaTeX text of a raw value. A macro that is not defined is kept as its name (so "booktitle = SLE" still shows
- * something) and reported through `unknownMacro`.
+ * something) and its name is added to `unknownMacros`.
  */
-export function expandValue(raw: string, macros: MacroTable, unknownMacro: (name: string) => void): string {
+export function expandValue(raw: string, macros: MacroTable, unknownMacros: string[]): string {
   let text = '';
   let position = 0;
   while (position < raw.length) {
@@ -32,7 +32,7 @@ export function expandValue(raw: string, macros: MacroTable, unknownMacro: (name
       text += raw.slice(position + 1, end);
     } else {
       end = wordEnd(raw, position);
-      text += macroValue(raw.slice(position, end), macros, unknownMacro);
+      text += macroValue(raw.slice(position, end), macros, unknownMacros);
     }
     position = skipBlanks(raw, end + (char === '{' || char === '"' ? 1 : 0));
     if (raw[position] !== '#') break;
@@ -41,12 +41,20 @@ export function expandValue(raw: string, macros: MacroTable, unknownMacro: (name
   return text;
 }
 
-function macroValue(word: string, macros: MacroTable, unknownMacro: (name: string) => void): string {
-  if (word === '' || /^\d+$/u.test(word)) return word;
+function macroValue(word: string, macros: MacroTable, unknownMacros: string[]): string {
+  if (word === '' || isNumber(word)) return word;
   const value = macros.get(word.toLowerCase());
   if (value !== undefined) return value;
-  unknownMacro(word);
+  unknownMacros.push(word);
   return word;
+}
+
+function isNumber(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
 }
 
 function closingBrace(raw: string, open: number): number {

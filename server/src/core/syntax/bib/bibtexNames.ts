@@ -6,119 +6,156 @@
 import type { PersonName } from '../../types';
 import { latexToUnicode } from './latexText';
 
+const OPEN_BRACE = 123;
+const CLOSE_BRACE = 125;
+const COMMA_CODE = 44;
+const TILDE = 126;
+
 export interface BibtexNameList {
   names: PersonName[];
   /** The list ends with "and others". */
   elided: boolean;
 }
 
-/** One name as words and the commas between them, all outside braces. */
-type NameTokens = string[];
+/**
+ * The words of a whole name list, outside braces, with the separators between them as tokens of their own. A name is
+ * the tokens between two NAME_ENDs; the list is read as index ranges into this one array, because building arrays of
+ * words for every name and part made reading names the costliest step of reading a large file.
+ */
+type ListTokens = string[];
 
+/** Separator tokens; no word can be either, since words never hold a comma or a blank outside braces. */
 const COMMA = ',';
+const NAME_END = ' ';
 
 export function parseBibtexNames(latex: string): BibtexNameList {
+  const tokens = listTokens(latex);
   const names: PersonName[] = [];
   let elided = false;
-  for (const tokens of splitNames(latex)) {
-    if (tokens.length === 1 && tokens[0].toLowerCase() === 'others') elided = true;
-    else {
-      const name = nameFromTokens(tokens);
-      if (name) names.push(name);
+  let start = 0;
+  for (let i = 0; i <= tokens.length; i++) {
+    if (i < tokens.length && tokens[i] !== NAME_END) continue;
+    if (hasWords(tokens, start, i)) {
+      if (i - start === 1 && tokens[start].toLowerCase() === 'others') elided = true;
+      else {
+        const name = nameFromTokens(tokens, start, i);
+        if (name) names.push(name);
+      }
     }
+    start = i + 1;
   }
   return { names, elided };
 }
 
-/** Splits at blanks and commas outside braces, and at the word "and", into the tokens of each name. */
-function splitNames(latex: string): NameTokens[] {
-  const names: NameTokens[] = [];
-  let current: NameTokens = [];
+/** Splits at blanks and commas outside braces, and at the word "and", into words and separators. */
+function listTokens(latex: string): ListTokens {
+  const tokens: ListTokens = [];
   let wordStart = -1;
   let depth = 0;
-  const endWord = (end: number) => {
-    if (wordStart < 0) return;
-    const word = latex.slice(wordStart, end);
-    wordStart = -1;
-    if (word.toLowerCase() === 'and') {
-      names.push(current);
-      current = [];
-    } else current.push(word);
-  };
-  for (let i = 0; i < latex.length; i++) {
-    const char = latex[i];
-    if (char === '{') depth++;
-    else if (char === '}') depth = Math.max(0, depth - 1);
-    const separates = depth === 0 && (char === ',' || char === '~' || isBlank(char));
+  for (let i = 0; i <= latex.length; i++) {
+    const code = i < latex.length ? latex.charCodeAt(i) : -1;
+    if (code === OPEN_BRACE) depth++;
+    else if (code === CLOSE_BRACE) depth = Math.max(0, depth - 1);
+    const separates = code === -1 || (depth === 0 && (code === COMMA_CODE || code === TILDE || isBlankCode(code)));
     if (!separates) {
       if (wordStart < 0) wordStart = i;
       continue;
     }
-    endWord(i);
-    if (char === ',') current.push(COMMA);
+    if (wordStart >= 0) {
+      const word = latex.slice(wordStart, i);
+      wordStart = -1;
+      tokens.push(isAnd(word) ? NAME_END : word);
+    }
+    if (code === COMMA_CODE) tokens.push(COMMA);
   }
-  endWord(latex.length);
-  names.push(current);
-  return names.filter((tokens) => tokens.some((token) => token !== COMMA));
+  return tokens;
 }
 
-function nameFromTokens(tokens: NameTokens): PersonName | undefined {
-  if (tokens.length === 1 && isWhollyBraced(tokens[0])) {
-    const literal = latexToUnicode(tokens[0]);
+function isAnd(word: string): boolean {
+  return word.length === 3 && word.toLowerCase() === 'and';
+}
+
+function hasWords(tokens: ListTokens, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (tokens[i] !== COMMA) return true;
+  return false;
+}
+
+/** A run of words: tokens[start] up to but not including tokens[end]. */
+interface Words {
+  start: number;
+  end: number;
+}
+
+interface NameParts {
+  first: Words;
+  von: Words;
+  last: Words;
+  jr: Words;
+}
+
+function nameFromTokens(tokens: ListTokens, start: number, end: number): PersonName | undefined {
+  if (end - start === 1 && isWhollyBraced(tokens[start])) {
+    const literal = latexToUnicode(tokens[start]);
     return literal === '' ? undefined : { family: literal, literal };
   }
-  const parts = splitAtCommas(tokens);
-  const { von, last, first, jr } = parts.length === 1 ? firstVonLast(parts[0]) : vonLastFirst(parts);
-  const family = decodeWords(last);
+  const parts = partsBetweenCommas(tokens, start, end);
+  const { von, last, first, jr } = parts.length === 1 ? firstVonLast(tokens, parts[0]) : vonLastFirst(tokens, parts);
+  const family = decodeWords(tokens, last);
   if (family === '') return undefined;
   const name: PersonName = { family };
-  const given = decodeWords(first);
+  const given = decodeWords(tokens, first);
   if (given !== '') name.given = given;
-  const particle = decodeWords(von);
+  const particle = decodeWords(tokens, von);
   if (particle !== '') name.particle = particle;
-  const suffix = decodeWords(jr);
+  const suffix = decodeWords(tokens, jr);
   if (suffix !== '') name.suffix = suffix;
   return name;
 }
 
-interface NameParts {
-  first: string[];
-  von: string[];
-  last: string[];
-  jr: string[];
-}
-
 /** "Ludwig van Beethoven": the von part runs from the first to the last lower-case word before the last word. */
-function firstVonLast(words: string[]): NameParts {
-  const lastWord = words.length - 1;
+function firstVonLast(tokens: ListTokens, words: Words): NameParts {
+  const lastWord = words.end - 1;
   let vonStart = -1;
   let vonEnd = -1;
-  for (let i = 0; i < lastWord; i++) {
-    if (!startsLowerCase(words[i])) continue;
+  for (let i = words.start; i < lastWord; i++) {
+    if (!startsLowerCase(tokens[i])) continue;
     if (vonStart < 0) vonStart = i;
     vonEnd = i;
   }
-  if (vonStart < 0) return { first: words.slice(0, lastWord), von: [], last: words.slice(lastWord), jr: [] };
-  return { first: words.slice(0, vonStart), von: words.slice(vonStart, vonEnd + 1), last: words.slice(vonEnd + 1), jr: [] };
+  if (vonStart < 0) {
+    return { first: { start: words.start, end: lastWord }, von: NO_WORDS, last: { start: lastWord, end: words.end }, jr: NO_WORDS };
+  }
+  return {
+    first: { start: words.start, end: vonStart },
+    von: { start: vonStart, end: vonEnd + 1 },
+    last: { start: vonEnd + 1, end: words.end },
+    jr: NO_WORDS,
+  };
 }
 
 /** "van der Berg, Jan" and "Ford, Jr., Henry": the von part is the leading words up to the last lower-case one. */
-function vonLastFirst(parts: string[][]): NameParts {
+function vonLastFirst(tokens: ListTokens, parts: Words[]): NameParts {
   const vonLast = parts[0];
-  let vonEnd = -1;
-  for (let i = 0; i < vonLast.length - 1; i++) if (startsLowerCase(vonLast[i])) vonEnd = i;
-  const jr = parts.length > 2 ? parts[1] : [];
-  const first = parts.length > 2 ? parts.slice(2).flat() : parts[1];
-  return { first, von: vonLast.slice(0, vonEnd + 1), last: vonLast.slice(vonEnd + 1), jr };
+  let vonEnd = vonLast.start - 1;
+  for (let i = vonLast.start; i < vonLast.end - 1; i++) if (startsLowerCase(tokens[i])) vonEnd = i;
+  const jr = parts.length > 2 ? parts[1] : NO_WORDS;
+  // Everything after the second comma is the first name; decodeWords skips the commas in between.
+  const first = parts.length > 2 ? { start: parts[2].start, end: parts[parts.length - 1].end } : parts[1];
+  return { first, von: { start: vonLast.start, end: vonEnd + 1 }, last: { start: vonEnd + 1, end: vonLast.end }, jr };
 }
 
-function splitAtCommas(tokens: NameTokens): string[][] {
-  const parts: string[][] = [[]];
-  for (const token of tokens) {
-    if (token === COMMA) parts.push([]);
-    else parts[parts.length - 1].push(token);
+const NO_WORDS: Words = { start: 0, end: 0 };
+
+/** The parts of a name between its commas; the first part is kept even when empty, later empty parts are dropped. */
+function partsBetweenCommas(tokens: ListTokens, start: number, end: number): Words[] {
+  const parts: Words[] = [];
+  let partStart = start;
+  for (let i = start; i <= end; i++) {
+    if (i < end && tokens[i] !== COMMA) continue;
+    if (parts.length === 0 || i > partStart) parts.push({ start: partStart, end: i });
+    partStart = i + 1;
   }
-  return parts.filter((part, index) => index === 0 || part.length > 0);
+  return parts;
 }
 
 /**
@@ -157,17 +194,31 @@ function firstLetter(text: string): string {
 }
 
 function isLetter(char: string): boolean {
+  const code = char.charCodeAt(0);
+  if (code < 128) return isAsciiLetter(code);
   return char.toLowerCase() !== char.toUpperCase();
 }
 
 function isLowerCaseLetter(char: string): boolean {
-  return char !== '' && char === char.toLowerCase() && char !== char.toUpperCase();
+  if (char === '') return false;
+  const code = char.charCodeAt(0);
+  if (code < 128) return code >= 97 && code <= 122;
+  return char === char.toLowerCase() && char !== char.toUpperCase();
 }
 
-function isBlank(char: string): boolean {
-  return char === ' ' || char === '\n' || char === '\r' || char === '\t' || char === '\u00a0';
+function isAsciiLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
-function decodeWords(words: string[]): string {
-  return words.length === 0 ? '' : latexToUnicode(words.join(' '));
+function isBlankCode(code: number): boolean {
+  return code === 32 || code === 10 || code === 13 || code === 9 || code === 0xa0;
+}
+
+/** The words joined by single spaces (commas skipped) and decoded. */
+function decodeWords(tokens: ListTokens, words: Words): string {
+  let latex = '';
+  for (let i = words.start; i < words.end; i++) {
+    if (tokens[i] !== COMMA) latex = latex === '' ? tokens[i] : `${latex} ${tokens[i]}`;
+  }
+  return latex === '' ? '' : latexToUnicode(latex);
 }

@@ -8,6 +8,7 @@ import { parseBibtexNames, type BibtexNameList } from './bibtexNames';
 import { readBibtexDate } from './bibtexDates';
 import { summarise } from './bibtexSummary';
 import { latexToUnicode, latexVerbatim } from './latexText';
+import { LazyProperties } from './lazyProperties';
 
 /** BibTeX and BibLaTeX entry types to CSL types; anything else is a "document". */
 const CSL_TYPES = new Map([
@@ -26,12 +27,15 @@ const CSL_TYPES = new Map([
 
 const THESIS_GENRES = new Map([['phdthesis', 'PhD thesis'], ['mastersthesis', "Master's thesis"]]);
 
+/** Fields that name the publisher, the first present wins; the container of an entry without a journal or book. */
+const PUBLISHER_FIELDS = ['publisher', 'institution', 'school', 'organization'];
+
 /** Fields copied to CSL variables of the same meaning, first field present wins. */
 const PLAIN_CSL_FIELDS: [string, string[]][] = [
   ['collection-title', ['series']],
   ['volume', ['volume']],
   ['page', ['pages']],
-  ['publisher', ['publisher', 'institution', 'school', 'organization']],
+  ['publisher', PUBLISHER_FIELDS],
   ['publisher-place', ['location', 'address']],
   ['edition', ['edition']],
   ['ISBN', ['isbn']],
@@ -50,28 +54,45 @@ export interface MappingInput {
   problems: Problem[];
 }
 
+/** What the CSL item of an entry is built from when it is first read. */
+interface CslInput {
+  entry: BibtexEntry;
+  fields: FieldMap;
+  dateParts: number[][] | undefined;
+}
+
+/** The summary and the CSL item are built when first read: most entries of a large file are never shown. */
+const deferred = new LazyProperties<ReferenceEntry, CslInput>({
+  text: (reference) => summarise(reference),
+  csl: (reference, input) => cslItem(input, reference),
+});
+
 export function toReferenceEntry({ source, entry, fields, problems }: MappingInput): ReferenceEntry {
-  const text = fieldDecoder(fields);
   const authors = readNames(fields, 'author', entry, problems);
   const editors = readNames(fields, 'editor', entry, problems);
-  const dated = readBibtexDate({ date: text('date'), year: text('year'), month: text('month'), day: text('day') });
-  for (const field of dated.unreadable) unreadable(problems, entry, field, `The ${field} "${text(field)}" could not be read.`);
-  const title = joinedTitle(text('title'), text('subtitle'));
-  const container = text('journaltitle') ?? text('journal') ?? joinedTitle(text('booktitle'), text('booksubtitle')) ??
-    text('publisher') ?? text('institution') ?? text('school') ?? text('organization');
+  const dated = readBibtexDate({
+    date: decodedField(fields, 'date'),
+    year: decodedField(fields, 'year'),
+    month: decodedField(fields, 'month'),
+    day: decodedField(fields, 'day'),
+  });
+  for (const field of dated.unreadable) unreadable(problems, entry, field, `The ${field} "${decodedField(fields, field)}" could not be read.`);
+  const title = joinedTitle(decodedField(fields, 'title'), decodedField(fields, 'subtitle'));
+  const container = containerTitle(fields) ?? firstDecodedField(fields, PUBLISHER_FIELDS);
   const url = verbatimField(fields, 'url');
   const doi = bareDoi(verbatimField(fields, 'doi')) ?? doiInUrl(url);
-  const reference: ReferenceEntry = {
+  const reference = {
     id: `${source}#${entry.key}`,
     span: entry.span,
     source,
     key: entry.key,
     keySpan: entry.keySpan,
     type: entry.type,
-    text: '',
-    authors: authors.names,
-    problems,
-  };
+  } as ReferenceEntry;
+  // Installed here so that the summary comes where it always came when an entry is written out as JSON.
+  deferred.install(reference, { entry, fields, dateParts: dated.dateParts });
+  reference.authors = authors.names;
+  reference.problems = problems;
   if (authors.elided) reference.authorsElided = true;
   if (editors.names.length > 0) reference.editors = editors.names;
   if (dated.date) reference.date = dated.date;
@@ -79,31 +100,35 @@ export function toReferenceEntry({ source, entry, fields, problems }: MappingInp
   if (container) reference.container = container;
   if (doi) reference.doi = doi;
   if (url) reference.url = url;
-  reference.text = summarise(reference);
-  reference.csl = cslItem(entry, text, reference, dated.dateParts);
   return reference;
 }
 
-function cslItem(entry: BibtexEntry, text: FieldDecoder, reference: ReferenceEntry, dateParts: number[][] | undefined): Record<string, unknown> {
+function cslItem({ entry, fields, dateParts }: CslInput, reference: ReferenceEntry): Record<string, unknown> {
   const cslType = CSL_TYPES.get(entry.type) ?? 'document';
   const csl: Record<string, unknown> = { id: entry.key, type: cslType };
   if (reference.authors.length > 0) csl.author = reference.authors.map(cslName);
   if (reference.editors) csl.editor = reference.editors.map(cslName);
   if (dateParts) csl.issued = { 'date-parts': dateParts };
   if (reference.title) csl.title = reference.title;
-  const containerTitle = text('journaltitle') ?? text('journal') ?? joinedTitle(text('booktitle'), text('booksubtitle'));
-  if (containerTitle) csl['container-title'] = containerTitle;
-  const number = text('number') ?? text('issue');
+  const container = containerTitle(fields);
+  if (container) csl['container-title'] = container;
+  const number = decodedField(fields, 'number') ?? decodedField(fields, 'issue');
   if (number) csl[cslType === 'article-journal' || cslType === 'periodical' ? 'issue' : 'number'] = number;
   for (const [variable, names] of PLAIN_CSL_FIELDS) {
-    const value = names.map(text).find((found) => found !== undefined);
+    const value = firstDecodedField(fields, names);
     if (value !== undefined) csl[variable] = value;
   }
-  const genre = text('type') ?? THESIS_GENRES.get(entry.type);
+  const genre = decodedField(fields, 'type') ?? THESIS_GENRES.get(entry.type);
   if (genre && cslType === 'thesis') csl.genre = genre;
   if (reference.doi) csl.DOI = reference.doi;
   if (reference.url) csl.URL = reference.url;
   return csl;
+}
+
+/** The journal, or the book or proceedings the entry is part of. */
+function containerTitle(fields: FieldMap): string | undefined {
+  return decodedField(fields, 'journaltitle') ?? decodedField(fields, 'journal') ??
+    joinedTitle(decodedField(fields, 'booktitle'), decodedField(fields, 'booksubtitle'));
 }
 
 function cslName(name: PersonName): Record<string, string> {
@@ -126,18 +151,18 @@ function readNames(fields: FieldMap, field: string, entry: BibtexEntry, problems
 }
 
 /** The decoded text of a field, or undefined when it is absent or empty. */
-type FieldDecoder = (name: string) => string | undefined;
+function decodedField(fields: FieldMap, name: string): string | undefined {
+  const latex = fields.get(name);
+  return latex === undefined ? undefined : latexToUnicode(latex) || undefined;
+}
 
-/** Decodes fields on demand, each at most once (the summary and the CSL item read the same fields). */
-function fieldDecoder(fields: FieldMap): FieldDecoder {
-  const decoded = new Map<string, string | undefined>();
-  return (name) => {
-    if (decoded.has(name)) return decoded.get(name);
-    const latex = fields.get(name);
-    const text = latex === undefined ? undefined : latexToUnicode(latex) || undefined;
-    decoded.set(name, text);
-    return text;
-  };
+/** The decoded text of the first of the fields that is present and not empty. */
+function firstDecodedField(fields: FieldMap, names: readonly string[]): string | undefined {
+  for (const name of names) {
+    const text = decodedField(fields, name);
+    if (text !== undefined) return text;
+  }
+  return undefined;
 }
 
 function verbatimField(fields: FieldMap, name: string): string | undefined {

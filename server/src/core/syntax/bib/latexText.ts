@@ -38,12 +38,33 @@ const CONTROL_SYMBOLS = table({
 /** The dotless letters take accents as plain letters: "\'{\i}" is "í". */
 const DOTLESS_UNDER_ACCENT = table({ i: 'i', j: 'j' });
 
-/** Characters the decoder acts on; everything else is copied as it is. */
-const SPECIAL_CHARACTERS = new Set(['\\', '{', '}', '~', '-', '`', "'", '$', ' ', '\n', '\r', '\t', '\f']);
+/** Characters the decoder acts on, marked with 1 by character code; everything else is copied as it is. */
+const SPECIAL_CHARACTERS = asciiSet('\\{}~-`\'$ \n\r\t\f');
 
 const NON_ASCII = /[^\u0000-\u007f]/u;
 
+/** What `latexVerbatim` removes besides surrounding blanks: escapes, braces and line breaks. */
+const VERBATIM_MARKUP = /[\\{}\n]/u;
+
+const SPACE = 32;
+const HYPHEN = 45;
+const APOSTROPHE = 39;
+
+/** Characters that always need the decoder; spaces, hyphens and apostrophes need it only when doubled. */
+const ALWAYS_DECODED = asciiSet('\\{}~`$\n\r\t\f');
+
 const QUOTE_COMMANDS = new Set(['enquote', 'mkbibquote']);
+
+/** A table of ASCII characters by character code: 1 for each character of `characters`. */
+function asciiSet(characters: string): Uint8Array {
+  const set = new Uint8Array(128);
+  for (const char of characters) set[char.charCodeAt(0)] = 1;
+  return set;
+}
+
+function isSpecial(code: number): boolean {
+  return code < 128 && SPECIAL_CHARACTERS[code] === 1;
+}
 
 /** A lookup table that answers only for its own keys ("\\constructor" is not a symbol). */
 function table(entries: Record<string, string>): Map<string, string> {
@@ -57,7 +78,24 @@ interface OpenQuote {
 
 /** Decodes LaTeX to Unicode text on one line, spaces collapsed and trimmed. */
 export function latexToUnicode(latex: string): string {
-  return new LatexDecoder(latex).decode();
+  if (!isPlainText(latex)) return new LatexDecoder(latex).decode();
+  const text = latex.trim();
+  return NON_ASCII.test(text) ? text.normalize('NFC') : text;
+}
+
+/**
+ * Whether the decoder would only trim the text: it has no command, brace, tie, math shift, TeX quote, dash pair, line
+ * break or run of spaces. Most field values (years, numbers, names, many titles) are like this and skip the decoder.
+ */
+function isPlainText(latex: string): boolean {
+  let previous = 0;
+  for (let i = 0; i < latex.length; i++) {
+    const code = latex.charCodeAt(i);
+    if (code < 128 && ALWAYS_DECODED[code] === 1) return false;
+    if (code === previous && (code === SPACE || code === HYPHEN || code === APOSTROPHE)) return false;
+    previous = code;
+  }
+  return true;
 }
 
 /**
@@ -65,6 +103,7 @@ export function latexToUnicode(latex: string): string {
  * indentation are dropped, because dashes and tildes are part of the address.
  */
 export function latexVerbatim(latex: string): string {
+  if (!VERBATIM_MARKUP.test(latex)) return latex.trim();
   return latex
     .replace(/\\([_%#&$~])/gu, '$1')
     .replace(/[{}]/gu, '')
@@ -74,6 +113,9 @@ export function latexVerbatim(latex: string): string {
 
 class LatexDecoder {
   private out = '';
+  /** Whether `out` is empty or ends with a space, so that a blank adds nothing (kept here because asking `out`
+   * itself would flatten the string being built at every blank). */
+  private atSpace = true;
   private depth = 0;
   private pendingAccent = '';
   private readonly quotes: OpenQuote[] = [];
@@ -122,11 +164,16 @@ class LatexDecoder {
     return NON_ASCII.test(text) ? text.normalize('NFC') : text;
   }
 
-  /** Copies a run of characters that need no decoding in one piece. */
+  /** Copies a run of characters that need no decoding in one piece; a single space between two such characters is
+   * part of the run, since it would be copied as it is. */
   private readPlainRun(): void {
     const latex = this.latex;
     let end = this.position + 1;
-    while (end < latex.length && !SPECIAL_CHARACTERS.has(latex[end])) end++;
+    while (end < latex.length) {
+      if (!isSpecial(latex.charCodeAt(end))) end++;
+      else if (latex.charCodeAt(end) === SPACE && end + 1 < latex.length && !isSpecial(latex.charCodeAt(end + 1))) end += 2;
+      else break;
+    }
     this.emit(latex.slice(this.position, end));
     this.position = end;
   }
@@ -168,7 +215,8 @@ class LatexDecoder {
   /** An accent with nothing to apply to ("\~{}") prints on its own. */
   private flushAccent(): void {
     if (!this.pendingAccent) return;
-    this.out += SPACING_ACCENTS.get(this.pendingAccent) ?? '';
+    const spacing = SPACING_ACCENTS.get(this.pendingAccent);
+    if (spacing !== undefined) this.append(spacing);
     this.pendingAccent = '';
   }
 
@@ -223,16 +271,21 @@ class LatexDecoder {
       const mark = ACCENTS.get(this.pendingAccent) ?? '';
       this.pendingAccent = '';
       const first = String.fromCodePoint(text.codePointAt(0)!);
-      this.out += first + mark + text.slice(first.length);
+      this.append(first + mark + text.slice(first.length));
       return;
     }
+    this.append(text);
+  }
+
+  private append(text: string): void {
     this.out += text;
+    this.atSpace = text.charCodeAt(text.length - 1) === SPACE;
   }
 
   /** Blanks collapse to one space; blanks between an accent and its letter are skipped. */
   private emitSpace(): void {
     if (this.pendingAccent) return;
-    if (this.out !== '' && !this.out.endsWith(' ')) this.out += ' ';
+    if (!this.atSpace) this.append(' ');
   }
 }
 

@@ -23,6 +23,7 @@ import type { ReferenceEntry, Span } from './core/types';
 import { toCompletionList, toDiagnostic, toHover, toLocation, toOffset, type CompletionData, type RangeInFile } from './convert';
 import { defaultSettings, readSettings, type Settings } from './settings';
 import { uriToPath, Workspace } from './workspace';
+import { StyleRegistry } from './styles';
 import { BibliographyReader } from './core/index/readBibliographies';
 import { bibliographyDiagnostics } from './core/features/bibliographyDiagnostics';
 
@@ -88,7 +89,8 @@ export function startServer(connection: Connection): void {
     return { start: held.positionAt(span.start), end: held.positionAt(span.end) };
   };
 
-  const render: EntryRenderer = (entry: ReferenceEntry) => formatter.format(entry, settings.style).markdown;
+  const styles = new StyleRegistry(formatter, () => roots, log);
+  const render: EntryRenderer = (entry: ReferenceEntry) => formatter.format(entry, styles.nameFor(settings.style)).markdown;
 
   function publish(uri: string): void {
     pending.delete(uri);
@@ -155,7 +157,7 @@ export function startServer(connection: Connection): void {
       .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{bib,bibtex,biblatex,json,yaml,yml,ris}' }, { globPattern: '**/_quarto.yml' }] })
       .then(undefined, () => undefined);
     // Build the citation style engine now, so that the first hover does not wait a second for it.
-    setTimeout(() => guard('style warm-up', undefined, () => formatter.warmUp(settings.style)), 200);
+    setTimeout(() => guard('style warm-up', undefined, () => formatter.warmUp(styles.nameFor(settings.style))), 200);
   });
 
   connection.onDidChangeConfiguration((change) => {

@@ -14,7 +14,7 @@ export interface Settings {
   maxFileSizeMB: number;
 }
 
-export const defaultLanguages = ['markdown', 'plaintext', 'quarto', 'rmd', 'restructuredtext', 'latex'];
+export const defaultLanguages = ['markdown', 'plaintext', 'quarto', 'rmd', 'restructuredtext', 'latex', 'typst'];
 
 export const defaultSettings: Settings = { languages: defaultLanguages, diagnostics: defaultDiagnosticSettings, bibliography: [], style: 'apa', maxFileSizeMB: 100 };
 

@@ -6,7 +6,8 @@
 import type { Problem, ReferenceEntry, Span } from '../../types';
 import { scanBibtex, type BibtexEntry, type BibtexScan } from './bibtexScan';
 import { expandValue, monthMacros, type MacroTable } from './bibtexMacros';
-import { Inheritance, type FieldMap, type MissingParent } from './bibtexInherit';
+import { Inheritance, type MissingParent } from './bibtexInherit';
+import { OwnFields, isRepeated, unknownMacrosOf, type FieldMap } from './bibtexFields';
 import { toReferenceEntry } from './bibtexToCsl';
 
 export { scanBibtex };
@@ -23,7 +24,7 @@ export interface LinkedFile {
   problems: Problem[];
 }
 
-/** An entry with its macros expanded, before inheritance. */
+/** An entry with its own fields, before inheritance. */
 interface ExpandedEntry {
   source: string;
   entry: BibtexEntry;
@@ -59,31 +60,27 @@ function collectMacros(scans: ScannedFile[], linked: Map<string, LinkedFile>): M
   for (const { source, scan } of scans) {
     const problems = linked.get(source)!.problems;
     for (const definition of scan.strings) {
-      macros.set(definition.name, expandReporting(definition.raw, definition.span, macros, problems));
+      const unknownMacros: string[] = [];
+      macros.set(definition.name, expandValue(definition.raw, macros, unknownMacros));
+      for (const name of unknownMacros) problems.push(unknownMacroProblem(definition.span, name));
     }
   }
   return macros;
 }
 
+/** Reports repeated fields and undefined macros now; the values themselves are expanded when they are read. */
 function expandEntry(source: string, entry: BibtexEntry, macros: MacroTable): ExpandedEntry {
-  const fields: FieldMap = new Map();
   const problems: Problem[] = [];
-  for (const field of entry.fields) {
-    if (fields.has(field.name)) {
+  const fields = entry.fields;
+  for (let i = 0; i < fields.length; i++) {
+    const field = fields[i];
+    if (isRepeated(fields, i)) {
       problems.push({ span: field.span, code: 'bib-duplicate-field', message: `The field "${field.name}" is given twice; the first is used.` });
       continue;
     }
-    fields.set(field.name, expandReporting(field.raw, field.valueSpan, macros, problems));
+    for (const name of unknownMacrosOf(field.raw, macros)) problems.push(unknownMacroProblem(field.valueSpan, name));
   }
-  return { source, entry, key: entry.key, type: entry.type, fields, problems };
-}
-
-/** Expands a value; each macro it uses that is not defined becomes a problem at `span`. */
-function expandReporting(raw: string, span: Span, macros: MacroTable, problems: Problem[]): string {
-  const unknownMacros: string[] = [];
-  const value = expandValue(raw, macros, unknownMacros);
-  for (const name of unknownMacros) problems.push(unknownMacroProblem(span, name));
-  return value;
+  return { source, entry, key: entry.key, type: entry.type, fields: new OwnFields(entry, macros), problems };
 }
 
 function unknownMacroProblem(span: Span, name: string): Problem {

@@ -21,7 +21,7 @@ export class OwnFields implements FieldMap {
 
   get(name: string): string | undefined {
     const field = firstField(this.entry.fields, name);
-    return field === undefined ? undefined : expandValue(field.raw, this.macros, []);
+    return field === undefined ? undefined : expandValue(field.raw, this.macros);
   }
 
   has(name: string): boolean {
@@ -31,7 +31,7 @@ export class OwnFields implements FieldMap {
   *[Symbol.iterator](): Iterator<[string, string]> {
     const fields = this.entry.fields;
     for (let i = 0; i < fields.length; i++) {
-      if (!isRepeated(fields, i)) yield [fields[i].name, expandValue(fields[i].raw, this.macros, [])];
+      if (!isRepeated(fields, i)) yield [fields[i].name, expandValue(fields[i].raw, this.macros)];
     }
   }
 }
@@ -47,7 +47,7 @@ export function isRepeated(fields: readonly BibtexField[], index: number): boole
  * The macros a value names that no @string defines. Only a value with a bare word can name one; a single braced or
  * quoted part without "#" cannot, and is not expanded here.
  */
-export function unknownMacrosOf(raw: string, macros: MacroTable): string[] {
+export function unknownMacrosOf(raw: string, macros: MacroTable): readonly string[] {
   const first = raw.charCodeAt(0);
   if ((first === OPEN_BRACE || first === QUOTE) && !raw.includes('#')) return NONE;
   const unknown: string[] = [];
@@ -57,7 +57,7 @@ export function unknownMacrosOf(raw: string, macros: MacroTable): string[] {
 
 const OPEN_BRACE = 123;
 const QUOTE = 34;
-const NONE: string[] = [];
+const NONE: readonly string[] = [];
 
 function firstField(fields: readonly BibtexField[], name: string): BibtexField | undefined {
   for (const field of fields) if (field.name === name) return field;

@@ -3,8 +3,7 @@
 // inproceedings, incollection or inbook, a periodical's title becomes an article's journaltitle, and every other
 // field is copied under its own name when the child lacks it.
 
-/** An entry's expanded fields (LaTeX text), by lower-case field name. */
-export type FieldMap = Map<string, string>;
+import type { FieldMap } from './bibtexFields';
 
 export interface InheritingEntry {
   key: string;
@@ -88,7 +87,7 @@ function inherits(entry: InheritingEntry): boolean {
   return entry.fields.has('xdata') || entry.fields.has('crossref');
 }
 
-function copyMissing(fields: FieldMap, parentFields: FieldMap, targets: (name: string) => string[]): void {
+function copyMissing(fields: Map<string, string>, parentFields: FieldMap, targets: (name: string) => string[]): void {
   for (const [name, value] of parentFields) {
     if (NOT_INHERITED.has(name)) continue;
     for (const target of targets(name)) if (!fields.has(target)) fields.set(target, value);

@@ -15,9 +15,9 @@ export function monthMacros(): MacroTable {
 
 /**
  * The LaTeX text of a raw value. A macro that is not defined is kept as its name (so "booktitle = SLE" still shows
- * something) and its name is added to `unknownMacros`.
+ * something) and its name is added to `unknownMacros` when given.
  */
-export function expandValue(raw: string, macros: MacroTable, unknownMacros: string[]): string {
+export function expandValue(raw: string, macros: MacroTable, unknownMacros?: string[]): string {
   let text = '';
   let position = 0;
   while (position < raw.length) {
@@ -41,11 +41,11 @@ export function expandValue(raw: string, macros: MacroTable, unknownMacros: stri
   return text;
 }
 
-function macroValue(word: string, macros: MacroTable, unknownMacros: string[]): string {
+function macroValue(word: string, macros: MacroTable, unknownMacros: string[] | undefined): string {
   if (word === '' || isNumber(word)) return word;
   const value = macros.get(word.toLowerCase());
   if (value !== undefined) return value;
-  unknownMacros.push(word);
+  unknownMacros?.push(word);
   return word;
 }
 

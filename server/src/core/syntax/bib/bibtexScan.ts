@@ -95,6 +95,8 @@ class BibtexScanner {
   private readonly strings: BibtexStringDefinition[] = [];
   private readonly problems: Problem[] = [];
   private readonly keysSeen = new Set<string>();
+  /** Equal field names are given as one string, so that comparing them is quick and a large file keeps one copy. */
+  private readonly fieldNames = new Map<string, string>();
   private itemCount = 0;
 
   constructor(private readonly text: string) {}
@@ -262,13 +264,21 @@ class BibtexScanner {
           kind: 'field',
           end: value.end,
           field: {
-            name: text.slice(nameStart, nameEnd).toLowerCase(),
+            name: this.fieldName(nameStart, nameEnd),
             raw: text.slice(valueStart, value.end),
             span: { start: nameStart, end: value.end },
             valueSpan: { start: valueStart, end: value.end },
           },
         };
     }
+  }
+
+  private fieldName(start: number, end: number): string {
+    const name = this.text.slice(start, end).toLowerCase();
+    const known = this.fieldNames.get(name);
+    if (known !== undefined) return known;
+    this.fieldNames.set(name, name);
+    return name;
   }
 
   /** After a value comes a comma or the closing delimiter; a missing comma before the next "name =" is forgiven. */

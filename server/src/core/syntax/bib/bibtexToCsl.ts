@@ -3,7 +3,7 @@
 
 import type { PersonName, Problem, ReferenceEntry, Span } from '../../types';
 import type { BibtexEntry } from './bibtexScan';
-import type { FieldMap } from './bibtexInherit';
+import type { FieldMap } from './bibtexFields';
 import { parseBibtexNames, type BibtexNameList } from './bibtexNames';
 import { readBibtexDate } from './bibtexDates';
 import { summarise } from './bibtexSummary';

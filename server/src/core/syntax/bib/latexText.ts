@@ -41,17 +41,19 @@ const DOTLESS_UNDER_ACCENT = table({ i: 'i', j: 'j' });
 /** Characters the decoder acts on, marked with 1 by character code; everything else is copied as it is. */
 const SPECIAL_CHARACTERS = asciiSet('\\{}~-`\'$ \n\r\t\f');
 
-const NON_ASCII = /[^\u0000-\u007f]/u;
-
 /** What `latexVerbatim` removes besides surrounding blanks: escapes, braces and line breaks. */
 const VERBATIM_MARKUP = /[\\{}\n]/u;
 
 const SPACE = 32;
+const OPEN_BRACE = 123;
+const CLOSE_BRACE = 125;
+const BRACES = /[{}]/gu;
 const HYPHEN = 45;
 const APOSTROPHE = 39;
 
-/** Characters that always need the decoder; spaces, hyphens and apostrophes need it only when doubled. */
-const ALWAYS_DECODED = asciiSet('\\{}~`$\n\r\t\f');
+/** Characters that always need the decoder; spaces, hyphens and apostrophes need it only when doubled, and braces
+ * only with one of these. */
+const ALWAYS_DECODED = asciiSet('\\~`$\n\r\t\f');
 
 const QUOTE_COMMANDS = new Set(['enquote', 'mkbibquote']);
 
@@ -79,23 +81,34 @@ interface OpenQuote {
 /** Decodes LaTeX to Unicode text on one line, spaces collapsed and trimmed. */
 export function latexToUnicode(latex: string): string {
   if (!isPlainText(latex)) return new LatexDecoder(latex).decode();
-  const text = latex.trim();
-  return NON_ASCII.test(text) ? text.normalize('NFC') : text;
+  return composed(withoutBraces(latex).trim());
 }
 
 /**
- * Whether the decoder would only trim the text: it has no command, brace, tie, math shift, TeX quote, dash pair, line
- * break or run of spaces. Most field values (years, numbers, names, many titles) are like this and skip the decoder.
+ * Whether the decoder would only drop braces and trim the text: it has no command, tie, math shift, TeX quote, dash
+ * pair, line break or run of spaces, braces left out. Most field values (years, numbers, names, titles with
+ * protective braces such as "{B}ayesian") are like this and skip the decoder.
  */
 function isPlainText(latex: string): boolean {
   let previous = 0;
   for (let i = 0; i < latex.length; i++) {
     const code = latex.charCodeAt(i);
+    if (code === OPEN_BRACE || code === CLOSE_BRACE) continue;
     if (code < 128 && ALWAYS_DECODED[code] === 1) return false;
     if (code === previous && (code === SPACE || code === HYPHEN || code === APOSTROPHE)) return false;
     previous = code;
   }
   return true;
+}
+
+function withoutBraces(text: string): string {
+  return text.includes('{') || text.includes('}') ? text.replace(BRACES, '') : text;
+}
+
+/** Accented letters written as a letter and a combining mark become one character. */
+function composed(text: string): string {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return text.normalize('NFC');
+  return text;
 }
 
 /**
@@ -106,7 +119,7 @@ export function latexVerbatim(latex: string): string {
   if (!VERBATIM_MARKUP.test(latex)) return latex.trim();
   return latex
     .replace(/\\([_%#&$~])/gu, '$1')
-    .replace(/[{}]/gu, '')
+    .replace(BRACES, '')
     .replace(/\s*\n\s*/gu, '')
     .trim();
 }
@@ -160,8 +173,7 @@ class LatexDecoder {
       }
     }
     this.flushAccent();
-    const text = this.out.trim();
-    return NON_ASCII.test(text) ? text.normalize('NFC') : text;
+    return composed(this.out.trim());
   }
 
   /** Copies a run of characters that need no decoding in one piece; a single space between two such characters is

@@ -12,7 +12,7 @@ import {
   type Range,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { AnalysisCache, type Analysis } from './core/index/analysis';
+import { AnalysisCache, resolveFacts, type Analysis } from './core/index/analysis';
 import { complete, completionDocumentation, completionTriggers } from './core/features/completion';
 import { diagnose } from './core/features/diagnostics';
 import { hover } from './core/features/hover';
@@ -26,9 +26,15 @@ import { uriToPath, Workspace } from './workspace';
 import { StyleRegistry } from './styles';
 import { BibliographyReader } from './core/index/readBibliographies';
 import { bibliographyDiagnostics } from './core/features/bibliographyDiagnostics';
+import { uncitedBibliographyEntries } from './core/features/uncitedBibliographyEntries';
+import { WorkspaceDocuments } from './workspaceDocuments';
 
 /** How long to wait after the last keystroke before recomputing diagnostics. */
 const DIAGNOSTICS_DELAY_MS = 120;
+/** Problems shown in bibliography files are gathered over all documents, a little after the documents' own. */
+const BIBLIOGRAPHY_DELAY_MS = 300;
+
+const LSP_SEVERITY = { error: 1, warning: 2, information: 3, hint: 4 } as const;
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -38,6 +44,8 @@ export function startServer(connection: Connection): void {
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
   /** Bibliography files that currently carry diagnostics, so that they can be cleared when fixed. */
   const bibliographyDiagnosticUris = new Set<string>();
+  let bibliographyTimer: ReturnType<typeof setTimeout> | undefined;
+  const workspaceDocuments = new WorkspaceDocuments(() => roots);
   /** Bibliography file texts as documents, for turning offsets into positions. */
   const fileDocuments = new Map<string, TextDocument>();
   let settings: Settings = defaultSettings;
@@ -99,21 +107,43 @@ export function startServer(connection: Connection): void {
     const analysis = guard('analysis', undefined, () => analysisOf(uri));
     const diagnostics = guard('diagnostics', [], () => (analysis ? diagnose(analysis, settings.diagnostics).map((d) => toDiagnostic(document, d, rangeInFile)) : []));
     void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
-    if (analysis) guard('bibliography diagnostics', undefined, () => publishBibliographyProblems(analysis));
+    scheduleBibliographyProblems();
   }
 
-  /** Problems inside the bibliography files themselves (syntax errors, duplicate keys) are shown in those files. */
-  function publishBibliographyProblems(analysis: Analysis): void {
-    for (const source of analysis.bibliography.sources) {
-      const diagnostics = bibliographyDiagnostics(source, settings.diagnostics).flatMap((d) => {
+  /**
+   * Problems inside the bibliography files themselves (syntax errors, duplicate keys) are shown in those files, with,
+   * when the setting asks for it, the entries that no document of the workspace cites. Recomputed shortly after the
+   * documents' diagnostics, once for all files.
+   */
+  function publishBibliographyProblems(): void {
+    bibliographyTimer = undefined;
+    const open = documents.all().map((d) => analysisOf(d.uri)).filter((a): a is Analysis => !!a);
+    const uncitedSeverity = settings.diagnostics.uncitedBibliographyEntry;
+    const others =
+      uncitedSeverity === 'off'
+        ? []
+        : workspaceDocuments.list(new Set(documents.all().map((d) => d.uri))).map((d) => resolveFacts(d.text, d.facts, workspace.bibliographyFor(d.uri, d.facts.bibliographies)));
+    const uncited = uncitedBibliographyEntries([...open, ...others], uncitedSeverity);
+    const sources = new Map(open.flatMap((a) => a.bibliography.sources.map((s) => [s.source, s] as const)));
+    const published = new Set<string>();
+    for (const source of sources.values()) {
+      const core = [...bibliographyDiagnostics(source, settings.diagnostics), ...(uncited.get(source) ?? [])];
+      const diagnostics = core.flatMap((d) => {
         const range = rangeInFile(source.source, d.span);
-        return range ? [{ range, severity: d.severity === 'error' ? 1 : d.severity === 'warning' ? 2 : d.severity === 'information' ? 3 : 4, code: d.code, source: 'citewise', message: d.message } as const] : [];
+        return range ? [{ range, severity: LSP_SEVERITY[d.severity], code: d.code, source: 'citewise', message: d.message }] : [];
       });
-      if (diagnostics.length === 0 && !bibliographyDiagnosticUris.has(source.source)) continue;
-      if (diagnostics.length) bibliographyDiagnosticUris.add(source.source);
-      else bibliographyDiagnosticUris.delete(source.source);
+      published.add(source.source);
       void connection.sendDiagnostics({ uri: source.source, diagnostics });
     }
+    // A file no open document uses any more keeps no stale problems.
+    for (const uri of bibliographyDiagnosticUris) if (!published.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    bibliographyDiagnosticUris.clear();
+    for (const uri of published) bibliographyDiagnosticUris.add(uri);
+  }
+
+  function scheduleBibliographyProblems(): void {
+    if (bibliographyTimer) clearTimeout(bibliographyTimer);
+    bibliographyTimer = setTimeout(() => guard('bibliography diagnostics', undefined, publishBibliographyProblems), BIBLIOGRAPHY_DELAY_MS);
   }
 
   function schedule(uri: string, delay: number): void {

@@ -49,6 +49,7 @@ export function readSettings(raw: unknown): Settings {
       unknownKey: severity(diagnostics.unknownKey, d.unknownKey),
       duplicateKey: severity(diagnostics.duplicateKey, d.duplicateKey),
       bibliographySyntax: severity(diagnostics.bibliographySyntax, d.bibliographySyntax),
+      uncitedBibliographyEntry: severity(diagnostics.uncitedBibliographyEntry, d.uncitedBibliographyEntry),
     },
   };
 }

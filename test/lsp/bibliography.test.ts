@@ -104,3 +104,18 @@ test('a .bib file rewritten on disk is picked up without a reload', async () => 
   const diagnostics = await server.diagnostics(paper.uri, (ds) => !ds.some((d) => message(d).includes('smith2099')), 10_000);
   assert.deepEqual(diagnostics, []);
 });
+
+test('with the setting on, entries that no document of the workspace cites are shown in the .bib file', async () => {
+  const own = await startServer({ settings: { diagnostics: { uncitedBibliographyEntry: 'information' } } });
+  try {
+    const folderUri = pathToFileURL(path.join(folder, 'latex')).toString();
+    await own.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: thesis.uri, languageId: 'latex', version: 1, text: thesis.text } });
+    const libraryUri = `${folderUri}/library.bib`;
+    const diagnostics = await own.diagnostics(libraryUri, (ds) => ds.length > 0);
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.severity, message(d)]), [
+      ['uncited-entry', 3, '"gago2013", Gago et al. (2013), is not cited by any document that uses this file.'],
+    ]);
+  } finally {
+    await own.stop();
+  }
+});

@@ -198,6 +198,7 @@ export interface DiagnosticSettings {
   unknownKey: Severity;
   duplicateKey: Severity;
   bibliographySyntax: Severity;
+  uncitedBibliographyEntry: Severity;
 }
 
 export const defaultDiagnosticSettings: DiagnosticSettings = {
@@ -208,4 +209,5 @@ export const defaultDiagnosticSettings: DiagnosticSettings = {
   unknownKey: 'error',
   duplicateKey: 'warning',
   bibliographySyntax: 'error',
+  uncitedBibliographyEntry: 'off',
 };

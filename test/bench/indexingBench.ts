@@ -1,0 +1,115 @@
+// How long reading a bibliography file takes, per format and size, against the least any reader must do (read the
+// file and find every "@type{key," with indexOf) and against citation-js on the same BibTeX text.
+
+import { readFileSync } from 'node:fs';
+import { linkBibtex, scanBibtex } from '../../server/src/core/syntax/bib/bibtex';
+import { parseCslJson } from '../../server/src/core/syntax/bib/cslJson';
+import { timeOnce, timeRepeated, summarise, type Timing } from './measure';
+import { milliseconds, type Row } from './report';
+import type { LibraryFiles } from './libraryFiles';
+
+/** Sizes up to this many entries are also read by citation-js; at 50,000 it takes about 15 s, too long to wait for. */
+const CITATION_JS_LIMIT = 10_000;
+
+/** The least any reader must do: find each "@", its "{" and the comma after the key. */
+export function floorScan(text: string): number {
+  let count = 0;
+  let position = text.indexOf('@');
+  while (position >= 0) {
+    const open = text.indexOf('{', position);
+    const comma = text.indexOf(',', open);
+    if (open < 0 || comma < 0) break;
+    count++;
+    position = text.indexOf('\n@', comma);
+    if (position >= 0) position++;
+  }
+  return count;
+}
+
+function repeatsFor(entries: number): number {
+  return entries <= 1_000 ? 15 : entries <= 10_000 ? 7 : 3;
+}
+
+export function indexingRows(library: LibraryFiles): Row[] {
+  const { entries } = library;
+  const size = `${entries.toLocaleString('en')} entries`;
+  const runs = repeatsFor(entries);
+  const megabytes = Buffer.byteLength(library.bibtex) / 1e6;
+  const floor = timeRepeated(runs, () => floorScan(readFileSync(library.bibtexPath, 'utf8')));
+  const scanSamples: number[] = [];
+  const linkSamples: number[] = [];
+  const totalSamples: number[] = [];
+  let read = 0;
+  for (let run = 0; run <= runs; run++) {
+    const started = process.hrtime.bigint();
+    const text = readFileSync(library.bibtexPath, 'utf8');
+    let scan!: ReturnType<typeof scanBibtex>;
+    const scanTime = timeOnce(() => (scan = scanBibtex(text)));
+    const linkTime = timeOnce(() => (read = linkBibtex([{ source: 'library.bib', scan }]).get('library.bib')!.entries.length));
+    const total = Number(process.hrtime.bigint() - started) / 1e6;
+    // The first run warms the code up and is not counted.
+    if (run === 0) continue;
+    scanSamples.push(scanTime);
+    linkSamples.push(linkTime);
+    totalSamples.push(total);
+  }
+  const bibtex = summarise(totalSamples);
+  const rows: Row[] = [
+    { what: 'floor: read BibTeX + indexOf pass', size, timing: floor, notes: `${megabytes.toFixed(1)} MB` },
+    {
+      what: 'BibTeX: read + scan + link',
+      size,
+      timing: bibtex,
+      ratio: bibtex.median / floor.median,
+      notes: `× floor; scan ${milliseconds(summarise(scanSamples).median)} + link ${milliseconds(summarise(linkSamples).median)}; ` +
+        `${(megabytes / (bibtex.median / 1000)).toFixed(0)} MB/s; ${read.toLocaleString('en')} entries read`,
+    },
+  ];
+  rows.push(citationJsRow(library, size, bibtex));
+  rows.push(...cslJsonRows(library, size, runs));
+  return rows;
+}
+
+function citationJsRow(library: LibraryFiles, size: string, citewise: Timing): Row {
+  if (library.entries > CITATION_JS_LIMIT) {
+    return { what: 'citation-js: BibTeX → CSL', size, notes: `not run above ${CITATION_JS_LIMIT.toLocaleString('en')} entries (about 15 s)` };
+  }
+  const cite = citationJs();
+  if (!cite) return { what: 'citation-js: BibTeX → CSL', size, notes: '@citation-js/plugin-bibtex is not installed' };
+  const convert = () => cite.plugins.input.chain(readFileSync(library.bibtexPath, 'utf8'), { generateGraph: false });
+  // One run at 10,000 entries (about 2 s); several at smaller sizes.
+  const timing = library.entries >= CITATION_JS_LIMIT ? summarise([timeOnce(convert)]) : timeRepeated(3, convert);
+  return { what: 'citation-js: BibTeX → CSL', size, timing, ratio: timing.median / citewise.median, notes: '× Citewise read + scan + link' };
+}
+
+interface CitationJsInput {
+  plugins: { input: { chain(data: string, options: Record<string, unknown>): unknown[] } };
+}
+
+function citationJs(): CitationJsInput | undefined {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const core = require('@citation-js/core') as CitationJsInput;
+    require('@citation-js/plugin-bibtex');
+    return core;
+  } catch {
+    return undefined;
+  }
+}
+
+function cslJsonRows(library: LibraryFiles, size: string, runs: number): Row[] {
+  const megabytes = Buffer.byteLength(library.cslJson) / 1e6;
+  const parse = timeRepeated(runs, () => JSON.parse(readFileSync(library.cslJsonPath, 'utf8')));
+  let read = 0;
+  const citewise = timeRepeated(runs, () => (read = parseCslJson(readFileSync(library.cslJsonPath, 'utf8'), 'library.json').entries.length));
+  return [
+    { what: 'floor: read CSL-JSON + JSON.parse', size, timing: parse, notes: `${megabytes.toFixed(1)} MB` },
+    {
+      what: 'CSL-JSON: read + parse',
+      size,
+      timing: citewise,
+      ratio: citewise.median / parse.median,
+      notes: `× floor; ${(megabytes / (citewise.median / 1000)).toFixed(0)} MB/s; ${read.toLocaleString('en')} entries read`,
+    },
+  ];
+}

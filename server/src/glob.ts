@@ -1,11 +1,11 @@
 // Expands the paths and globs of the `citewise.bibliography` setting ("refs/*.bib", "**/library.json") relative to the
 // workspace folder. A small walker rather than a dependency: only `*`, `**`, `?` and `{a,b}` are needed, and the walk
-// skips dependency and version-control folders and stops after a bounded number of folders.
+// skips dependency, build and hidden folders and stops after a bounded number of folders.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-const SKIPPED = new Set(['node_modules', '.git', '.hg', '.svn', '_site', '_book', '.quarto']);
+const SKIPPED = new Set(['node_modules', '_site', '_book', 'dist', 'out']);
 const MAX_FOLDERS = 5000;
 
 /** Turns a glob into a regular expression over '/'-separated relative paths. */
@@ -36,10 +36,14 @@ function isGlob(pattern: string): boolean {
   return /[*?{]/.test(pattern);
 }
 
-function walk(root: string, visit: (relative: string) => void): void {
+/**
+ * Visits the files below a folder, breadth first, with their '/'-separated path relative to it. Dependency, build and
+ * version-control folders are skipped, and the walk stops after a bounded number of folders.
+ */
+export function walkFiles(root: string, visit: (relative: string, full: string) => void, maxFolders = MAX_FOLDERS): void {
   const queue = [''];
   let folders = 0;
-  while (queue.length > 0 && folders < MAX_FOLDERS) {
+  while (queue.length > 0 && folders < maxFolders) {
     const relative = queue.shift()!;
     folders++;
     let entries: fs.Dirent[];
@@ -51,8 +55,8 @@ function walk(root: string, visit: (relative: string) => void): void {
     for (const entry of entries) {
       const child = relative ? `${relative}/${entry.name}` : entry.name;
       if (entry.isDirectory()) {
-        if (!SKIPPED.has(entry.name)) queue.push(child);
-      } else if (entry.isFile()) visit(child);
+        if (!SKIPPED.has(entry.name) && !entry.name.startsWith('.')) queue.push(child);
+      } else if (entry.isFile()) visit(child, path.join(root, child));
     }
   }
 }
@@ -61,7 +65,7 @@ export function expandGlobs(patterns: string[], root: string): string[] {
   const files: string[] = [];
   const globs = patterns.filter(isGlob).map((p) => globToRegExp(p.replace(/\\/g, '/').replace(/^\.\//, '')));
   for (const pattern of patterns) if (!isGlob(pattern)) files.push(path.resolve(root, pattern));
-  if (globs.length > 0) walk(root, (relative) => {
+  if (globs.length > 0) walkFiles(root, (relative) => {
     if (globs.some((g) => g.test(relative))) files.push(path.join(root, relative));
   });
   return files;

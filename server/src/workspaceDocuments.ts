@@ -3,6 +3,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { walkFiles } from './glob';
 import type { DocumentFacts } from './core/types';
 import { computeFacts } from './core/index/documentFacts';
 import { languageIdOfPath } from './core/syntax/mask';
@@ -10,7 +11,6 @@ import { pathToUri } from './workspace';
 
 /** Documents that cite: prose and keyed. Plain .txt files are left out: a workspace holds many that are no documents. */
 const DOCUMENT_EXTENSIONS = new Set(['.md', '.markdown', '.qmd', '.rmd', '.tex', '.typ', '.rst']);
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', '_site', '_book', '.quarto', 'dist', 'out']);
 const MAX_FOLDERS = 2000;
 const MAX_DOCUMENT_BYTES = 5 * 1048576;
 
@@ -57,23 +57,10 @@ export class WorkspaceDocuments {
 
   private files(): string[] {
     const files: string[] = [];
-    const queue = [...this.roots()];
-    let folders = 0;
-    while (queue.length > 0 && folders < MAX_FOLDERS) {
-      const folder = queue.shift()!;
-      folders++;
-      let entries: fs.Dirent[];
-      try {
-        entries = fs.readdirSync(folder, { withFileTypes: true });
-      } catch {
-        continue;
-      }
-      for (const entry of entries) {
-        const full = path.join(folder, entry.name);
-        if (entry.isDirectory()) {
-          if (!SKIPPED_FOLDERS.has(entry.name) && !entry.name.startsWith('.')) queue.push(full);
-        } else if (entry.isFile() && DOCUMENT_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) files.push(full);
-      }
+    for (const root of this.roots()) {
+      walkFiles(root, (_relative, full) => {
+        if (DOCUMENT_EXTENSIONS.has(path.extname(full).toLowerCase())) files.push(full);
+      }, MAX_FOLDERS);
     }
     return files;
   }

@@ -29,9 +29,9 @@ export function timeRepeated(runs: number, run: () => void): Timing {
   return summarise(Array.from({ length: runs }, () => timeOnce(run)));
 }
 
-/** Times one call per input, after warming up on the first few, for latencies over many positions. */
-export function timeEach<T>(inputs: readonly T[], run: (input: T) => void): Timing {
-  for (const input of inputs.slice(0, 5)) run(input);
+/** Times one call per input, after warming up on the first `warmUp` inputs, for latencies over many positions. */
+export function timeEach<T>(inputs: readonly T[], run: (input: T) => void, warmUp = 5): Timing {
+  for (const input of inputs.slice(0, warmUp)) run(input);
   return summarise(inputs.map((input) => timeOnce(() => run(input))));
 }
 

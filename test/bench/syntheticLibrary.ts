@@ -56,7 +56,7 @@ const GIVEN_LATEX: Record<string, string> = { Élodie: "{\\'E}lodie" };
 
 const TOPICS = [
   'urban heat islands', 'street trees', 'autonomous weapons', 'citation practices', 'soil carbon', 'language models',
-  'coral bleaching', 'housing policy', 'protein folding', 'migration routes', 'public transport', 'river restoration',
+  'coral bleaching', 'trade & development', 'housing policy', 'protein folding', 'migration routes', 'public transport', 'river restoration',
 ];
 const FORMS = ['A systematic review of', 'Measuring', 'Rethinking', 'The economics of', 'Field evidence on', 'Modelling'];
 
@@ -70,6 +70,8 @@ const JOURNALS: { macro: string; name: string }[] = [
 ];
 const PUBLISHERS = ['Oxford University Press', 'MIT Press', 'Springer', 'Routledge'];
 const PROCEEDINGS_COUNT = 200;
+/** Emphasis, written as HTML in CSL-JSON titles and as \emph in BibTeX. */
+const IN_SITU = '<i>in situ</i>';
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 const LOREM =
@@ -111,13 +113,13 @@ export function syntheticWorks(count: number, seed = 1): SyntheticWork[] {
       authors,
       year,
       month: 1 + random.below(12),
-      title: `${random.pick(FORMS)} ${topic}: evidence from ${100 + random.below(900)} sites`,
+      title: `${random.pick(FORMS)} ${topic}: evidence from ${100 + random.below(900)} sites${index % 4 === 0 ? ` ${IN_SITU}` : ''}`,
       container: kind === 'book' ? random.pick(PUBLISHERS) : random.pick(JOURNALS).macro,
       volume: 1 + random.below(120),
       issue: 1 + random.below(12),
       pages: `${1 + random.below(400)}--${401 + random.below(400)}`,
       doi: `10.${1000 + random.below(9000)}/synthetic.${index}`,
-      abstract: LOREM.slice(0, 300 + random.below(LOREM.length - 300)),
+      abstract: LOREM.slice(0, 200 + random.below(200)),
       proceedings: kind === 'paper' ? random.below(PROCEEDINGS_COUNT) : undefined,
     });
   }
@@ -144,7 +146,7 @@ function bibtexName(author: SyntheticPerson): string {
 
 function bibtexTitle(title: string): string {
   // Protective braces and an escape or two, as reference managers write them.
-  return `{${title.replace(/^(\w+)/, '{$1}').replace(' & ', ' \\& ')}}`;
+  return `{${title.replace(/^(\w+)/, '{$1}').replace(' & ', ' \\& ').replace(IN_SITU, '\\emph{in situ}')}}`;
 }
 
 /** A BibTeX file of the works, with its @string journals and the proceedings the papers cross-reference. */

@@ -70,6 +70,30 @@ async function waitUntilHealthy(baseUrl, server, timeoutMs) {
   }
 }
 
+// code-server and its extension host write into the XDG folders even for --version; keep them out of $HOME.
+function codeServerEnvironment(userDataDir) {
+  const env = {
+    ...process.env,
+    XDG_CONFIG_HOME: path.join(userDataDir, 'xdg-config'),
+    XDG_DATA_HOME: path.join(userDataDir, 'xdg-data'),
+  };
+  delete env.ELECTRON_RUN_AS_NODE;
+  delete env.VSCODE_IPC_HOOK_CLI;
+  return env;
+}
+
+/**
+ * Installs a packaged extension the way a person does (`code-server --install-extension file.vsix`).
+ * @param {string} vsixPath
+ * @param {{ userDataDir: string, extensionsDir: string }} profile
+ * @returns {string} what code-server printed
+ */
+function installVsix(vsixPath, { userDataDir, extensionsDir }) {
+  fs.mkdirSync(extensionsDir, { recursive: true });
+  const flags = ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsixPath];
+  return execFileSync(locateCodeServer(), flags, { env: codeServerEnvironment(userDataDir), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 });
+}
+
 /**
  * Starts code-server on a free loopback port.
  * @param {{ userDataDir: string, extensionsDir: string, settings?: object }} options
@@ -80,14 +104,7 @@ async function startCodeServer({ userDataDir, extensionsDir, settings = {} }) {
   fs.mkdirSync(extensionsDir, { recursive: true });
   const port = await freePort();
   const authority = `127.0.0.1:${port}`;
-  // code-server and its extension host write into the XDG folders even for --version; keep them out of $HOME.
-  const env = {
-    ...process.env,
-    XDG_CONFIG_HOME: path.join(userDataDir, 'xdg-config'),
-    XDG_DATA_HOME: path.join(userDataDir, 'xdg-data'),
-  };
-  delete env.ELECTRON_RUN_AS_NODE;
-  delete env.VSCODE_IPC_HOOK_CLI;
+  const env = codeServerEnvironment(userDataDir);
   const logPath = path.join(userDataDir, 'code-server.log');
   const logFile = fs.openSync(logPath, 'a');
   const flags = [
@@ -148,4 +165,4 @@ function remoteUri(authority, absolutePath) {
   return `vscode-remote://${authority}${absolutePath.split(path.sep).map(encodeURIComponent).join('/')}`;
 }
 
-module.exports = { startCodeServer, remoteUri, locateCodeServer };
+module.exports = { startCodeServer, installVsix, remoteUri, locateCodeServer };

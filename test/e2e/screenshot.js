@@ -10,65 +10,20 @@ const path = require('node:path');
 const { startCodeServer } = require('./codeServer');
 const { launchBrowser } = require('./browser');
 const { installExtension } = require('./installExtension');
+const { patience, openWorkbench, openFile, hoverText, dismissHover } = require('./workbench');
 
 const repositoryRoot = path.resolve(__dirname, '..', '..');
 const docsFolder = path.join(repositoryRoot, 'docs');
 const viewport = { width: 1400, height: 900 };
-const patience = { timeout: 60_000 };
 
 const startTime = Date.now();
 const progress = (message) => console.log(`[${((Date.now() - startTime) / 1000).toFixed(1)} s] ${message}`);
-
-/**
- * The middle of the first on-screen occurrence of `text` in the editor. Syntax colouring splits a line into one element
- * per token, so the text is looked up in each whole rendered line and then mapped back onto the tokens' text nodes.
- */
-async function screenPointOf(page, text) {
-  return page.evaluate((needle) => {
-    const normalise = (s) => s.replace(/\u00a0/g, ' ');
-    for (const line of document.querySelectorAll('.monaco-editor .view-lines .view-line')) {
-      const at = normalise(line.textContent).indexOf(needle);
-      if (at < 0) continue;
-      const range = document.createRange();
-      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
-      let passed = 0;
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const length = node.textContent.length;
-        if (passed <= at && at < passed + length) range.setStart(node, at - passed);
-        if (passed < at + needle.length && at + needle.length <= passed + length) range.setEnd(node, at + needle.length - passed);
-        passed += length;
-      }
-      const box = range.getBoundingClientRect();
-      return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
-    }
-    return null;
-  }, text);
-}
-
-async function openFile(page, name, expectedText) {
-  await page.keyboard.press('Control+P');
-  await page.waitForSelector('.quick-input-widget input', { state: 'visible', ...patience });
-  await page.keyboard.type(name);
-  await page.waitForSelector(`.quick-input-list .monaco-list-row:has-text("${name}")`, patience);
-  await page.keyboard.press('Enter');
-  await page.waitForSelector(`.monaco-editor .view-lines:has-text("${expectedText}")`, patience);
-}
-
-async function hoverCitation(page, citation, entryText) {
-  // Monaco shows a hover only after the pointer rests on a word, so move onto it from nearby as a hand would.
-  const point = await screenPointOf(page, citation);
-  if (!point) throw new Error(`"${citation}" is not visible in the editor`);
-  await page.mouse.move(point.x - 40, point.y);
-  await page.mouse.move(point.x, point.y, { steps: 5 });
-  await page.waitForSelector(`.monaco-hover:has-text("${entryText}")`, { state: 'visible', ...patience });
-}
 
 async function takeScreenshots(baseUrl, workspace, userDataDir) {
   const browser = await launchBrowser(path.join(userDataDir, 'browser'));
   try {
     const page = await browser.newPage({ viewport });
-    await page.goto(`${baseUrl}/?folder=${encodeURIComponent(workspace)}`);
-    await page.waitForSelector('.monaco-workbench .part.statusbar', patience);
+    await openWorkbench(page, baseUrl, workspace);
     progress('workbench shown');
     await openFile(page, 'essay.md', 'Cooling the city');
     progress('essay.md open');
@@ -76,13 +31,11 @@ async function takeScreenshots(baseUrl, workspace, userDataDir) {
     await page.waitForSelector('.monaco-editor .squiggly-error', patience);
     progress('squiggles shown');
 
-    await hoverCitation(page, 'Oke, 1982', 'The energetic basis of the urban heat island');
+    await hoverText(page, 'Oke, 1982', 'The energetic basis of the urban heat island');
     progress('hover shown');
     await page.screenshot({ path: path.join(docsFolder, 'screenshot.png') });
 
-    await page.mouse.move(viewport.width - 10, viewport.height / 2);
-    await page.keyboard.press('Escape');
-    await page.waitForSelector('.monaco-hover', { state: 'hidden', ...patience });
+    await dismissHover(page, viewport);
     await page.keyboard.press('Control+Shift+M');
     await page.waitForSelector('.markers-panel .monaco-list-row:has-text("is never cited")', patience);
     progress('Problems panel shown');

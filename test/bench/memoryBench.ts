@@ -1,0 +1,21 @@
+// Peak memory of a process that has read a large bibliography, measured in a fresh process (see memoryProbe).
+
+import { execFileSync } from 'node:child_process';
+import * as path from 'node:path';
+import type { MemoryReport } from './memoryProbe';
+import type { Row } from './report';
+import type { LibraryFiles } from './libraryFiles';
+
+export function memoryRows(library: LibraryFiles): Row[] {
+  const probe = path.join(__dirname, 'memoryProbe.js');
+  const output = execFileSync(process.execPath, ['--expose-gc', probe, library.bibtexPath], { encoding: 'utf8' });
+  const report = JSON.parse(output) as MemoryReport;
+  return [
+    {
+      what: 'memory after reading BibTeX',
+      size: `${report.entries.toLocaleString('en')} entries`,
+      value: `${report.peakRssMB} MB`,
+      notes: `peak RSS; ${report.rssAfterMB} MB RSS and ${report.heapUsedMB} MB heap after GC, ${report.rssBeforeMB} MB RSS before reading`,
+    },
+  ];
+}

@@ -1,0 +1,35 @@
+// The language server as an editor starts it: the time to answer "initialize", and the time until the first
+// diagnostics of a long thesis opened over LSP. Needs the bundled server (npm run build).
+
+import { existsSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { serverPath, startServer, type TestServer } from '../support/lspClient';
+import { millisecondsSince, summarise, type Timing } from './measure';
+import type { Row } from './report';
+
+const STARTS = 5;
+
+export async function serverRows(folder: string, thesis: string): Promise<Row[]> {
+  if (!existsSync(serverPath)) return [{ what: 'server start-up', size: '', notes: 'dist/server.js is missing: run npm run build' }];
+  const thesisPath = path.join(folder, 'thesis.md');
+  writeFileSync(thesisPath, thesis);
+  const uri = pathToFileURL(thesisPath).href;
+  const initialize: number[] = [];
+  const firstDiagnostics: number[] = [];
+  for (let run = 0; run < STARTS; run++) {
+    const started = process.hrtime.bigint();
+    const server: TestServer = await startServer();
+    initialize.push(millisecondsSince(started));
+    const opened = process.hrtime.bigint();
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: thesis } });
+    await server.diagnostics(uri, () => true, 60_000);
+    firstDiagnostics.push(millisecondsSince(opened));
+    await server.stop();
+  }
+  const initialized: Timing = summarise(initialize);
+  return [
+    { what: 'server: spawn → initialize response', size: `${STARTS} starts`, timing: initialized, notes: 'node dist/server.js --stdio' },
+    { what: 'server: open thesis → first diagnostics', size: `${STARTS} starts`, timing: summarise(firstDiagnostics), notes: 'didOpen to publishDiagnostics over LSP' },
+  ];
+}

@@ -1,12 +1,16 @@
 // The only place that turns the core's offsets into LSP positions and ranges, and core results into LSP types.
 
 import {
+  CodeActionKind,
   CompletionItemKind,
+  SymbolKind,
   DiagnosticSeverity,
   InsertTextFormat,
   MarkupKind,
   type CompletionItem,
   type CompletionList,
+  type CodeAction,
+  type DocumentSymbol,
   type Location,
   type Diagnostic,
   type Hover,
@@ -19,6 +23,8 @@ import type { CoreDiagnostic } from './core/features/diagnostics';
 import type { CompletionResult } from './core/features/completion';
 import type { HoverResult } from './core/features/hover';
 import type { DefinitionTarget } from './core/features/definition';
+import type { OutlineSymbol } from './core/features/documentSymbols';
+import type { QuickFix } from './core/features/codeActions';
 
 export function toRange(document: TextDocument, span: Span): Range {
   return { start: document.positionAt(span.start), end: document.positionAt(span.end) };
@@ -94,4 +100,39 @@ export function toCompletionList(document: TextDocument, result: CompletionResul
     data: item.documentation === undefined ? ({ uri: document.uri, entryId: item.entryId } satisfies CompletionData) : undefined,
   }));
   return { isIncomplete: result.isIncomplete, items };
+}
+
+export function toDocumentSymbol(document: TextDocument, symbol: OutlineSymbol): DocumentSymbol {
+  return {
+    name: symbol.name || ' ',
+    detail: symbol.detail,
+    kind: symbol.children ? SymbolKind.Namespace : SymbolKind.Field,
+    range: toRange(document, symbol.span),
+    selectionRange: toRange(document, symbol.selection),
+    children: symbol.children?.map((child) => toDocumentSymbol(document, child)),
+  };
+}
+
+function rangesOverlap(a: Range, b: Range): boolean {
+  const before = (x: Position, y: Position) => x.line < y.line || (x.line === y.line && x.character <= y.character);
+  return before(a.start, b.end) && before(b.start, a.end);
+}
+
+/** A quick fix as a versioned edit: an editor applies it only to the version it was computed for. */
+export function toCodeAction(document: TextDocument, fix: QuickFix, diagnostics: Diagnostic[]): CodeAction {
+  const target = toRange(document, fix.diagnosticSpan);
+  return {
+    title: fix.title,
+    kind: CodeActionKind.QuickFix,
+    isPreferred: fix.preferred,
+    diagnostics: diagnostics.filter((d) => d.code === fix.code && rangesOverlap(d.range, target)),
+    edit: {
+      documentChanges: [
+        {
+          textDocument: { uri: document.uri, version: document.version },
+          edits: fix.edits.map((e) => ({ range: toRange(document, e.span), newText: e.newText })),
+        },
+      ],
+    },
+  };
 }

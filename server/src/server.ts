@@ -2,6 +2,7 @@
 // Every handler is guarded: a failure is logged and answered with an empty result, and the server keeps serving.
 
 import {
+  CodeActionKind,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   TextDocumentSyncKind,
@@ -12,15 +13,18 @@ import {
   type Range,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { AnalysisCache, resolveFacts, type Analysis } from './core/index/analysis';
+import { AnalysisCache, entryOf, resolveFacts, type Analysis } from './core/index/analysis';
 import { complete, completionDocumentation, completionTriggers } from './core/features/completion';
 import { diagnose } from './core/features/diagnostics';
 import { hover } from './core/features/hover';
 import { definition } from './core/features/definition';
+import { citationsOf, references } from './core/features/references';
+import { documentSymbols } from './core/features/documentSymbols';
+import { quickFixes } from './core/features/codeActions';
 import { EntryFormatter } from './core/render/format';
 import type { EntryRenderer } from './core/features/entryText';
 import type { ReferenceEntry, Span } from './core/types';
-import { toCompletionList, toDiagnostic, toHover, toLocation, toOffset, type CompletionData, type RangeInFile } from './convert';
+import { toCodeAction, toCompletionList, toDiagnostic, toDocumentSymbol, toHover, toLocation, toOffset, toRange, type CompletionData, type RangeInFile } from './convert';
 import { defaultSettings, readSettings, type Settings } from './settings';
 import { uriToPath, Workspace } from './workspace';
 import { StyleRegistry } from './styles';
@@ -171,6 +175,9 @@ export function startServer(connection: Connection): void {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
         definitionProvider: true,
+        referencesProvider: true,
+        documentSymbolProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         completionProvider: { triggerCharacters: completionTriggers, resolveProvider: true },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -252,6 +259,52 @@ export function startServer(connection: Connection): void {
       const targets = definition(analysis, toOffset(document, params.position));
       const locations = targets.flatMap((t) => toLocation(document, t, rangeInFile));
       return locations.length ? locations : null;
+    }),
+  );
+
+  connection.onReferences((params) =>
+    guard('references', [], () => {
+      const document = documents.get(params.textDocument.uri);
+      const analysis = analysisOf(params.textDocument.uri);
+      if (!document || !analysis) return [];
+      const found = references(analysis, toOffset(document, params.position));
+      if (found.entryIds.length === 0) return [];
+      const ids = new Set(found.entryIds);
+      const locations = found.spans.map((span) => ({ uri: document.uri, range: toRange(document, span) }));
+      // Entries of a bibliography file are shared: the other open documents that cite them count too.
+      const shared = found.entryIds.some((id) => analysis.bibliography.byId.has(id));
+      if (shared) {
+        for (const other of documents.all()) {
+          if (other.uri === document.uri) continue;
+          const otherAnalysis = analysisOf(other.uri);
+          if (otherAnalysis) for (const span of citationsOf(otherAnalysis, ids)) locations.push({ uri: other.uri, range: toRange(other, span) });
+        }
+      }
+      if (params.context.includeDeclaration) {
+        for (const id of found.entryIds) {
+          const entry = entryOf(analysis, id);
+          if (entry) locations.push(...toLocation(document, { source: entry.source, span: entry.keySpan ?? entry.span }, rangeInFile));
+        }
+      }
+      return locations;
+    }),
+  );
+
+  connection.onDocumentSymbol((params) =>
+    guard('document symbols', [], () => {
+      const document = documents.get(params.textDocument.uri);
+      const analysis = analysisOf(params.textDocument.uri);
+      return document && analysis ? documentSymbols(analysis).map((symbol) => toDocumentSymbol(document, symbol)) : [];
+    }),
+  );
+
+  connection.onCodeAction((params) =>
+    guard('code actions', [], () => {
+      const document = documents.get(params.textDocument.uri);
+      const analysis = analysisOf(params.textDocument.uri);
+      if (!document || !analysis) return [];
+      const range = { start: toOffset(document, params.range.start), end: toOffset(document, params.range.end) };
+      return quickFixes(analysis, range).map((fix) => toCodeAction(document, fix, params.context.diagnostics));
     }),
   );
 

@@ -25,11 +25,12 @@ interface TypedReference {
   year: number;
 }
 
+/** A surname no other index gives: the index written in base 16 with a syllable for each digit. */
 function surname(random: Seeded, index: number): string {
-  if (index % 17 === 0) return ACCENTED[index % ACCENTED.length] + SYLLABLES[index % SYLLABLES.length];
-  const syllables = 2 + random.below(2);
-  const word = Array.from({ length: syllables }, () => random.pick(SYLLABLES)).join('');
-  return word[0].toUpperCase() + word.slice(1) + index.toString(36);
+  const unique = [...index.toString(16)].map((digit) => SYLLABLES[Number.parseInt(digit, 16)]).join('');
+  if (index % 17 === 0) return ACCENTED[index % ACCENTED.length] + unique;
+  const word = random.pick(SYLLABLES) + unique;
+  return word[0].toUpperCase() + word.slice(1);
 }
 
 function typedReferences(count: number, random: Seeded): TypedReference[] {

@@ -63,6 +63,7 @@ async function checkWhatTheScreenShows(page, checklist, screenshotsFolder) {
     // "(" is one of the server's trigger characters; if the list did not open on it, ask for it as a person would.
     const openedByTyping = await page.waitForSelector(suggestion, { timeout: 5_000 }).then(() => true, () => false);
     if (!openedByTyping) {
+      console.log('       the list did not open on "(", so the test pressed Ctrl+Space');
       await page.keyboard.press('Control+Space');
       await page.waitForSelector(suggestion, workbench.patience);
     }
@@ -72,6 +73,7 @@ async function checkWhatTheScreenShows(page, checklist, screenshotsFolder) {
 }
 
 const running = { codeServer: undefined, browser: undefined };
+const checklist = new Checklist();
 
 async function stopEverything() {
   const { codeServer, browser } = running;
@@ -81,7 +83,6 @@ async function stopEverything() {
 }
 
 async function main() {
-  const checklist = new Checklist();
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'citewise-ui-'));
   const screenshotsFolder = path.join(scratch, 'screenshots');
   const profile = { userDataDir: path.join(scratch, 'user-data'), extensionsDir: path.join(scratch, 'extensions') };
@@ -117,8 +118,8 @@ async function main() {
 async function abandon(message) {
   console.error(message);
   await stopEverything();
-  console.log('0 passed, 1 failed');
-  process.exit(1);
+  checklist.skipAsFailed('the remaining checks', message);
+  process.exit(checklist.close());
 }
 setTimeout(() => abandon(`Gave up after ${overallTimeoutMs / 1000} s.`), overallTimeoutMs).unref();
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => abandon(`Stopped by ${signal}.`));

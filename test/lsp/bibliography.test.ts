@@ -119,3 +119,31 @@ test('with the setting on, entries that no document of the workspace cites are s
     await own.stop();
   }
 });
+
+test('a quick fix changes an unknown key to the nearest one, as an edit of this version of the document', async () => {
+  const start = at(thesis, 'oke1928');
+  const diagnostics = await server.diagnostics(thesis.uri);
+  const actions = (await server.connection.sendRequest('textDocument/codeAction', {
+    textDocument: { uri: thesis.uri },
+    range: { start, end: start },
+    context: { diagnostics },
+  })) as { title: string; isPreferred?: boolean; diagnostics: Diagnostic[]; edit: { documentChanges: { textDocument: { uri: string; version: number }; edits: { range: unknown; newText: string }[] }[] } }[];
+  assert.equal(actions[0].title, 'Change to "oke1982"');
+  assert.equal(actions[0].isPreferred, true);
+  assert.equal(actions[0].diagnostics[0].code, 'unknown-key');
+  const [change] = actions[0].edit.documentChanges;
+  assert.deepEqual(change.textDocument, { uri: thesis.uri, version: 1 });
+  assert.deepEqual(change.edits, [{ range: { start, end: at(thesis, 'oke1928', 7) }, newText: 'oke1982' }]);
+});
+
+test('find references on a key lists its citations in every open document that uses the same file, and its entry', async () => {
+  const locations = (await server.connection.sendRequest('textDocument/references', {
+    textDocument: { uri: paper.uri },
+    position: at(paper, '@oke1982', 2),
+    context: { includeDeclaration: true },
+  })) as Location[];
+  assert.deepEqual(locations.map((l) => [l.uri, l.range.start]), [
+    [paper.uri, at(paper, 'oke1982')],
+    [refsUri, { line: 3, character: 9 }],
+  ]);
+});

@@ -5,6 +5,7 @@
 // again as the person types and no entry is hidden for good.
 
 import type { Analysis } from '../index/analysis';
+import type { Bibliography } from '../index/bibliography';
 import type { ReferenceEntry, Span } from '../types';
 import { authorPhrase, citeEntry } from '../style/apa';
 import { formatCitationDate } from '../syntax/dates';
@@ -59,25 +60,65 @@ function sortKey(analysis: Analysis, entry: ReferenceEntry, index: number): stri
   return cited + String(index).padStart(7, '0');
 }
 
-function candidates(analysis: Analysis, query: string, keyed: boolean): { entry: ReferenceEntry; index: number }[] {
-  const typed = keyed ? [] : analysis.facts.referenceList?.entries ?? [];
-  const all = [...typed, ...analysis.bibliography.entries.filter((e) => !keyed || e.key)];
-  const queryWords = titleWords(query);
-  return all.map((entry, index) => ({ entry, index })).filter(({ entry }) => queryWords.length === 0 || matchesAll(queryWords, searchWords(entry)));
+/** The search words of a bibliography's entries, parallel to its `entries`, made once per bibliography version:
+ * a library of 50,000 entries would otherwise have them all rebuilt at every keystroke. */
+const bibliographySearchWords = new WeakMap<Bibliography, string[][]>();
+
+function searchWordsOfBibliography(bibliography: Bibliography): string[][] {
+  let words = bibliographySearchWords.get(bibliography);
+  if (!words) {
+    words = bibliography.entries.map(searchWords);
+    bibliographySearchWords.set(bibliography, words);
+  }
+  return words;
 }
 
-/** Sorts and cuts the list. `refilter` marks the answer incomplete even when nothing was cut, so that the editor asks
- * again as the person types and the server's word matching, not only the editor's, decides what stays. */
+interface Candidate {
+  entry: ReferenceEntry;
+  /** The position in the typed list followed by the bibliography's entries (keyless ones left out for keys). */
+  index: number;
+}
+
+function candidates(analysis: Analysis, query: string, keyed: boolean): Candidate[] {
+  const queryWords = titleWords(query);
+  const everything = queryWords.length === 0;
+  const found: Candidate[] = [];
+  let index = 0;
+  for (const entry of keyed ? [] : analysis.facts.referenceList?.entries ?? []) {
+    if (everything || matchesAll(queryWords, searchWords(entry))) found.push({ entry, index });
+    index++;
+  }
+  const entries = analysis.bibliography.entries;
+  const words = everything ? [] : searchWordsOfBibliography(analysis.bibliography);
+  for (let position = 0; position < entries.length; position++) {
+    const entry = entries[position];
+    if (keyed && !entry.key) continue;
+    if (everything || matchesAll(queryWords, words[position])) found.push({ entry, index });
+    index++;
+  }
+  return found;
+}
+
+/** Orders cited entries first, each group in list order, and cuts the list. `refilter` marks the answer incomplete
+ * even when nothing was cut, so that the editor asks again as the person types and the server's word matching, not
+ * only the editor's, decides what stays. */
 function limited(
   analysis: Analysis,
-  found: { entry: ReferenceEntry; index: number }[],
+  found: Candidate[],
   replace: Span,
   refilter: boolean,
   toItem: (entry: ReferenceEntry, sortText: string) => CompletionEntry,
 ): CompletionResult {
-  const sorted = found.map((f) => ({ ...f, sortText: sortKey(analysis, f.entry, f.index) })).sort((a, b) => (a.sortText < b.sortText ? -1 : 1));
-  const kept = sorted.slice(0, MAX_COMPLETION_ITEMS);
-  return { replace, items: kept.map((f) => toItem(f.entry, f.sortText)), isIncomplete: refilter || sorted.length > kept.length };
+  // `found` is in list order, so splitting it keeps the order of each group without sorting every candidate.
+  const isCited = (candidate: Candidate) => (analysis.resolution.citeCount.get(candidate.entry.id) ?? 0) > 0;
+  const cited = found.filter(isCited);
+  const ordered = cited.length === 0 ? found : [...cited, ...found.filter((candidate) => !isCited(candidate))];
+  const kept = ordered.slice(0, MAX_COMPLETION_ITEMS);
+  return {
+    replace,
+    items: kept.map((candidate) => toItem(candidate.entry, sortKey(analysis, candidate.entry, candidate.index))),
+    isIncomplete: refilter || ordered.length > kept.length,
+  };
 }
 
 function typedDocumentation(entry: ReferenceEntry): string | undefined {

@@ -14,9 +14,21 @@ export interface IndexedEntry {
   dateKey: string;
   /** The date without its suffix, to notice "2019" against "2019a". */
   yearKey: string;
-  titleWords: string[];
+  /** Made on first use by `wordsOf`: only a cited title or an entry without authors needs them, and building them for
+   * every entry of a large bibliography would cost more than the rest of the index. */
+  words?: EntryWords;
+}
+
+interface EntryWords {
+  title: string[];
   /** The words the entry starts with: the title, for a work without an author (which may read like a group author). */
-  leadingWords: string[];
+  leading: string[];
+}
+
+function wordsOf(indexed: IndexedEntry): EntryWords {
+  const entry = indexed.entry;
+  indexed.words ??= { title: titleWords(entry.title ?? entry.text), leading: titleWords(entry.text.slice(0, 300)) };
+  return indexed.words;
 }
 
 /** Comparison keys of one name: with particles ("vandenboogard") and without ("boogard"). */
@@ -34,8 +46,6 @@ function indexEntry(entry: ReferenceEntry): IndexedEntry {
     authorKeys: entry.authors.map(personKeys),
     dateKey: date ? dateKey(date) : '',
     yearKey: date ? dateKey({ ...date, suffix: undefined }) : '',
-    titleWords: titleWords(entry.title ?? entry.text),
-    leadingWords: titleWords(entry.text.slice(0, 300)),
   };
 }
 
@@ -66,7 +76,8 @@ function startsWithWords(indexed: IndexedEntry, cited: string): boolean {
   const words = titleWords(cited);
   if (words.length === 0) return false;
   const isPrefixOf = (target: string[]) => words.every((w, i) => target[i] === w);
-  return isPrefixOf(indexed.leadingWords) || isPrefixOf(indexed.titleWords);
+  const entryWords = wordsOf(indexed);
+  return isPrefixOf(entryWords.leading) || isPrefixOf(entryWords.title);
 }
 
 /** How well the cited authors fit an entry's authors: 'match', 'coauthor' (the first matches but the count differs), or 'none'. */

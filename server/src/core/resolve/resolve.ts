@@ -36,7 +36,8 @@ function indexOfBibliography(bibliography: Bibliography): EntryIndex {
 
 export function resolveDocument(facts: DocumentFacts, bibliography: Bibliography): DocumentResolution {
   const typed = buildIndex(facts.referenceList?.entries ?? []);
-  const files = bibliography.entries.length > 0 ? indexOfBibliography(bibliography) : undefined;
+  // The files' index is built when a work is first looked up in them: a document citing only by key never needs it.
+  const files = () => (bibliography.entries.length > 0 ? indexOfBibliography(bibliography) : undefined);
   const abbreviations = abbreviationMap(facts);
   const citeCount = new Map<string, number>();
   const count = (ids: string[]) => {
@@ -46,8 +47,9 @@ export function resolveDocument(facts: DocumentFacts, bibliography: Bibliography
     citation.items.map((work) => {
       const narrative = citation.kind === 'narrative';
       let resolution = resolveWork(work, narrative, typed, abbreviations);
-      if (resolution.status === 'missing' && files) {
-        const inFiles = resolveWork(work, narrative, files, abbreviations);
+      const filesIndex = resolution.status === 'missing' ? files() : undefined;
+      if (resolution.status === 'missing' && filesIndex) {
+        const inFiles = resolveWork(work, narrative, filesIndex, abbreviations);
         resolution = inFiles.status === 'missing' ? { status: 'missing', candidates: [...resolution.candidates, ...inFiles.candidates].slice(0, 3) } : inFiles;
       }
       count(resolution.status === 'resolved' ? [resolution.entryId] : resolution.status === 'ambiguous' ? resolution.entryIds : []);

@@ -1,0 +1,83 @@
+// Quick fixes for the diagnostics of a document: change a citation to the entry it nearly matches, change an unknown key
+// to the nearest key, remove an entry that nothing cites. Each fix is a list of plain text edits on the analysed version;
+// the server sends them as a versioned edit, so that a fix computed for an older version is refused, not misapplied.
+
+import { entryOf, type Analysis } from '../index/analysis';
+import type { CitedWork, ReferenceEntry, Span } from '../types';
+import { authorPhrase, type CitationForm } from '../style/apa';
+import { formatCitationDate } from '../syntax/dates';
+
+export interface TextEdit {
+  span: Span;
+  newText: string;
+}
+
+export interface QuickFix {
+  title: string;
+  /** The diagnostic code the fix answers, so that the editor can attach it to that diagnostic. */
+  code: string;
+  /** The span of the diagnostic the fix answers. */
+  diagnosticSpan: Span;
+  edits: TextEdit[];
+  preferred?: boolean;
+}
+
+function overlaps(a: Span, b: Span): boolean {
+  return a.start <= b.end && b.start <= a.end;
+}
+
+/** Edits that make a cited work name an entry: the author part where it differs, and the date. */
+function editsToCite(analysis: Analysis, work: CitedWork, entry: ReferenceEntry, form: CitationForm): TextEdit[] {
+  const edits: TextEdit[] = [];
+  const authorWritten = analysis.text.slice(work.authorSpan.start, work.authorSpan.end);
+  const phrase = authorPhrase(entry, form) + (work.possessive ? "'s" : '');
+  // A later year of a multi-year citation ("2019b" in "Smith, 2019a, 2019b") shares the author with the first: only its date changes.
+  const ownsAuthor = work.span.start <= work.authorSpan.start;
+  if (ownsAuthor && !work.isTitle && authorWritten.replace(/\s+/g, ' ') !== phrase) edits.push({ span: work.authorSpan, newText: phrase });
+  const date = entry.date ? formatCitationDate(entry.date) : 'n.d.';
+  if (analysis.text.slice(work.dateSpan.start, work.dateSpan.end) !== date) edits.push({ span: work.dateSpan, newText: date });
+  return edits;
+}
+
+/** The whole lines an entry takes, with one blank line after it, so that removing it leaves the list tidy. */
+function entryRemoval(text: string, entry: ReferenceEntry): Span {
+  const start = text.lastIndexOf('\n', entry.span.start - 1) + 1;
+  let end = text.indexOf('\n', entry.span.end);
+  end = end < 0 ? text.length : end + 1;
+  const blank = /^[ \t]*\r?\n/.exec(text.slice(end));
+  if (blank) end += blank[0].length;
+  return { start, end };
+}
+
+export function quickFixes(analysis: Analysis, range: Span): QuickFix[] {
+  const fixes: QuickFix[] = [];
+  const { facts, resolution } = analysis;
+  facts.citations.forEach((citation, ci) => {
+    if (!overlaps(citation.span, range)) return;
+    citation.items.forEach((work, wi) => {
+      const result = resolution.byCitation[ci]?.[wi];
+      if (result?.status !== 'missing' || !overlaps(work.span, range)) return;
+      result.candidates.forEach((candidate, index) => {
+        const entry = entryOf(analysis, candidate.entryId);
+        if (!entry) return;
+        const edits = editsToCite(analysis, work, entry, citation.kind);
+        if (edits.length) fixes.push({ title: `Change to ${candidate.suggestion}`, code: 'missing-entry', diagnosticSpan: work.span, edits, preferred: index === 0 });
+      });
+    });
+  });
+  facts.keyedCitations.forEach((citation, ci) => {
+    if (!overlaps(citation.span, range)) return;
+    citation.keys.forEach((cited, ki) => {
+      const result = resolution.byKeyedCitation[ci]?.[ki];
+      if (result?.status !== 'missing' || !overlaps(cited.span, range)) return;
+      result.candidates.forEach((key, index) => {
+        fixes.push({ title: `Change to "${key}"`, code: 'unknown-key', diagnosticSpan: cited.span, edits: [{ span: cited.span, newText: key }], preferred: index === 0 });
+      });
+    });
+  });
+  for (const entry of facts.referenceList?.entries ?? []) {
+    if (!overlaps(entry.span, range) || (resolution.citeCount.get(entry.id) ?? 0) > 0) continue;
+    fixes.push({ title: 'Remove this entry, which nothing cites', code: 'uncited-entry', diagnosticSpan: entry.span, edits: [{ span: entryRemoval(analysis.text, entry), newText: '' }] });
+  }
+  return fixes;
+}

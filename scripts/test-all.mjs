@@ -43,6 +43,8 @@ const steps = [
 ];
 
 let runningStep;
+/** The signal that stopped the run, once one has. */
+let stopping;
 
 /** Runs a command in its own process group, passing its output through and keeping a copy. */
 function run(command) {
@@ -65,6 +67,15 @@ function run(command) {
   });
 }
 
+async function processesStillAlive(graceMs) {
+  const deadline = Date.now() + graceMs;
+  for (;;) {
+    const alive = processesMarkedWith(runMarker.name, runMarker.value);
+    if (alive.length === 0 || Date.now() > deadline) return alive;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
 const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(0)} s`;
 
 async function main() {
@@ -72,6 +83,7 @@ async function main() {
   const results = [];
   let packaged = true;
   for (const step of steps) {
+    if (stopping) break;
     console.log(`\n=== ${step.title}: ${step.command.join(' ')}`);
     const stepStarted = Date.now();
     let counts;
@@ -93,35 +105,44 @@ async function main() {
     results.push({ title: step.title, ...counts, time: seconds(stepStarted) });
   }
 
-  // Every step stops what it started; a process of this run that is still alive is a bug of that step.
-  const strays = processesMarkedWith(runMarker.name, runMarker.value);
+  // Every step stops what it started; a process of this run that is still alive after a grace period (a stopped step's
+  // helpers may still be shutting down) is a bug of that step.
+  const strays = await processesStillAlive(10_000);
   if (strays.length > 0) {
     console.log(`\n${strays.length} process(es) of this run were still running (${strays.join(', ')}); ending them.`);
     await endProcesses(strays);
   }
   results.push({ title: 'Nothing of the run left running', passed: strays.length === 0 ? 1 : 0, failed: strays.length === 0 ? 0 : 1, time: '0 s' });
 
+  if (stopping) results.push({ title: `Stopped by ${stopping} before every step had run`, passed: 0, failed: 1, time: '0 s' });
+
   console.log(`\n=== Summary (${seconds(started)})`);
   for (const { title, passed, failed, time } of results) console.log(`  ${title}: ${passed} passed, ${failed} failed (${time})`);
   const passed = results.reduce((sum, result) => sum + result.passed, 0);
   const failed = results.reduce((sum, result) => sum + result.failed, 0);
   console.log(`${passed} passed, ${failed} failed`);
+  if (stopping) return 130;
   return failed === 0 ? 0 : 1;
 }
 
-// Stopped from outside: stop the running step's process group, then whatever of this run is still alive.
-async function stop(signal) {
+// Stopped from outside: stop the running step's process group (it runs detached, so the signal does not reach it on
+// its own), by force if it does not end in time; main() then ends whatever of the run is left and prints the summary.
+function stop(signal) {
+  if (stopping) return;
+  stopping = signal;
   console.error(`\nStopped by ${signal}; ending the processes this run started.`);
-  if (runningStep?.pid) {
+  const step = runningStep;
+  if (!step?.pid) return;
+  const signalStep = (name) => {
     try {
-      process.kill(-runningStep.pid, 'SIGTERM');
+      process.kill(-step.pid, name);
     } catch {
       // The step had already ended.
     }
-  }
-  await endProcesses(processesMarkedWith(runMarker.name, runMarker.value));
-  process.exit(130);
+  };
+  signalStep('SIGTERM');
+  setTimeout(() => signalStep('SIGKILL'), 15_000).unref();
 }
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => void stop(signal));
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => stop(signal));
 
 process.exitCode = await main();

@@ -25,6 +25,8 @@ function createClient(context: ExtensionContext): LanguageClient {
       { scheme: 'untitled', language },
     ]),
     synchronize: { configurationSection: 'citewise' },
+    // In Restricted Mode the server reads no file that settings point at, and none outside the workspace folders.
+    initializationOptions: { trusted: workspace.isTrusted },
   };
   return new LanguageClient('citewise', 'Citewise', serverOptions, clientOptions);
 }
@@ -45,6 +47,8 @@ function queue(context: ExtensionContext, step: 'start' | 'restart'): Promise<vo
 export async function activate(context: ExtensionContext): Promise<void> {
   context.subscriptions.push(
     commands.registerCommand('citewise.restartServer', () => queue(context, 'restart')),
+    // Trust granted later: start again so that the server may read what the settings point at.
+    workspace.onDidGrantWorkspaceTrust(() => void queue(context, 'restart')),
     workspace.onDidChangeConfiguration((event) => {
       // The document selector is fixed when the client starts, so a change of languages needs a new client.
       if (event.affectsConfiguration('citewise.languages')) void queue(context, 'restart');

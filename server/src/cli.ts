@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { resolveFacts } from './core/index/analysis';
 import { computeFacts } from './core/index/documentFacts';
-import { diagnose } from './core/features/diagnostics';
+import { diagnose, diagnoseNamedBibliographies } from './core/features/diagnostics';
 import { bibliographyDiagnostics } from './core/features/bibliographyDiagnostics';
 import { BibliographyReader } from './core/index/readBibliographies';
 import type { BibliographySource } from './core/index/bibliography';
@@ -82,6 +82,8 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     log: () => undefined,
     onChange: () => undefined,
     watch: false,
+    // The person running the command names the files: any bibliography they point at may be read.
+    allowOutside: () => true,
   });
   const bibliographiesSeen = new Map<string, BibliographySource>();
   for (const file of options.files) {
@@ -104,7 +106,8 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     const facts = computeFacts(text, languageId, 1);
     const analysis = resolveFacts(text, facts, workspace.bibliographyFor(uri, facts.bibliographies));
     for (const source of analysis.bibliography.sources) bibliographiesSeen.set(source.source, source);
-    const diagnostics = diagnose(analysis, defaultDiagnosticSettings);
+    const named = diagnoseNamedBibliographies(workspace.namedProblems(uri, facts.bibliographies), defaultDiagnosticSettings);
+    const diagnostics = [...diagnose(analysis, defaultDiagnosticSettings), ...named].sort((a, b) => a.span.start - b.span.start);
     if (!options.exitZero && diagnostics.some((d) => d.severity === 'error') && status === 0) status = 1;
     if (options.format === 'json') reports.push(jsonReport(file, document, analysis, diagnostics));
     else {

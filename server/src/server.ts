@@ -15,7 +15,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache, entryOf, resolveFacts, type Analysis } from './core/index/analysis';
 import { complete, completionDocumentation, completionTriggers } from './core/features/completion';
-import { diagnose } from './core/features/diagnostics';
+import { diagnose, diagnoseNamedBibliographies } from './core/features/diagnostics';
 import { hover } from './core/features/hover';
 import { definition } from './core/features/definition';
 import { citationsOf, references } from './core/features/references';
@@ -55,6 +55,8 @@ export function startServer(connection: Connection): void {
   let settings: Settings = defaultSettings;
   let canPullConfiguration = false;
   let roots: string[] = [];
+  /** VS Code says whether the workspace is trusted; other editors have no such notion and are trusted. */
+  let trusted = true;
 
   const log = (message: string) => connection.console.log(message);
 
@@ -63,6 +65,8 @@ export function startServer(connection: Connection): void {
     settingPaths: () => settings.bibliography,
     maxFileBytes: () => settings.maxFileSizeMB * 1048576,
     parse: (files) => reader.read(files),
+    trusted: () => trusted,
+    allowOutside: () => settings.allowBibliographiesOutsideWorkspace,
     log,
     onChange: () => {
       for (const document of documents.all()) schedule(document.uri, 0);
@@ -101,7 +105,7 @@ export function startServer(connection: Connection): void {
     return { start: held.positionAt(span.start), end: held.positionAt(span.end) };
   };
 
-  const styles = new StyleRegistry(formatter, () => roots, log);
+  const styles = new StyleRegistry(formatter, () => roots, () => trusted, log);
   const render: EntryRenderer = (entry: ReferenceEntry) => formatter.format(entry, styles.nameFor(settings.style)).markdown;
 
   function publish(uri: string): void {
@@ -109,7 +113,11 @@ export function startServer(connection: Connection): void {
     const document = documents.get(uri);
     if (!document) return;
     const analysis = guard('analysis', undefined, () => analysisOf(uri));
-    const diagnostics = guard('diagnostics', [], () => (analysis ? diagnose(analysis, settings.diagnostics).map((d) => toDiagnostic(document, d, rangeInFile)) : []));
+    const diagnostics = guard('diagnostics', [], () => {
+      if (!analysis) return [];
+      const named = diagnoseNamedBibliographies(workspace.namedProblems(uri, analysis.facts.bibliographies), settings.diagnostics);
+      return [...diagnose(analysis, settings.diagnostics), ...named].map((d) => toDiagnostic(document, d, rangeInFile));
+    });
     void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
     scheduleBibliographyProblems();
   }
@@ -168,8 +176,9 @@ export function startServer(connection: Connection): void {
     canPullConfiguration = !!params.capabilities.workspace?.configuration;
     roots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
     if (roots.length === 0 && params.rootUri) roots = [uriToPath(params.rootUri)].filter((p): p is string => !!p);
-    const options = params.initializationOptions as { settings?: unknown } | undefined;
+    const options = params.initializationOptions as { settings?: unknown; trusted?: boolean } | undefined;
     if (options?.settings) settings = readSettings(options.settings);
+    trusted = options?.trusted !== false;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },

@@ -12,11 +12,13 @@ export interface Settings {
   style: string;
   /** Bibliography files larger than this many MB are not read. */
   maxFileSizeMB: number;
+  /** Whether bibliography files that documents name may lie outside the workspace folders (trusted workspaces only). */
+  allowBibliographiesOutsideWorkspace: boolean;
 }
 
 export const defaultLanguages = ['markdown', 'plaintext', 'quarto', 'rmd', 'restructuredtext', 'latex', 'typst'];
 
-export const defaultSettings: Settings = { languages: defaultLanguages, diagnostics: defaultDiagnosticSettings, bibliography: [], style: 'apa', maxFileSizeMB: 100 };
+export const defaultSettings: Settings = { languages: defaultLanguages, diagnostics: defaultDiagnosticSettings, bibliography: [], style: 'apa', maxFileSizeMB: 100, allowBibliographiesOutsideWorkspace: false };
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'information', 'hint', 'off'];
 
@@ -36,9 +38,11 @@ export function readSettings(raw: unknown): Settings {
       : [];
   const style = typeof section.style === 'string' && section.style.trim() ? section.style.trim() : defaultSettings.style;
   const maxFileSizeMB = typeof section.maxFileSizeMB === 'number' && section.maxFileSizeMB > 0 ? section.maxFileSizeMB : defaultSettings.maxFileSizeMB;
+  const allowBibliographiesOutsideWorkspace = section.allowBibliographiesOutsideWorkspace === true;
   return {
     languages,
     bibliography,
+    allowBibliographiesOutsideWorkspace,
     style,
     maxFileSizeMB,
     diagnostics: {
@@ -50,6 +54,7 @@ export function readSettings(raw: unknown): Settings {
       duplicateKey: severity(diagnostics.duplicateKey, d.duplicateKey),
       bibliographySyntax: severity(diagnostics.bibliographySyntax, d.bibliographySyntax),
       uncitedBibliographyEntry: severity(diagnostics.uncitedBibliographyEntry, d.uncitedBibliographyEntry),
+      unreadBibliography: severity(diagnostics.unreadBibliography, d.unreadBibliography),
     },
   };
 }

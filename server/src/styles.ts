@@ -1,6 +1,6 @@
 // Turns the `citewise.style` setting into a style name the formatter knows: a built-in name as it is, or a .csl file
 // (relative to the workspace folder) read and registered once per file version. A file that cannot be used falls back
-// to APA, and the reason is logged once.
+// to APA, and the reason is logged once. The file is parsed as data by the style engine: nothing in it is fetched.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -13,11 +13,14 @@ export class StyleRegistry {
   constructor(
     private readonly formatter: EntryFormatter,
     private readonly roots: () => string[],
+    private readonly trusted: () => boolean,
     private readonly log: (message: string) => void,
   ) {}
 
   nameFor(style: string): string {
     if (!style.toLowerCase().endsWith('.csl')) return style;
+    // A style file is read only in a trusted workspace: a workspace's own settings could point anywhere.
+    if (!this.trusted()) return this.fallBack(style, 'the workspace is not trusted');
     const file = path.resolve(this.roots()[0] ?? process.cwd(), style);
     try {
       const stat = fs.statSync(file);

@@ -27,6 +27,10 @@ export interface WorkspaceOptions {
   onChange: (file: string) => void;
   /** Whether to watch the folders of the files read (the server does; a one-shot command does not). */
   watch?: boolean;
+  /** Whether the workspace is trusted; an untrusted one reads no file its settings point at, and none outside its folders. */
+  trusted?: () => boolean;
+  /** `citewise.allowBibliographiesOutsideWorkspace`: whether a trusted workspace reads bibliographies outside its folders. */
+  allowOutside?: () => boolean;
 }
 
 interface CachedFile {
@@ -64,16 +68,66 @@ export class Workspace {
     return this.files.get(file)?.text;
   }
 
+  private trusted(): boolean {
+    return this.options.trusted?.() ?? true;
+  }
+
+  /**
+   * Whether a file may be read: inside a workspace folder (after following symbolic links), or anywhere when a trusted
+   * workspace allows it. Without workspace folders, the document's own folder is the boundary.
+   */
+  private mayRead(file: string, documentPath: string): boolean {
+    if (this.trusted() && (this.options.allowOutside?.() ?? false)) return true;
+    const roots = this.options.roots();
+    const boundaries = roots.length > 0 ? roots : [path.dirname(documentPath)];
+    let real: string;
+    try {
+      real = fs.realpathSync(file);
+    } catch {
+      real = path.resolve(file);
+    }
+    return boundaries.some((root) => {
+      let realRoot: string;
+      try {
+        realRoot = fs.realpathSync(root);
+      } catch {
+        realRoot = path.resolve(root);
+      }
+      const relative = path.relative(realRoot, real);
+      return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+    });
+  }
+
+  /** Problems with the bibliography files a document names, at the names in the document: not found, or not readable here. */
+  namedProblems(documentUri: string, named: BibliographyReference[]): Problem[] {
+    const documentPath = uriToPath(documentUri);
+    if (!documentPath) return [];
+    return named.flatMap((reference): Problem[] => {
+      const file = path.resolve(path.dirname(documentPath), reference.path);
+      if (!fs.existsSync(file)) return [{ span: reference.span, code: 'bibliography-not-found', message: `The bibliography file "${reference.path}" was not found (looked for ${file}).` }];
+      if (!this.mayRead(file, documentPath)) {
+        const why = this.trusted()
+          ? 'it is outside the workspace folders; the setting citewise.allowBibliographiesOutsideWorkspace lets Citewise read it'
+          : 'this workspace is not trusted, and an untrusted workspace reads no file outside its folders';
+        return [{ span: reference.span, code: 'bibliography-not-read', message: `The bibliography file "${reference.path}" was not read: ${why}.` }];
+      }
+      return [];
+    });
+  }
+
   /** The bibliography a document sees, merged from its files; the same object while no file changed. */
   bibliographyFor(documentUri: string, named: BibliographyReference[]): Bibliography {
     const documentPath = uriToPath(documentUri);
     if (!documentPath) return mergeBibliography([]);
+    const folder = path.dirname(documentPath);
+    const allowed = (file: string) => this.mayRead(file, documentPath);
     const files = bibliographyFilesFor({
       documentPath,
-      named,
-      quartoProject: this.quartoBibliographies(documentPath),
-      fromSettings: this.settingFiles(),
-      neighbours: this.neighbours(documentPath),
+      named: named.filter((reference) => allowed(path.resolve(folder, reference.path))),
+      quartoProject: this.quartoBibliographies(documentPath).filter(allowed),
+      // The setting is the user's own choice, honoured anywhere once the workspace is trusted.
+      fromSettings: this.trusted() ? this.settingFiles() : [],
+      neighbours: this.neighbours(documentPath).filter(allowed),
     });
     const read = files.map((file) => ({ file, cached: this.read(file) }));
     const key = read.map(({ file, cached }) => `${file}@${cached?.version ?? 'missing'}`).join('|');

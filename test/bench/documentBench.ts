@@ -1,6 +1,7 @@
 // What a person waits for while writing: analysing a long thesis, the diagnostics after a keystroke, completion and
 // hover in the thesis and in a paper whose bibliography holds 50,000 entries, and formatting an entry in APA.
 
+import { readFileSync } from 'node:fs';
 import { analyse, type Analysis } from '../../server/src/core/index/analysis';
 import { mergeBibliography, type Bibliography } from '../../server/src/core/index/bibliography';
 import { BibliographyReader } from '../../server/src/core/index/readBibliographies';
@@ -11,7 +12,7 @@ import { EntryFormatter } from '../../server/src/core/render/format';
 import { defaultDiagnosticSettings, type ReferenceEntry } from '../../server/src/core/types';
 import { summarise, timeEach, timeOnce, timeRepeated } from './measure';
 import type { Row } from './report';
-import type { LibraryFiles } from './libraryFiles';
+import type { BibliographyFiles } from './bibliographyFiles';
 import { pandocPaper } from './syntheticDocuments';
 
 /** Positions spread evenly over a list, so that every part of a document is sampled. */
@@ -45,15 +46,16 @@ export function thesisRows(thesis: string, words: string): Row[] {
   ];
 }
 
-export function readBibliography(library: LibraryFiles): Bibliography {
-  const sources = new BibliographyReader().read([{ source: `file://${library.bibtexPath}`, path: library.bibtexPath, text: library.bibtex, version: '1' }]);
+export function readBibliography(collection: BibliographyFiles): Bibliography {
+  const text = readFileSync(collection.bibtexPath, 'utf8');
+  const sources = new BibliographyReader().read([{ source: `file://${collection.bibtexPath}`, path: collection.bibtexPath, text, version: '1' }]);
   return mergeBibliography(sources);
 }
 
-export function keyedRows(library: LibraryFiles): Row[] {
-  const size = `${library.entries.toLocaleString('en')} entries`;
-  const bibliography = readBibliography(library);
-  const paper = pandocPaper(library.works, 300, 'library.bib');
+export function keyedRows(collection: BibliographyFiles): Row[] {
+  const size = `${collection.entries.toLocaleString('en')} entries`;
+  const bibliography = readBibliography(collection);
+  const paper = pandocPaper(collection.works, 300, 'references.bib');
   let analysis!: Analysis;
   const first = timeOnce(() => (analysis = analyse(paper, 'markdown', 1, bibliography)));
   let version = 1;

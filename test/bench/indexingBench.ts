@@ -1,12 +1,13 @@
 // How long reading a bibliography file takes, per format and size, against the least any reader must do (read the
 // file and find every "@type{key," with indexOf) and against citation-js on the same BibTeX text.
 
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { linkBibtex, scanBibtex } from '../../server/src/core/syntax/bib/bibtex';
 import { parseCslJson } from '../../server/src/core/syntax/bib/cslJson';
 import { timeOnce, timeRepeated, summarise, type Timing } from './measure';
 import { milliseconds, type Row } from './report';
-import type { LibraryFiles } from './libraryFiles';
+import type { BibliographyFiles } from './bibliographyFiles';
 
 /** Sizes up to this many entries are also read by citation-js; at 50,000 it takes about 15 s, too long to wait for. */
 const CITATION_JS_LIMIT = 10_000;
@@ -30,22 +31,36 @@ function repeatsFor(entries: number): number {
   return entries <= 1_000 ? 15 : entries <= 10_000 ? 7 : 3;
 }
 
-export function indexingRows(library: LibraryFiles): Row[] {
-  const { entries } = library;
+/** The files a child process reads: the collection without its works, which only the document benchmarks need. */
+type IndexedFiles = Omit<BibliographyFiles, 'works'>;
+
+/**
+ * Measures one collection in a fresh process, so that what earlier sizes and citation-js leave on the heap does not slow
+ * this one's garbage collection.
+ */
+export function indexingRows(collection: BibliographyFiles): Row[] {
+  const { works, ...files } = collection;
+  void works;
+  const output = execFileSync(process.execPath, [__filename, JSON.stringify(files)], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  return JSON.parse(output) as Row[];
+}
+
+function measureCollection(collection: IndexedFiles): Row[] {
+  const { entries } = collection;
   const size = `${entries.toLocaleString('en')} entries`;
   const runs = repeatsFor(entries);
-  const megabytes = Buffer.byteLength(library.bibtex) / 1e6;
-  const floor = timeRepeated(runs, () => floorScan(readFileSync(library.bibtexPath, 'utf8')));
+  const megabytes = collection.bibtexMegabytes;
+  const floor = timeRepeated(runs, () => floorScan(readFileSync(collection.bibtexPath, 'utf8')));
   const scanSamples: number[] = [];
   const linkSamples: number[] = [];
   const totalSamples: number[] = [];
   let read = 0;
   for (let run = 0; run <= runs; run++) {
     const started = process.hrtime.bigint();
-    const text = readFileSync(library.bibtexPath, 'utf8');
+    const text = readFileSync(collection.bibtexPath, 'utf8');
     let scan!: ReturnType<typeof scanBibtex>;
     const scanTime = timeOnce(() => (scan = scanBibtex(text)));
-    const linkTime = timeOnce(() => (read = linkBibtex([{ source: 'library.bib', scan }]).get('library.bib')!.entries.length));
+    const linkTime = timeOnce(() => (read = linkBibtex([{ source: 'references.bib', scan }]).get('references.bib')!.entries.length));
     const total = Number(process.hrtime.bigint() - started) / 1e6;
     // The first run warms the code up and is not counted.
     if (run === 0) continue;
@@ -65,20 +80,21 @@ export function indexingRows(library: LibraryFiles): Row[] {
         `${(megabytes / (bibtex.median / 1000)).toFixed(0)} MB/s; ${read.toLocaleString('en')} entries read`,
     },
   ];
-  rows.push(citationJsRow(library, size, bibtex));
-  rows.push(...cslJsonRows(library, size, runs));
+  rows.push(...cslJsonRows(collection, size, runs));
+  // Last, because it leaves much on the heap.
+  rows.splice(2, 0, citationJsRow(collection, size, bibtex));
   return rows;
 }
 
-function citationJsRow(library: LibraryFiles, size: string, citewise: Timing): Row {
-  if (library.entries > CITATION_JS_LIMIT) {
+function citationJsRow(collection: IndexedFiles, size: string, citewise: Timing): Row {
+  if (collection.entries > CITATION_JS_LIMIT) {
     return { what: 'citation-js: BibTeX → CSL', size, notes: `not run above ${CITATION_JS_LIMIT.toLocaleString('en')} entries (about 15 s)` };
   }
   const cite = citationJs();
   if (!cite) return { what: 'citation-js: BibTeX → CSL', size, notes: '@citation-js/plugin-bibtex is not installed' };
-  const convert = () => cite.plugins.input.chain(readFileSync(library.bibtexPath, 'utf8'), { generateGraph: false });
+  const convert = () => cite.plugins.input.chain(readFileSync(collection.bibtexPath, 'utf8'), { generateGraph: false });
   // One run at 10,000 entries (about 2 s); several at smaller sizes.
-  const timing = library.entries >= CITATION_JS_LIMIT ? summarise([timeOnce(convert)]) : timeRepeated(3, convert);
+  const timing = collection.entries >= CITATION_JS_LIMIT ? summarise([timeOnce(convert)]) : timeRepeated(3, convert);
   return { what: 'citation-js: BibTeX → CSL', size, timing, ratio: timing.median / citewise.median, notes: '× Citewise read + scan + link' };
 }
 
@@ -97,11 +113,11 @@ function citationJs(): CitationJsInput | undefined {
   }
 }
 
-function cslJsonRows(library: LibraryFiles, size: string, runs: number): Row[] {
-  const megabytes = Buffer.byteLength(library.cslJson) / 1e6;
-  const parse = timeRepeated(runs, () => JSON.parse(readFileSync(library.cslJsonPath, 'utf8')));
+function cslJsonRows(collection: IndexedFiles, size: string, runs: number): Row[] {
+  const megabytes = collection.cslJsonMegabytes;
+  const parse = timeRepeated(runs, () => JSON.parse(readFileSync(collection.cslJsonPath, 'utf8')));
   let read = 0;
-  const citewise = timeRepeated(runs, () => (read = parseCslJson(readFileSync(library.cslJsonPath, 'utf8'), 'library.json').entries.length));
+  const citewise = timeRepeated(runs, () => (read = parseCslJson(readFileSync(collection.cslJsonPath, 'utf8'), 'references.json').entries.length));
   return [
     { what: 'floor: read CSL-JSON + JSON.parse', size, timing: parse, notes: `${megabytes.toFixed(1)} MB` },
     {
@@ -113,3 +129,5 @@ function cslJsonRows(library: LibraryFiles, size: string, runs: number): Row[] {
     },
   ];
 }
+
+if (require.main === module) process.stdout.write(JSON.stringify(measureCollection(JSON.parse(process.argv[2]) as IndexedFiles)));

@@ -1,4 +1,4 @@
-// Timing helpers for the benchmarks: wall-clock milliseconds, medians and 95th percentiles.
+// Timing functions for the benchmarks: wall-clock milliseconds, medians and 95th percentiles.
 
 export interface Timing {
   median: number;

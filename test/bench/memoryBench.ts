@@ -4,11 +4,11 @@ import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import type { MemoryReport } from './memoryProbe';
 import type { Row } from './report';
-import type { LibraryFiles } from './libraryFiles';
+import type { BibliographyFiles } from './bibliographyFiles';
 
-export function memoryRows(library: LibraryFiles): Row[] {
+export function memoryRows(collection: BibliographyFiles): Row[] {
   const probe = path.join(__dirname, 'memoryProbe.js');
-  const output = execFileSync(process.execPath, ['--expose-gc', probe, library.bibtexPath], { encoding: 'utf8' });
+  const output = execFileSync(process.execPath, ['--expose-gc', probe, collection.bibtexPath], { encoding: 'utf8' });
   const report = JSON.parse(output) as MemoryReport;
   return [
     {

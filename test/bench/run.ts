@@ -7,11 +7,11 @@ import { indexingRows } from './indexingBench';
 import { formattingRows, keyedRows, readBibliography, thesisRows } from './documentBench';
 import { serverRows } from './serverBench';
 import { memoryRows } from './memoryBench';
-import { temporaryFolder, writeLibrary, type LibraryFiles } from './libraryFiles';
+import { temporaryFolder, writeBibliographyFiles, type BibliographyFiles } from './bibliographyFiles';
 import { syntheticThesis } from './syntheticDocuments';
 import { machine, table, type Row } from './report';
 
-const LIBRARY_SIZES = [1_000, 10_000, 50_000];
+const BIBLIOGRAPHY_SIZES = [1_000, 10_000, 50_000];
 const THESIS = { words: 150_000, references: 1_000, citations: 5_000 };
 
 const SECTIONS = ['indexing', 'documents', 'formatting', 'server', 'memory'] as const;
@@ -28,14 +28,14 @@ async function main(): Promise<void> {
   const { folder, remove } = temporaryFolder();
   const rows: Row[] = [];
   try {
-    const libraries: LibraryFiles[] = LIBRARY_SIZES.map((size) => writeLibrary(folder, size));
-    const largest = libraries[libraries.length - 1];
+    const bibliographies: BibliographyFiles[] = BIBLIOGRAPHY_SIZES.map((size) => writeBibliographyFiles(folder, size));
+    const largest = bibliographies[bibliographies.length - 1];
     const thesis = syntheticThesis(THESIS);
     const thesisSize = `${(THESIS.words / 1000).toFixed(0)}k words`;
     if (chosen.has('indexing')) {
-      for (const library of libraries) {
-        progress(`indexing ${library.entries} entries`);
-        rows.push(...indexingRows(library));
+      for (const collection of bibliographies) {
+        progress(`indexing ${collection.entries} entries`);
+        rows.push(...indexingRows(collection));
       }
     }
     if (chosen.has('documents')) {

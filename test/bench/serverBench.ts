@@ -1,7 +1,7 @@
 // The language server as an editor starts it: the time to answer "initialize", and the time until the first
 // diagnostics of a long thesis opened over LSP. Needs the bundled server (npm run build).
 
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { serverPath, startServer, type TestServer } from '../support/lspClient';
@@ -12,7 +12,9 @@ const STARTS = 5;
 
 export async function serverRows(folder: string, thesis: string): Promise<Row[]> {
   if (!existsSync(serverPath)) return [{ what: 'server start-up', size: '', notes: 'dist/server.js is missing: run npm run build' }];
-  const thesisPath = path.join(folder, 'thesis.md');
+  // A folder of its own: bibliography files next to a document are read with it, and the benchmark's bibliographies are not its own.
+  const thesisPath = path.join(folder, 'thesis', 'thesis.md');
+  mkdirSync(path.dirname(thesisPath));
   writeFileSync(thesisPath, thesis);
   const uri = pathToFileURL(thesisPath).href;
   const initialize: number[] = [];

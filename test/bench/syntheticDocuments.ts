@@ -1,7 +1,7 @@
 // Builds the documents the benchmarks edit and query: a Markdown thesis with author-date citations and a typed APA
 // reference list, and a pandoc paper that cites keys of a bibliography file. The same seed always gives the same text.
 
-import { Seeded, type SyntheticWork } from './syntheticLibrary';
+import { Seeded, type SyntheticWork } from './syntheticBibliography';
 
 export interface ThesisShape {
   words: number;

@@ -16,7 +16,9 @@ class Checklist {
       return true;
     } catch (error) {
       this.failed++;
-      console.log(`  FAIL ${name}\n       ${String(error?.message ?? error).split('\n').join('\n       ')}`);
+      // Playwright colours its messages with terminal escape codes, which are noise in a CI log.
+      const message = String(error?.message ?? error).replace(/\u001b\[[0-9;]*m/g, '');
+      console.log(`  FAIL ${name}\n       ${message.split('\n').join('\n       ')}`);
       return false;
     }
   }

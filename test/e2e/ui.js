@@ -49,8 +49,17 @@ async function checkWhatTheScreenShows(page, checklist, screenshotsFolder) {
   await checklist.check('the Problems panel lists what Citewise found', async () => {
     await page.keyboard.press('Control+Shift+M');
     await page.waitForSelector('.markers-panel', workbench.patience);
-    for (const problem of expectedProblems) {
-      await page.waitForSelector(`.markers-panel .monaco-list-row:has-text("${problem}")`, workbench.patience);
+    const rows = page.locator('.markers-panel .monaco-list-row');
+    const listsEveryProblem = async () => {
+      const listed = (await rows.allTextContents()).join('\n');
+      return expectedProblems.every((problem) => listed.includes(problem));
+    };
+    try {
+      await workbench.pollUntil(listsEveryProblem, 'every expected problem in the Problems panel');
+    } catch (error) {
+      const listed = (await rows.allTextContents()).join('\n');
+      const missing = expectedProblems.filter((problem) => !listed.includes(problem));
+      throw new Error(`${error.message}\nmissing: ${missing.join('; ')}\nthe panel lists:\n${listed}`);
     }
     await screenshot('3-problems');
   });

@@ -3,7 +3,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { BibliographyReader } from '../../server/src/core/index/readBibliographies';
@@ -74,4 +74,60 @@ test('a file changed on disk is read again; an unchanged one gives the same bibl
   const later = new Date(Date.now() + 5000);
   utimesSync(path.join(root, 'refs.bib'), later, later);
   assert.deepEqual(workspace.bibliographyFor(uri, []).entries.map((e) => e.key), ['first', 'second']);
+});
+
+function setUpWithTrust(files: Record<string, string>, trust: { trusted: boolean; allowOutside: boolean; settingPaths?: string[] }) {
+  const base = mkdtempSync(path.join(tmpdir(), 'citewise-trust-'));
+  const root = path.join(base, 'workspace');
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(base, name)), { recursive: true });
+    writeFileSync(path.join(base, name), text);
+  }
+  mkdirSync(root, { recursive: true });
+  const reader = new BibliographyReader();
+  const workspace = new Workspace({
+    roots: () => [root],
+    settingPaths: () => trust.settingPaths ?? [],
+    maxFileBytes: () => 1e9,
+    parse: (texts) => reader.read(texts),
+    log: () => undefined,
+    onChange: () => undefined,
+    watch: false,
+    trusted: () => trust.trusted,
+    allowOutside: () => trust.allowOutside,
+  });
+  return { base, root, workspace };
+}
+
+test('a bibliography named outside the workspace is not read unless a trusted workspace allows it, and the name gets a problem', () => {
+  const files = { 'workspace/essay.md': '', 'elsewhere/library.bib': bib('far') };
+  const named = [{ path: '../elsewhere/library.bib', span: { start: 4, end: 28 } }];
+  const confined = setUpWithTrust(files, { trusted: true, allowOutside: false });
+  const uri = pathToUri(path.join(confined.root, 'essay.md'));
+  assert.deepEqual(confined.workspace.bibliographyFor(uri, named).entries, []);
+  const [problem] = confined.workspace.namedProblems(uri, named);
+  assert.equal(problem.code, 'bibliography-not-read');
+  assert.deepEqual(problem.span, { start: 4, end: 28 });
+  assert.match(problem.message, /outside the workspace folders; the setting citewise\.allowBibliographiesOutsideWorkspace/);
+  const allowed = setUpWithTrust(files, { trusted: true, allowOutside: true });
+  assert.deepEqual(allowed.workspace.bibliographyFor(pathToUri(path.join(allowed.root, 'essay.md')), named).entries.map((e) => e.key), ['far']);
+  const untrusted = setUpWithTrust(files, { trusted: false, allowOutside: true });
+  assert.deepEqual(untrusted.workspace.bibliographyFor(pathToUri(path.join(untrusted.root, 'essay.md')), named).entries, []);
+});
+
+test('an untrusted workspace ignores the bibliography setting; a name that does not exist gets a problem', () => {
+  const files = { 'workspace/essay.md': '', 'workspace/lib/refs.bib': bib('set') };
+  const untrusted = setUpWithTrust(files, { trusted: false, allowOutside: false, settingPaths: ['lib/refs.bib'] });
+  const uri = pathToUri(path.join(untrusted.root, 'essay.md'));
+  assert.deepEqual(untrusted.workspace.bibliographyFor(uri, []).entries, []);
+  const trusted = setUpWithTrust(files, { trusted: true, allowOutside: false, settingPaths: ['lib/refs.bib'] });
+  assert.deepEqual(trusted.workspace.bibliographyFor(pathToUri(path.join(trusted.root, 'essay.md')), []).entries.map((e) => e.key), ['set']);
+  const [missing] = trusted.workspace.namedProblems(uri, [{ path: 'nowhere.bib', span: { start: 0, end: 11 } }]);
+  assert.equal(missing.code, 'bibliography-not-found');
+});
+
+test('a symbolic link that leads out of the workspace is not followed', () => {
+  const { base, root, workspace } = setUpWithTrust({ 'workspace/essay.md': '', 'outside/secret.bib': bib('secret') }, { trusted: true, allowOutside: false });
+  symlinkSync(path.join(base, 'outside', 'secret.bib'), path.join(root, 'refs.bib'));
+  assert.deepEqual(workspace.bibliographyFor(pathToUri(path.join(root, 'essay.md')), []).entries, []);
 });

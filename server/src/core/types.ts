@@ -199,6 +199,7 @@ export interface DiagnosticSettings {
   duplicateKey: Severity;
   bibliographySyntax: Severity;
   uncitedBibliographyEntry: Severity;
+  unreadBibliography: Severity;
 }
 
 export const defaultDiagnosticSettings: DiagnosticSettings = {
@@ -210,4 +211,5 @@ export const defaultDiagnosticSettings: DiagnosticSettings = {
   duplicateKey: 'warning',
   bibliographySyntax: 'error',
   uncitedBibliographyEntry: 'off',
+  unreadBibliography: 'warning',
 };

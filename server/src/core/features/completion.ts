@@ -61,7 +61,7 @@ function sortKey(analysis: Analysis, entry: ReferenceEntry, index: number): stri
 }
 
 /** The search words of a bibliography's entries, parallel to its `entries`, made once per bibliography version:
- * a library of 50,000 entries would otherwise have them all rebuilt at every keystroke. */
+ * a bibliography of 50,000 entries would otherwise have them all rebuilt at every keystroke. */
 const bibliographySearchWords = new WeakMap<Bibliography, string[][]>();
 
 function searchWordsOfBibliography(bibliography: Bibliography): string[][] {

@@ -2,11 +2,11 @@
 // could not be read. Each has a stable code; severities come from the settings passed in.
 
 import type { Analysis } from '../index/analysis';
-import type { DiagnosticSettings, ReferenceEntry, Severity, Span } from '../types';
+import type { DiagnosticSettings, Problem, ReferenceEntry, Severity, Span } from '../types';
 import { citeEntry, describeWork } from '../style/apa';
 import { entryOf } from '../index/analysis';
 
-export type DiagnosticCode = 'missing-entry' | 'uncited-entry' | 'ambiguous-entry' | 'unparsed-entry' | 'unknown-key' | 'duplicate-key' | 'bibliography-syntax';
+export type DiagnosticCode = 'missing-entry' | 'uncited-entry' | 'ambiguous-entry' | 'unparsed-entry' | 'unknown-key' | 'duplicate-key' | 'bibliography-syntax' | 'bibliography-not-found' | 'bibliography-not-read';
 
 export interface CoreDiagnostic {
   span: Span;
@@ -103,4 +103,11 @@ function diagnoseKeys(analysis: Analysis, settings: DiagnosticSettings, push: Pu
       }
     });
   });
+}
+
+/** Problems with the bibliography files a document names (not found, not readable here), at the names in the document. */
+export function diagnoseNamedBibliographies(problems: Problem[], settings: DiagnosticSettings): CoreDiagnostic[] {
+  const severity = settings.unreadBibliography;
+  if (severity === 'off') return [];
+  return problems.map((p) => ({ span: p.span, severity, code: p.code === 'bibliography-not-found' ? 'bibliography-not-found' : 'bibliography-not-read', message: p.message }));
 }

@@ -126,12 +126,16 @@ function abbreviates(short: string, long: string): boolean {
 // ---------------------------------------------------------------------------------------------------------------------
 // Parenthetical citations: "(see Qerimi, 2023, p. 4; Oke, 1982)".
 
+const SEMICOLON = 59;
+
 function readParenthetical(prose: string, open: number, close: number): Found | undefined {
   const items: CitedWork[] = [];
   let segmentStart = open + 1;
   while (segmentStart <= close) {
-    const semicolon = prose.indexOf(';', segmentStart);
-    const segmentEnd = semicolon < 0 || semicolon > close ? close : semicolon;
+    // Searched within the parentheses only: a document without semicolons would otherwise be read to its end for
+    // every citation.
+    let segmentEnd = segmentStart;
+    while (segmentEnd < close && prose.charCodeAt(segmentEnd) !== SEMICOLON) segmentEnd++;
     items.push(...(readSegment(prose, segmentStart, segmentEnd) ?? []));
     segmentStart = segmentEnd + 1;
   }

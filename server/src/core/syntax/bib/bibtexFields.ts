@@ -1,4 +1,4 @@
-// The fields of one BibTeX entry by name, their macros expanded when a field is first read. A library exported from a
+// The fields of one BibTeX entry by name, their macros expanded when a field is first read. A file exported from a
 // reference manager has twenty or more fields per entry (abstract, keywords, file, ...), of which a handful are ever
 // read; expanding every value into a new map up front cost more than everything else the link stage does.
 

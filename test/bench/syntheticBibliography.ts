@@ -150,7 +150,7 @@ function bibtexTitle(title: string): string {
 }
 
 /** A BibTeX file of the works, with its @string journals and the proceedings the papers cross-reference. */
-export function bibtexLibrary(works: SyntheticWork[]): string {
+export function bibtexText(works: SyntheticWork[]): string {
   const parts: string[] = [JOURNALS.map((journal) => `@string{${journal.macro} = "${journal.name.replace('&', '\\&')}"}\n`).join(''), '\n'];
   for (const work of works) parts.push(bibtexEntry(work));
   for (let i = 0; i < PROCEEDINGS_COUNT; i++) {
@@ -183,7 +183,7 @@ function bibtexEntry(work: SyntheticWork): string {
 }
 
 /** The same works as a CSL-JSON array, the way Zotero exports it. */
-export function cslJsonLibrary(works: SyntheticWork[]): string {
+export function cslJsonText(works: SyntheticWork[]): string {
   const items = works.map((work) => {
     const item: Record<string, unknown> = {
       id: work.key,

@@ -106,7 +106,7 @@ async function main() {
   }
 
   // Every step stops what it started; a process of this run that is still alive after a grace period (a stopped step's
-  // helpers may still be shutting down) is a bug of that step.
+  // own children may still be shutting down) is a bug of that step.
   const strays = await processesStillAlive(10_000);
   if (strays.length > 0) {
     console.log(`\n${strays.length} process(es) of this run were still running (${strays.join(', ')}); ending them.`);

@@ -9,7 +9,7 @@ import { timeOnce, timeRepeated, summarise, type Timing } from './measure';
 import { milliseconds, type Row } from './report';
 import type { BibliographyFiles } from './bibliographyFiles';
 
-/** Sizes up to this many entries are also read by citation-js; at 50,000 it takes about 15 s, too long to wait for. */
+/** Sizes up to this many entries are also read by citation-js; larger ones would take most of the run's time. */
 const CITATION_JS_LIMIT = 10_000;
 
 /** The least any reader must do: find each "@", its "{" and the comma after the key. */
@@ -88,7 +88,7 @@ function measureCollection(collection: IndexedFiles): Row[] {
 
 function citationJsRow(collection: IndexedFiles, size: string, citewise: Timing): Row {
   if (collection.entries > CITATION_JS_LIMIT) {
-    return { what: 'citation-js: BibTeX → CSL', size, notes: `not run above ${CITATION_JS_LIMIT.toLocaleString('en')} entries (about 15 s)` };
+    return { what: 'citation-js: BibTeX → CSL', size, notes: `not run above ${CITATION_JS_LIMIT.toLocaleString('en')} entries, to keep the run short` };
   }
   const cite = citationJs();
   if (!cite) return { what: 'citation-js: BibTeX → CSL', size, notes: '@citation-js/plugin-bibtex is not installed' };

@@ -16,7 +16,10 @@ export interface Row {
 
 export function machine(): string {
   const cpus = os.cpus();
-  return `${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${cpus.length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}, ${os.platform()} ${os.release()}`;
+  // The load average says whether other work shared the processor, which makes the figures of one run less steady.
+  const load = os.loadavg()[0].toFixed(1);
+  return `${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${cpus.length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}, ` +
+    `${os.platform()} ${os.release()}, load average ${load} at the end`;
 }
 
 export function milliseconds(value: number): string {

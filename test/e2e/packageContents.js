@@ -22,7 +22,6 @@ const requiredFiles = [
   'extension/changelog.md',
   'extension/LICENSE.txt',
   'extension/docs/icon.png',
-  'extension/docs/screenshot.png',
 ];
 
 const forbiddenPatterns = [
@@ -32,6 +31,7 @@ const forbiddenPatterns = [
   { pattern: /^extension\/(server|client)\/src\//, what: 'TypeScript sources' },
   { pattern: /\.ts$/, what: 'TypeScript files' },
   { pattern: /^extension\/(scripts|examples|\.ci)\//, what: 'build scripts, examples or CI files' },
+  { pattern: /^extension\/docs\/(?!icon\.png$)/, what: 'documentation pictures besides the icon' },
 ];
 
 async function main() {
@@ -45,7 +45,7 @@ async function main() {
   const names = entries.map((entry) => entry.name);
   const manifest = () => JSON.parse(entries.find((entry) => entry.name === 'extension/package.json').read().toString('utf8'));
 
-  await checklist.check('it holds the bundles, grammar, manifest, texts, icon and README picture', () => {
+  await checklist.check('it holds the bundles, grammar, manifest, texts and icon', () => {
     const missing = requiredFiles.filter((name) => !names.includes(name));
     assert.deepEqual(missing, [], `missing: ${missing.join(', ')}`);
   });

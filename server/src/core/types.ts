@@ -53,7 +53,8 @@ export interface ReferenceEntry {
   keySpan?: Span;
   /** The entry type as the source names it ("article", "book", "article-journal"). */
   type?: string;
-  /** The entry as CSL-JSON, for formatting in a citation style; built for bibliography entries. */
+  /** The entry as CSL-JSON, for formatting in a citation style; built for bibliography entries (a BibTeX entry builds
+   * it, and its `text`, when they are first read). */
   csl?: Record<string, unknown>;
   /** The entry's text without list markers or blockquote markers, lines joined by single spaces. */
   text: string;

@@ -33,18 +33,14 @@ const TITLE_FIELDS_NOT_INHERITED = new Set(['shorttitle', 'sorttitle', 'indextit
 const MAX_DEPTH = 16;
 
 export class Inheritance {
-  private readonly byKey = new Map<string, InheritingEntry>();
-  private readonly byFoldedKey = new Map<string, InheritingEntry>();
+  /** Made when a parent is first looked up (by exact key, and by key in lower case when that fails): many files have
+   * no crossref or xdata at all. */
+  private byKey: Map<string, InheritingEntry> | undefined;
+  private byFoldedKey: Map<string, InheritingEntry> | undefined;
   private readonly resolved = new Map<InheritingEntry, FieldMap>();
 
   /** Entries in the order of their files; the first entry with a key wins. */
-  constructor(entries: Iterable<InheritingEntry>) {
-    for (const entry of entries) {
-      if (!this.byKey.has(entry.key)) this.byKey.set(entry.key, entry);
-      const folded = entry.key.toLowerCase();
-      if (!this.byFoldedKey.has(folded)) this.byFoldedKey.set(folded, entry);
-    }
-  }
+  constructor(private readonly entries: readonly InheritingEntry[]) {}
 
   /** The entry's fields with everything it inherits; `missing` receives the parents that do not exist. */
   fieldsOf(entry: InheritingEntry, missing: MissingParent[] = []): FieldMap {
@@ -79,8 +75,21 @@ export class Inheritance {
 
   /** BibTeX looks cross-references up without regard to case; an exact match is preferred. */
   private find(key: string): InheritingEntry | undefined {
-    return this.byKey.get(key) ?? this.byFoldedKey.get(key.toLowerCase());
+    this.byKey ??= firstByKey(this.entries, (entry) => entry.key);
+    const exact = this.byKey.get(key);
+    if (exact) return exact;
+    this.byFoldedKey ??= firstByKey(this.entries, (entry) => entry.key.toLowerCase());
+    return this.byFoldedKey.get(key.toLowerCase());
   }
+}
+
+function firstByKey(entries: readonly InheritingEntry[], keyOf: (entry: InheritingEntry) => string): Map<string, InheritingEntry> {
+  const byKey = new Map<string, InheritingEntry>();
+  for (const entry of entries) {
+    const key = keyOf(entry);
+    if (!byKey.has(key)) byKey.set(key, entry);
+  }
+  return byKey;
 }
 
 function inherits(entry: InheritingEntry): boolean {

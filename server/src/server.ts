@@ -82,6 +82,19 @@ export function startServer(connection: Connection): void {
     }
   }
 
+  /**
+   * Answers a request about one document from its analysis, guarded: an unknown document, a language Citewise does not
+   * check, or a failure gives the fallback. The URI is read inside the guard, since a malformed request may lack it.
+   */
+  function onDocument<T>(name: string, fallback: T, uriOf: () => string, run: (document: TextDocument, analysis: Analysis) => T): T {
+    return guard(name, fallback, () => {
+      const uri = uriOf();
+      const document = documents.get(uri);
+      const analysis = analysisOf(uri);
+      return document && analysis ? run(document, analysis) : fallback;
+    });
+  }
+
   function analysisOf(uri: string): Analysis | undefined {
     const document = documents.get(uri);
     if (!document || !settings.languages.includes(document.languageId)) return undefined;
@@ -232,20 +245,14 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onHover((params) =>
-    guard('hover', null, () => {
-      const document = documents.get(params.textDocument.uri);
-      const analysis = analysisOf(params.textDocument.uri);
-      if (!document || !analysis) return null;
+    onDocument('hover', null, () => params.textDocument.uri, (document, analysis) => {
       const result = hover(analysis, toOffset(document, params.position), render);
       return result ? toHover(document, result, rangeInFile) : null;
     }),
   );
 
   connection.onCompletion((params) =>
-    guard('completion', [], () => {
-      const document = documents.get(params.textDocument.uri);
-      const analysis = analysisOf(params.textDocument.uri);
-      if (!document || !analysis) return [];
+    onDocument('completion', [], () => params.textDocument.uri, (document, analysis) => {
       const result = complete(analysis, toOffset(document, params.position));
       return result ? toCompletionList(document, result) : [];
     }),
@@ -261,10 +268,7 @@ export function startServer(connection: Connection): void {
   );
 
   connection.onDefinition((params) =>
-    guard('definition', null, () => {
-      const document = documents.get(params.textDocument.uri);
-      const analysis = analysisOf(params.textDocument.uri);
-      if (!document || !analysis) return null;
+    onDocument('definition', null, () => params.textDocument.uri, (document, analysis) => {
       const targets = definition(analysis, toOffset(document, params.position));
       const locations = targets.flatMap((t) => toLocation(document, t, rangeInFile));
       return locations.length ? locations : null;
@@ -272,10 +276,7 @@ export function startServer(connection: Connection): void {
   );
 
   connection.onReferences((params) =>
-    guard('references', [], () => {
-      const document = documents.get(params.textDocument.uri);
-      const analysis = analysisOf(params.textDocument.uri);
-      if (!document || !analysis) return [];
+    onDocument('references', [], () => params.textDocument.uri, (document, analysis) => {
       const found = references(analysis, toOffset(document, params.position));
       if (found.entryIds.length === 0) return [];
       const ids = new Set(found.entryIds);
@@ -300,18 +301,13 @@ export function startServer(connection: Connection): void {
   );
 
   connection.onDocumentSymbol((params) =>
-    guard('document symbols', [], () => {
-      const document = documents.get(params.textDocument.uri);
-      const analysis = analysisOf(params.textDocument.uri);
-      return document && analysis ? documentSymbols(analysis).map((symbol) => toDocumentSymbol(document, symbol)) : [];
-    }),
+    onDocument('document symbols', [], () => params.textDocument.uri, (document, analysis) =>
+      documentSymbols(analysis).map((symbol) => toDocumentSymbol(document, symbol)),
+    ),
   );
 
   connection.onCodeAction((params) =>
-    guard('code actions', [], () => {
-      const document = documents.get(params.textDocument.uri);
-      const analysis = analysisOf(params.textDocument.uri);
-      if (!document || !analysis) return [];
+    onDocument('code actions', [], () => params.textDocument.uri, (document, analysis) => {
       const range = { start: toOffset(document, params.range.start), end: toOffset(document, params.range.end) };
       return quickFixes(analysis, range).map((fix) => toCodeAction(document, fix, params.context.diagnostics));
     }),

@@ -2,7 +2,7 @@
 
 import { entryOf, type Analysis } from '../index/analysis';
 import type { ReferenceEntry, Span } from '../types';
-import { keyAt, workAt } from './locate';
+import { citedEntryIdsAt } from './references';
 
 export interface DefinitionTarget {
   /** The bibliography file's URI; absent for an entry of the document's own reference list. */
@@ -15,17 +15,8 @@ function targetOf(entry: ReferenceEntry): DefinitionTarget {
 }
 
 export function definition(analysis: Analysis, offset: number): DefinitionTarget[] {
-  const key = keyAt(analysis.facts, offset);
-  if (key) {
-    const result = analysis.resolution.byKeyedCitation[key.citationIndex]?.[key.keyIndex];
-    const ids = result?.status === 'resolved' ? [result.entryId] : result?.status === 'duplicate' ? result.entryIds : [];
-    return ids.map((id) => entryOf(analysis, id)).filter((e): e is ReferenceEntry => !!e).map(targetOf);
-  }
-  const work = workAt(analysis.facts, offset);
-  if (work) {
-    const result = analysis.resolution.byCitation[work.citationIndex]?.[work.workIndex];
-    const ids = result?.status === 'resolved' ? [result.entryId] : result?.status === 'ambiguous' ? result.entryIds : [];
-    return ids.map((id) => entryOf(analysis, id)).filter((e): e is ReferenceEntry => !!e).map(targetOf);
-  }
-  return [];
+  return citedEntryIdsAt(analysis, offset)
+    .map((id) => entryOf(analysis, id))
+    .filter((e): e is ReferenceEntry => !!e)
+    .map(targetOf);
 }

@@ -3,21 +3,22 @@
 import type { Analysis } from '../index/analysis';
 import type { Span } from '../types';
 import { entryAt, keyAt, workAt } from './locate';
+import { entryIdsOfKey, entryIdsOfWork } from '../resolve/resolve';
 
-/** The entry ids under the offset: the typed entry there, or what the citation or key there resolves to. */
-function entryIdsAt(analysis: Analysis, offset: number): string[] {
+/** The entry ids the citation or key under the offset points at. */
+export function citedEntryIdsAt(analysis: Analysis, offset: number): string[] {
   const { facts, resolution } = analysis;
   const key = keyAt(facts, offset);
-  if (key) {
-    const result = resolution.byKeyedCitation[key.citationIndex]?.[key.keyIndex];
-    return result?.status === 'resolved' ? [result.entryId] : result?.status === 'duplicate' ? result.entryIds : [];
-  }
+  if (key) return entryIdsOfKey(resolution.byKeyedCitation[key.citationIndex]?.[key.keyIndex]);
   const work = workAt(facts, offset);
-  if (work) {
-    const result = resolution.byCitation[work.citationIndex]?.[work.workIndex];
-    return result?.status === 'resolved' ? [result.entryId] : result?.status === 'ambiguous' ? result.entryIds : [];
-  }
-  const entry = entryAt(facts, offset);
+  if (work) return entryIdsOfWork(resolution.byCitation[work.citationIndex]?.[work.workIndex]);
+  return [];
+}
+
+/** The entry ids under the offset: what the citation or key there points at, or the typed entry there. */
+function entryIdsAt(analysis: Analysis, offset: number): string[] {
+  if (keyAt(analysis.facts, offset) || workAt(analysis.facts, offset)) return citedEntryIdsAt(analysis, offset);
+  const entry = entryAt(analysis.facts, offset);
   return entry ? [entry.id] : [];
 }
 
@@ -27,15 +28,13 @@ export function citationsOf(analysis: Analysis, entryIds: Set<string>): Span[] {
   const { facts, resolution } = analysis;
   facts.citations.forEach((citation, ci) =>
     citation.items.forEach((work, wi) => {
-      const result = resolution.byCitation[ci]?.[wi];
-      const ids = result?.status === 'resolved' ? [result.entryId] : result?.status === 'ambiguous' ? result.entryIds : [];
+      const ids = entryIdsOfWork(resolution.byCitation[ci]?.[wi]);
       if (ids.some((id) => entryIds.has(id))) spans.push(work.span);
     }),
   );
   facts.keyedCitations.forEach((citation, ci) =>
     citation.keys.forEach((cited, ki) => {
-      const result = resolution.byKeyedCitation[ci]?.[ki];
-      const ids = result?.status === 'resolved' ? [result.entryId] : result?.status === 'duplicate' ? result.entryIds : [];
+      const ids = entryIdsOfKey(resolution.byKeyedCitation[ci]?.[ki]);
       if (ids.some((id) => entryIds.has(id))) spans.push(cited.span);
     }),
   );

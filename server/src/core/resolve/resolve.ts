@@ -22,6 +22,16 @@ export interface DocumentResolution {
   indistinguishable: string[][];
 }
 
+/** The entries a cited work points at: one when resolved, several when ambiguous, none otherwise. */
+export function entryIdsOfWork(result: Resolution | undefined): string[] {
+  return result?.status === 'resolved' ? [result.entryId] : result?.status === 'ambiguous' ? result.entryIds : [];
+}
+
+/** The entries a key points at: one when resolved, several when the key is defined twice, none otherwise. */
+export function entryIdsOfKey(result: KeyResolution | undefined): string[] {
+  return result?.status === 'resolved' ? [result.entryId] : result?.status === 'duplicate' ? result.entryIds : [];
+}
+
 const bibliographyIndexes = new WeakMap<Bibliography, EntryIndex>();
 
 /** The author-date index of a bibliography is built once per bibliography version, not once per document edit. */
@@ -52,7 +62,7 @@ export function resolveDocument(facts: DocumentFacts, bibliography: Bibliography
         const inFiles = resolveWork(work, narrative, filesIndex, abbreviations);
         resolution = inFiles.status === 'missing' ? { status: 'missing', candidates: [...resolution.candidates, ...inFiles.candidates].slice(0, 3) } : inFiles;
       }
-      count(resolution.status === 'resolved' ? [resolution.entryId] : resolution.status === 'ambiguous' ? resolution.entryIds : []);
+      count(entryIdsOfWork(resolution));
       return resolution;
     }),
   );
@@ -63,7 +73,7 @@ export function resolveDocument(facts: DocumentFacts, bibliography: Bibliography
     citation.keys.map((cited) => {
       const resolution = resolveKey(cited.key, bibliography, typedByKey);
       if (resolution.status === 'all') citesAll = true;
-      count(resolution.status === 'resolved' ? [resolution.entryId] : resolution.status === 'duplicate' ? resolution.entryIds : []);
+      count(entryIdsOfKey(resolution));
       return resolution;
     }),
   );

@@ -150,3 +150,63 @@ suite('Citewise in VS Code', () => {
     );
   });
 });
+
+suite('Citewise with a bibliography file', () => {
+  test('a .bib file changed on disk is picked up without a reload', async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder);
+    const paper = vscode.Uri.joinPath(folder.uri, 'pandoc', 'paper.md');
+    const bib = vscode.Uri.joinPath(folder.uri, 'pandoc', 'refs.bib');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(paper));
+    await citewiseDiagnostics(paper, (ds) => ds.some((d) => d.message === 'No bibliography entry has the key "smith2099".'));
+    const original = await vscode.workspace.fs.readFile(bib);
+    const added = '\n@misc{smith2099,\n  author = {Smith, Jane},\n  title = {A report from the future},\n  year = {2099}\n}\n';
+    // Written to disk directly, as a reference manager's export would be, not through an editor.
+    await vscode.workspace.fs.writeFile(bib, Buffer.concat([Buffer.from(original), Buffer.from(added)]));
+    try {
+      const diagnostics = await citewiseDiagnostics(paper, (ds) => !ds.some((d) => d.message.includes('smith2099')));
+      assert.deepEqual(diagnostics.map(asProblem), []);
+    } finally {
+      await vscode.workspace.fs.writeFile(bib, original);
+    }
+  });
+
+  test('go to definition and find references lead from a key to its entry and back', async () => {
+    const folder = vscode.workspace.workspaceFolders![0];
+    const paper = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, 'pandoc', 'paper.md'));
+    const key = positionOf(paper, '@oke1982', 2);
+    const definitions = await pollUntil(
+      'a definition of @oke1982',
+      () => vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', paper.uri, key),
+      (found) => found.length > 0,
+    );
+    const target = definitions[0] as vscode.Location;
+    assert.ok(target.uri.path.endsWith('/pandoc/refs.bib'));
+    const bib = await vscode.workspace.openTextDocument(target.uri);
+    assert.equal(bib.lineAt(target.range.start.line).text, '@article{oke1982,');
+    const references = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', paper.uri, key);
+    assert.ok(references.some((r) => r.uri.toString() === paper.uri.toString() && r.range.start.isEqual(positionOf(paper, 'oke1982'))));
+  });
+
+  test('the quick fix for an unknown key changes it to the nearest key', async () => {
+    const folder = vscode.workspace.workspaceFolders![0];
+    const thesis = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, 'latex', 'thesis.tex'));
+    const editor = await vscode.window.showTextDocument(thesis);
+    await citewiseDiagnostics(thesis.uri, (ds) => ds.some((d) => d.message.includes('"oke1928"')));
+    const at = positionOf(thesis, 'oke1928', 2);
+    const actions = await pollUntil(
+      'a quick fix for oke1928',
+      () => vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', thesis.uri, new vscode.Range(at, at)),
+      (found) => found.some((a) => a.title === 'Change to "oke1982"'),
+    );
+    const fix = actions.find((a) => a.title === 'Change to "oke1982"')!;
+    assert.ok(await vscode.workspace.applyEdit(fix.edit!), 'VS Code applied the fix');
+    try {
+      assert.match(thesis.getText(), /An unknown key: \\cite\{oke1982\}\./);
+      await citewiseDiagnostics(thesis.uri, (ds) => ds.length === 0);
+    } finally {
+      await vscode.commands.executeCommand('undo');
+      if (editor.document.isDirty) await editor.document.save();
+    }
+  });
+});

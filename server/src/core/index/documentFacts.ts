@@ -6,6 +6,7 @@ import { documentLanguageOf, maskNonProse } from '../syntax/mask';
 import { findProseCitations } from '../syntax/proseCitations';
 import { findReferenceList } from '../syntax/referenceList';
 import { looksLikeReferenceEntry } from '../syntax/referenceEntry';
+import { findBareMentions } from '../syntax/bareMentions';
 import { findLatexBibliography } from '../syntax/latexBibliography';
 import { findKeyedCitations, keyedLanguageOf } from '../syntax/keyedCitations';
 import { findBibliographyReferences } from '../syntax/bibliographyReferences';
@@ -17,7 +18,9 @@ export function computeFacts(text: string, languageId: string, version: number):
   // Only the entries are skipped, not the whole list: an annotated bibliography cites other works between its entries.
   const skip = referenceList ? referenceList.entries.map((e) => e.span) : [];
   const scan = findProseCitations(masked, skip);
-  const citations = scan.citations.filter((c) => !(masked[c.span.end] === '.' && opensEntryLikeLine(masked, c.span.start)));
+  const found = scan.citations.filter((c) => !(masked[c.span.end] === '.' && opensEntryLikeLine(masked, c.span.start)));
+  const bare = findBareMentions(masked, referenceList?.entries ?? [], [...skip, ...found.map((c) => c.span)]);
+  const citations = bare.length ? [...found, ...bare].sort((a, b) => a.span.start - b.span.start) : found;
   const abbreviations = scan.abbreviations;
   const keyedLanguage = keyedLanguageOf(languageId);
   const keyedCitations = findKeyedCitations(text, masked, keyedLanguage);

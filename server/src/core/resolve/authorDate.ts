@@ -56,15 +56,19 @@ export function abbreviationMap(facts: DocumentFacts): Map<string, string> {
   return map;
 }
 
-/** Keys a cited author may match: the author as written, its long form if it is an abbreviation, and for a
- * narrative phrase with a given name in it ("Hubert Dreyfus"), the last word. */
+/** How many leading words of a cited name may be dropped to find the entry's name. */
+const MAX_NAME_WORDS = 6;
+
+/** Keys a cited author may match: the author as written, its long form if it is an abbreviation, and the name without
+ * leading words, since prose adds given names and qualifiers the entry leaves out ("Hubert Dreyfus" for "Dreyfus, H.",
+ * "U.S. Department of Justice" for "Department of Justice"). */
 function citedAuthorKeys(author: string, abbreviations: Map<string, string>): string[] {
   const keys = [nameKey(author)];
   const long = abbreviations.get(keys[0]);
   if (long) keys.push(nameKey(long));
   const words = author.split(/\s+/).filter((w) => w.length > 0);
-  if (words.length > 1) keys.push(nameKey(words[words.length - 1]));
-  return keys.filter((k) => k.length > 0);
+  if (words.length <= MAX_NAME_WORDS) for (let i = 1; i < words.length; i++) keys.push(nameKey(words.slice(i).join(' ')));
+  return [...new Set(keys.filter((k) => k.length > 0))];
 }
 
 function authorMatches(cited: string[], entryKeys: string[] | undefined): boolean {

@@ -1,0 +1,51 @@
+// Finds author-year mentions written without parentheses ("compare to Ananian 2001", "_Tkaczyk et al., 2014_"). A bare
+// capitalised word before a year is too common to be a citation on its own ("Windows 2000", "COVID 2019"), so a mention
+// counts only when the word is the first author of an entry in the document's own reference list.
+
+import type { Citation, PersonName, ReferenceEntry, Span } from '../types';
+import { parseWorkDate } from './dates';
+import { nameKey } from '../text/normalize';
+
+/** Name, optional "et al.", optional comma, year. Each part is bounded, so matching stays linear. */
+const BARE_MENTION = /(?<![\p{L}\p{M}\p{N}'’\-(@\\/.])([\p{Lu}][\p{L}\p{M}'’-]{1,40})(\s+et\s+al\.?)?,?\s((?:1[5-9]|20)\d\d[a-z]?)(?![\p{L}\p{N}–-])/gu;
+
+function familyKeys(name: PersonName): string[] {
+  if (name.literal) return [nameKey(name.literal)];
+  return [nameKey(name.family), nameKey(`${name.particle ?? ''} ${name.family}`)];
+}
+
+function inside(spans: Span[], offset: number): boolean {
+  return spans.some((s) => offset >= s.start && offset < s.end);
+}
+
+export function findBareMentions(masked: string, entries: ReferenceEntry[], taken: Span[]): Citation[] {
+  const firstAuthors = new Set(entries.flatMap((e) => (e.authors[0] ? familyKeys(e.authors[0]) : [])));
+  if (firstAuthors.size === 0) return [];
+  const found: Citation[] = [];
+  BARE_MENTION.lastIndex = 0;
+  for (let m = BARE_MENTION.exec(masked); m; m = BARE_MENTION.exec(masked)) {
+    const [whole, name, etAl, year] = m;
+    if (!firstAuthors.has(nameKey(name)) || inside(taken, m.index)) continue;
+    const date = parseWorkDate(year);
+    if (!date) continue;
+    const span = { start: m.index, end: m.index + whole.length };
+    const authorSpan = { start: m.index, end: m.index + name.length + (etAl?.length ?? 0) };
+    found.push({
+      span,
+      kind: 'narrative',
+      items: [
+        {
+          span,
+          authorText: etAl ? `${name} et al.` : name,
+          authorSpan,
+          authors: [name],
+          etAl: !!etAl,
+          isTitle: false,
+          date,
+          dateSpan: { start: span.end - year.length, end: span.end },
+        },
+      ],
+    });
+  }
+  return found;
+}

@@ -14,18 +14,28 @@ function familyKeys(name: PersonName): string[] {
   return [nameKey(name.family), nameKey(`${name.particle ?? ''} ${name.family}`)];
 }
 
+/** Whether the offset lies in one of the spans, which are sorted by start and do not overlap: a binary search. */
 function inside(spans: Span[], offset: number): boolean {
-  return spans.some((s) => offset >= s.start && offset < s.end);
+  let low = 0;
+  let high = spans.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (spans[mid].end <= offset) low = mid + 1;
+    else if (spans[mid].start > offset) high = mid - 1;
+    else return true;
+  }
+  return false;
 }
 
 export function findBareMentions(masked: string, entries: ReferenceEntry[], taken: Span[]): Citation[] {
   const firstAuthors = new Set(entries.flatMap((e) => (e.authors[0] ? familyKeys(e.authors[0]) : [])));
   if (firstAuthors.size === 0) return [];
   const found: Citation[] = [];
+  const sorted = [...taken].sort((a, b) => a.start - b.start);
   BARE_MENTION.lastIndex = 0;
   for (let m = BARE_MENTION.exec(masked); m; m = BARE_MENTION.exec(masked)) {
     const [whole, name, etAl, year] = m;
-    if (!firstAuthors.has(nameKey(name)) || inside(taken, m.index)) continue;
+    if (!firstAuthors.has(nameKey(name)) || inside(sorted, m.index)) continue;
     const date = parseWorkDate(year);
     if (!date) continue;
     const span = { start: m.index, end: m.index + whole.length };

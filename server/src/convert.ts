@@ -58,6 +58,21 @@ export function toDiagnostic(document: TextDocument, diagnostic: CoreDiagnostic,
   };
 }
 
+/** A diagnostic in a bibliography file, whose text the server read (it need not be open in the editor). */
+export function toFileDiagnostic(uri: string, range: Range, diagnostic: CoreDiagnostic, rangeInFile: RangeInFile): Diagnostic {
+  return {
+    range,
+    severity: SEVERITY[diagnostic.severity],
+    code: diagnostic.code,
+    source: 'citewise',
+    message: diagnostic.message,
+    relatedInformation: diagnostic.related?.flatMap((r) => {
+      const relatedRange = rangeInFile(r.source ?? uri, r.span);
+      return relatedRange ? [{ location: { uri: r.source ?? uri, range: relatedRange }, message: r.message }] : [];
+    }),
+  };
+}
+
 /** A Markdown link that opens a file at a line: VS Code and most LSP clients follow "#L<line>" fragments. */
 function openLink(source: string, range: Range): string {
   const name = decodeURIComponent(source.slice(source.lastIndexOf('/') + 1));

@@ -24,12 +24,12 @@ import { quickFixes } from './core/features/codeActions';
 import { EntryFormatter } from './core/render/format';
 import type { EntryRenderer } from './core/features/entryText';
 import type { ReferenceEntry, Span } from './core/types';
-import { toCodeAction, toCompletionList, toDiagnostic, toDocumentSymbol, toHover, toLocation, toOffset, toRange, type CompletionData, type RangeInFile } from './convert';
+import { toFileDiagnostic, toCodeAction, toCompletionList, toDiagnostic, toDocumentSymbol, toHover, toLocation, toOffset, toRange, type CompletionData, type RangeInFile } from './convert';
 import { defaultSettings, readSettings, type Settings } from './settings';
 import { uriToPath, Workspace } from './workspace';
 import { StyleRegistry } from './styles';
 import { BibliographyReader } from './core/index/readBibliographies';
-import { bibliographyDiagnostics } from './core/features/bibliographyDiagnostics';
+import { bibliographyDiagnostics, duplicateKeysAcrossFiles } from './core/features/bibliographyDiagnostics';
 import { uncitedBibliographyEntries } from './core/features/uncitedBibliographyEntries';
 import { WorkspaceDocuments } from './workspaceDocuments';
 
@@ -37,8 +37,6 @@ import { WorkspaceDocuments } from './workspaceDocuments';
 const DIAGNOSTICS_DELAY_MS = 120;
 /** Problems shown in bibliography files are gathered over all documents, a little after the documents' own. */
 const BIBLIOGRAPHY_DELAY_MS = 300;
-
-const LSP_SEVERITY = { error: 1, warning: 2, information: 3, hint: 4 } as const;
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -150,12 +148,13 @@ export function startServer(connection: Connection): void {
         : workspaceDocuments.list(new Set(documents.all().map((d) => d.uri))).map((d) => resolveFacts(d.text, d.facts, workspace.bibliographyFor(d.uri, d.facts.bibliographies)));
     const uncited = uncitedBibliographyEntries([...open, ...others], uncitedSeverity);
     const sources = new Map(open.flatMap((a) => a.bibliography.sources.map((s) => [s.source, s] as const)));
+    const duplicates = duplicateKeysAcrossFiles([...new Set(open.map((a) => a.bibliography))], settings.diagnostics);
     const published = new Set<string>();
     for (const source of sources.values()) {
-      const core = [...bibliographyDiagnostics(source, settings.diagnostics), ...(uncited.get(source) ?? [])];
+      const core = [...bibliographyDiagnostics(source, settings.diagnostics), ...(duplicates.get(source.source) ?? []), ...(uncited.get(source) ?? [])];
       const diagnostics = core.flatMap((d) => {
         const range = rangeInFile(source.source, d.span);
-        return range ? [{ range, severity: LSP_SEVERITY[d.severity], code: d.code, source: 'citewise', message: d.message }] : [];
+        return range ? [toFileDiagnostic(source.source, range, d, rangeInFile)] : [];
       });
       published.add(source.source);
       void connection.sendDiagnostics({ uri: source.source, diagnostics });

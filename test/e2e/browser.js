@@ -34,7 +34,15 @@ const quietFlags = [
  */
 async function launchBrowser(profileDir) {
   const env = { ...process.env, XDG_CONFIG_HOME: path.join(profileDir, 'xdg-config'), XDG_CACHE_HOME: path.join(profileDir, 'xdg-cache') };
-  return chromium.launch({ executablePath: systemChromium(), headless: true, args: quietFlags, env });
+  try {
+    return await chromium.launch({ executablePath: systemChromium(), headless: true, args: quietFlags, env });
+  } catch (error) {
+    // Without a browser the tests cannot run: say how to get one rather than show Playwright's stack trace.
+    throw new Error(
+      'No Chromium could be started for the end-to-end tests. Install it with `sudo apt-get install chromium` (Debian, Ubuntu) ' +
+        `or point CHROMIUM_PATH at a Chromium or Chrome binary. (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`,
+    );
+  }
 }
 
 module.exports = { launchBrowser };

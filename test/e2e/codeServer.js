@@ -11,8 +11,13 @@ const installScript = path.join(__dirname, 'install-code-server.sh');
 /** The code-server binary: $CITEWISE_CODE_SERVER, or the cached install that the install script makes or finds. */
 function locateCodeServer() {
   if (process.env.CITEWISE_CODE_SERVER) return process.env.CITEWISE_CODE_SERVER;
-  const output = execFileSync(installScript, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-  return output.trim().split('\n').pop();
+  try {
+    const output = execFileSync(installScript, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+    return output.trim().split('\n').pop();
+  } catch {
+    // The install script has already said what is missing; a stack trace would only hide it.
+    throw new Error(`code-server is not installed and could not be installed. Run ${installScript} to see why, or set CITEWISE_CODE_SERVER to a code-server binary.`);
+  }
 }
 
 // Settings of a person who just wants to edit: no welcome page, no trust prompt, nothing that calls home, and no git,

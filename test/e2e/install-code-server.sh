@@ -19,7 +19,8 @@ if ! command -v rg >/dev/null || ! command -v chromium >/dev/null; then
     apt-get update -qq >&2
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium ripgrep libkrb5-dev >&2
   else
-    echo "Please install chromium, ripgrep and libkrb5-dev (Debian packages) first." >&2
+    echo "The end-to-end tests need Chromium and ripgrep. Install them with:" >&2
+    echo "  sudo apt-get install chromium ripgrep libkrb5-dev" >&2
     exit 1
   fi
 fi

@@ -1,7 +1,7 @@
 // Diagnostics shown in a bibliography file itself: syntax errors at their exact place, duplicate keys, entries that
 // could not be read. Every other entry of the file stays usable.
 
-import type { BibliographySource } from '../index/bibliography';
+import type { Bibliography, BibliographySource } from '../index/bibliography';
 import type { DiagnosticSettings } from '../types';
 import type { CoreDiagnostic } from './diagnostics';
 
@@ -18,4 +18,35 @@ export function bibliographyDiagnostics(source: BibliographySource, settings: Di
     out.push({ span: problem.span, severity, code: duplicate ? 'duplicate-key' : 'bibliography-syntax', message: problem.message });
   }
   return out.sort((a, b) => a.span.start - b.span.start);
+}
+
+/**
+ * Keys defined in more than one of the files that one document sees: each definition is marked in its file, with the
+ * others as related places. (A key defined twice in one file is a problem the file's reader reports itself.)
+ */
+export function duplicateKeysAcrossFiles(bibliographies: Bibliography[], settings: DiagnosticSettings): Map<string, CoreDiagnostic[]> {
+  const bySource = new Map<string, CoreDiagnostic[]>();
+  if (settings.duplicateKey === 'off') return bySource;
+  const reported = new Set<string>();
+  for (const bibliography of bibliographies) {
+    for (const [key, entries] of bibliography.byKey) {
+      const sources = new Set(entries.map((e) => e.source));
+      if (sources.size < 2) continue;
+      for (const entry of entries) {
+        if (!entry.source || reported.has(entry.id)) continue;
+        reported.add(entry.id);
+        const others = entries.filter((other) => other.source !== entry.source);
+        const list = bySource.get(entry.source) ?? [];
+        list.push({
+          span: entry.keySpan ?? entry.span,
+          severity: settings.duplicateKey,
+          code: 'duplicate-key',
+          message: `The key "${key}" is also defined in ${others.length === 1 ? 'another file' : `${others.length} other files`} that the same documents use.`,
+          related: others.map((other) => ({ source: other.source, span: other.keySpan ?? other.span, message: `"${key}" is defined here too` })),
+        });
+        bySource.set(entry.source, list);
+      }
+    }
+  }
+  return bySource;
 }

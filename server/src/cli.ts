@@ -8,9 +8,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { resolveFacts } from './core/index/analysis';
 import { computeFacts } from './core/index/documentFacts';
 import { diagnose, diagnoseNamedBibliographies } from './core/features/diagnostics';
-import { bibliographyDiagnostics } from './core/features/bibliographyDiagnostics';
+import { bibliographyDiagnostics, duplicateKeysAcrossFiles } from './core/features/bibliographyDiagnostics';
 import { BibliographyReader } from './core/index/readBibliographies';
-import type { BibliographySource } from './core/index/bibliography';
+import type { Bibliography, BibliographySource } from './core/index/bibliography';
 import { languageIdOfPath } from './core/syntax/mask';
 import { defaultDiagnosticSettings } from './core/types';
 import { jsonReport } from './cliReport';
@@ -86,6 +86,7 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     allowOutside: () => true,
   });
   const bibliographiesSeen = new Map<string, BibliographySource>();
+  const bibliographySets = new Set<Bibliography>();
   for (const file of options.files) {
     let bytes: Buffer;
     try {
@@ -106,6 +107,7 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     const facts = computeFacts(text, languageId, 1);
     const analysis = resolveFacts(text, facts, workspace.bibliographyFor(uri, facts.bibliographies));
     for (const source of analysis.bibliography.sources) bibliographiesSeen.set(source.source, source);
+    bibliographySets.add(analysis.bibliography);
     const named = diagnoseNamedBibliographies(workspace.namedProblems(uri, facts.bibliographies), defaultDiagnosticSettings);
     const diagnostics = [...diagnose(analysis, defaultDiagnosticSettings), ...named].sort((a, b) => a.span.start - b.span.start);
     if (!options.exitZero && diagnostics.some((d) => d.severity === 'error') && status === 0) status = 1;
@@ -117,12 +119,14 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
       }
     }
   }
+  const duplicates = duplicateKeysAcrossFiles([...bibliographySets], defaultDiagnosticSettings);
   for (const source of bibliographiesSeen.values()) {
     const file = uriToPath(source.source) ?? source.source;
     const text = workspace.textOf(file) ?? '';
     const document = TextDocument.create(source.source, 'bibtex', 1, text);
     const shown = path.relative(process.cwd(), file) || file;
-    for (const d of bibliographyDiagnostics(source, defaultDiagnosticSettings)) {
+    const problems = [...bibliographyDiagnostics(source, defaultDiagnosticSettings), ...(duplicates.get(source.source) ?? [])].sort((a, b) => a.span.start - b.span.start);
+    for (const d of problems) {
       if (!options.exitZero && d.severity === 'error' && status === 0) status = 1;
       if (options.format === 'json') continue;
       const start = document.positionAt(d.span.start);

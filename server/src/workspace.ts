@@ -19,7 +19,7 @@ export interface WorkspaceOptions {
   roots: () => string[];
   /** `citewise.bibliography`: paths or globs. */
   settingPaths: () => string[];
-  /** Files larger than this are not read; a problem says so. */
+  /** Files larger than this are read only up to this size; a problem in the file says so. */
   maxFileBytes: () => number;
   parse: BibliographyParser;
   log: (message: string) => void;
@@ -40,6 +40,22 @@ interface CachedFile {
   version: string;
   /** A reason the file could not be used, reported on the file itself. */
   problem?: string;
+  /** Set when only the first part of a file over the size limit was read. */
+  truncated?: string;
+}
+
+/** Reads the first `limit` bytes of a file, up to its last complete line, so that a huge file is indexed in part. */
+function readPrefix(file: string, limit: number): string {
+  const descriptor = fs.openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(limit);
+    const length = fs.readSync(descriptor, buffer, 0, limit, 0);
+    const text = buffer.subarray(0, length).toString('utf8');
+    const lastLine = text.lastIndexOf('\n');
+    return lastLine < 0 ? text : text.slice(0, lastLine + 1);
+  } finally {
+    fs.closeSync(descriptor);
+  }
 }
 
 export function uriToPath(uri: string): string | undefined {
@@ -155,6 +171,9 @@ export class Workspace {
       sources = [];
     }
     for (const r of present) {
+      const truncated = r.cached.truncated;
+      const parsed = truncated && sources.find((source) => source.source === pathToUri(r.file));
+      if (parsed) parsed.problems = [...parsed.problems, { span: { start: r.cached.text.length, end: r.cached.text.length }, code: 'bib-truncated', message: truncated }];
       if (!r.cached.problem) continue;
       const problem: Problem = { span: { start: 0, end: 0 }, code: 'bib-unreadable', message: r.cached.problem };
       sources.push({ source: pathToUri(r.file), version: r.cached.version, entries: [], problems: [problem] });
@@ -182,15 +201,23 @@ export class Workspace {
     if (held && held.mtimeMs === stat.mtimeMs && held.size === stat.size) return held;
     this.watch(file);
     let cached: CachedFile;
-    if (stat.size > this.options.maxFileBytes()) {
-      const limit = (this.options.maxFileBytes() / 1048576).toFixed(0);
-      cached = { mtimeMs: stat.mtimeMs, size: stat.size, text: '', version: `${stat.mtimeMs}:${stat.size}`, problem: `This file is ${(stat.size / 1048576).toFixed(1)} MB, more than the limit of ${limit} MB (setting citewise.maxFileSizeMB); it was not read.` };
-    } else {
-      try {
-        cached = { mtimeMs: stat.mtimeMs, size: stat.size, text: fs.readFileSync(file, 'utf8'), version: `${stat.mtimeMs}:${stat.size}` };
-      } catch (error) {
-        cached = { mtimeMs: stat.mtimeMs, size: stat.size, text: '', version: `${stat.mtimeMs}:${stat.size}`, problem: `The file could not be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}.` };
+    const version = `${stat.mtimeMs}:${stat.size}`;
+    const limit = this.options.maxFileBytes();
+    try {
+      if (stat.size > limit) {
+        const megabytes = (bytes: number) => (bytes / 1048576).toFixed(1);
+        cached = {
+          mtimeMs: stat.mtimeMs,
+          size: stat.size,
+          text: readPrefix(file, limit),
+          version,
+          truncated: `This file is ${megabytes(stat.size)} MB; only its first ${megabytes(limit)} MB were read (setting citewise.maxFileSizeMB), so entries after that point are not known.`,
+        };
+      } else {
+        cached = { mtimeMs: stat.mtimeMs, size: stat.size, text: fs.readFileSync(file, 'utf8'), version };
       }
+    } catch (error) {
+      cached = { mtimeMs: stat.mtimeMs, size: stat.size, text: '', version, problem: `The file could not be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}.` };
     }
     this.files.set(file, cached);
     return cached;

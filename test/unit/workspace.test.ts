@@ -58,11 +58,14 @@ test('the setting takes paths and globs relative to the workspace folder', () =>
   assert.ok(!globToRegExp('refs/*.bib').test('refs/deep/library.bib'));
 });
 
-test('a file over the size limit is not read, and a problem on the file says why', () => {
-  const { workspace, root } = setUp({ 'essay.md': '', 'big.bib': bib('a').repeat(100) }, [], 1000);
+test('a file over the size limit is read up to the limit, and a problem at its end says so', () => {
+  const { workspace, root } = setUp({ 'essay.md': '', 'big.bib': Array.from({ length: 100 }, (_, i) => bib(`k${i}`)).join('') }, [], 1000);
   const bibliography = workspace.bibliographyFor(pathToUri(path.join(root, 'essay.md')), []);
-  assert.equal(bibliography.entries.length, 0);
-  assert.match(bibliography.sources[0].problems[0].message, /more than the limit/);
+  const keys = bibliography.entries.map((e) => e.key);
+  assert.ok(keys.length > 5 && keys.length < 100, `${keys.length} entries read`);
+  assert.deepEqual(keys.slice(0, 3), ['k0', 'k1', 'k2']);
+  const truncated = bibliography.sources[0].problems.find((p) => p.code === 'bib-truncated');
+  assert.match(truncated?.message ?? '', /only its first 0\.0 MB were read \(setting citewise\.maxFileSizeMB\)/);
 });
 
 test('a file changed on disk is read again; an unchanged one gives the same bibliography object', () => {

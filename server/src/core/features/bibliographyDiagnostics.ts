@@ -13,7 +13,8 @@ export function bibliographyDiagnostics(source: BibliographySource, settings: Di
   const problems = [...source.problems, ...source.entries.flatMap((e) => e.problems)];
   for (const problem of problems) {
     const duplicate = DUPLICATE_CODES.has(problem.code);
-    const severity = duplicate ? settings.duplicateKey : settings.bibliographySyntax;
+    // A file read only in part is worth knowing about, but nothing in it is wrong.
+    const severity = duplicate ? settings.duplicateKey : problem.code === 'bib-truncated' ? 'information' : settings.bibliographySyntax;
     if (severity === 'off') continue;
     out.push({ span: problem.span, severity, code: duplicate ? 'duplicate-key' : 'bibliography-syntax', message: problem.message });
   }

@@ -2,14 +2,20 @@
 // All citation logic lives in the server.
 
 import * as path from 'node:path';
-import { commands, window, workspace, type ExtensionContext } from 'vscode';
+import { commands, languages, Position, StatusBarAlignment, Uri, window, workspace, type ExtensionContext, type StatusBarItem } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 let client: LanguageClient | undefined;
 /** Starts and restarts run one after another: stopping a client that is still starting fails and leaves it running. */
 let lifecycle: Promise<void> = Promise.resolve();
 
-function languages(): string[] {
+/** The answer of the server's `citewise/documentSummary` request for one document. */
+interface DocumentSummary {
+  references: number;
+  cited: number;
+}
+
+function checkedLanguages(): string[] {
   return workspace.getConfiguration('citewise').get<string[]>('languages') ?? ['markdown', 'plaintext'];
 }
 
@@ -20,7 +26,7 @@ function createClient(context: ExtensionContext): LanguageClient {
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: languages().flatMap((language) => [
+    documentSelector: checkedLanguages().flatMap((language) => [
       { scheme: 'file', language },
       { scheme: 'untitled', language },
     ]),
@@ -29,6 +35,37 @@ function createClient(context: ExtensionContext): LanguageClient {
     initializationOptions: { trusted: workspace.isTrusted },
   };
   return new LanguageClient('citewise', 'Citewise', serverOptions, clientOptions);
+}
+
+function counted(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** Shows "N references · M problems" for the active document while Citewise checks it, and hides itself otherwise. */
+async function updateStatus(item: StatusBarItem): Promise<void> {
+  const document = window.activeTextEditor?.document;
+  const running = client?.isRunning() ? client : undefined;
+  if (!document || !running || !checkedLanguages().includes(document.languageId)) {
+    item.hide();
+    return;
+  }
+  const uri = running.code2ProtocolConverter.asUri(document.uri);
+  const summary = await running.sendRequest<DocumentSummary | null>('citewise/documentSummary', { uri }).then(undefined, () => null);
+  // Another editor may have become active while the server answered: its own update decides what shows.
+  if (window.activeTextEditor?.document !== document) return;
+  if (!summary) {
+    item.hide();
+    return;
+  }
+  const problems = languages.getDiagnostics(document.uri).filter((d) => d.source === 'citewise').length;
+  item.text = `$(book) ${counted(summary.references, 'reference')} · ${counted(problems, 'problem')}`;
+  item.tooltip = `Cited: ${summary.cited} of ${counted(summary.references, 'reference')} this document sees. Click to open the Problems panel.`;
+  item.show();
+}
+
+/** Lists the citations of the reference entry at a position: the server's code lenses send the LSP URI and position. */
+function showCitations(uri: string, position: { line: number; character: number }): Thenable<unknown> {
+  return commands.executeCommand('editor.action.findReferences', Uri.parse(uri), new Position(position.line, position.character));
 }
 
 function queue(context: ExtensionContext, step: 'start' | 'restart'): Promise<void> {
@@ -45,16 +82,29 @@ function queue(context: ExtensionContext, step: 'start' | 'restart'): Promise<vo
 }
 
 export async function activate(context: ExtensionContext): Promise<void> {
+  const status = window.createStatusBarItem('citewise.status', StatusBarAlignment.Right, 100);
+  status.name = 'Citewise';
+  status.command = 'workbench.actions.view.problems';
+  const refreshStatus = () => void updateStatus(status);
   context.subscriptions.push(
-    commands.registerCommand('citewise.restartServer', () => queue(context, 'restart')),
+    status,
+    commands.registerCommand('citewise.restartServer', () => queue(context, 'restart').then(refreshStatus)),
+    commands.registerCommand('citewise.showCitations', showCitations),
+    window.onDidChangeActiveTextEditor(refreshStatus),
+    // The server publishes a document's diagnostics after every change: the counts are refreshed with them.
+    languages.onDidChangeDiagnostics((event) => {
+      const active = window.activeTextEditor?.document.uri.toString();
+      if (event.uris.some((uri) => uri.toString() === active)) refreshStatus();
+    }),
     // Trust granted later: start again so that the server may read what the settings point at.
-    workspace.onDidGrantWorkspaceTrust(() => void queue(context, 'restart')),
+    workspace.onDidGrantWorkspaceTrust(() => void queue(context, 'restart').then(refreshStatus)),
     workspace.onDidChangeConfiguration((event) => {
       // The document selector is fixed when the client starts, so a change of languages needs a new client.
-      if (event.affectsConfiguration('citewise.languages')) void queue(context, 'restart');
+      if (event.affectsConfiguration('citewise.languages')) void queue(context, 'restart').then(refreshStatus);
     }),
   );
   await queue(context, 'start');
+  refreshStatus();
 }
 
 export async function deactivate(): Promise<void> {

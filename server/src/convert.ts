@@ -10,12 +10,17 @@ import {
   type CompletionItem,
   type CompletionList,
   type CodeAction,
+  type CodeLens,
+  type DocumentLink,
   type DocumentSymbol,
   type Location,
   type Diagnostic,
   type Hover,
   type Position,
   type Range,
+  type SymbolInformation,
+  type TextDocumentEdit,
+  type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Span } from './core/types';
@@ -24,7 +29,11 @@ import type { CompletionResult } from './core/features/completion';
 import type { HoverResult } from './core/features/hover';
 import type { DefinitionTarget } from './core/features/definition';
 import type { OutlineSymbol } from './core/features/documentSymbols';
-import type { QuickFix } from './core/features/codeActions';
+import type { QuickFix, TextEdit } from './core/features/codeActions';
+import type { FileEdits } from './core/features/rename';
+import type { EntrySymbol } from './core/features/workspaceSymbols';
+import type { EntryLink } from './core/features/documentLinks';
+import type { CitationLens } from './core/features/citationLenses';
 
 export function toRange(document: TextDocument, span: Span): Range {
   return { start: document.positionAt(span.start), end: document.positionAt(span.end) };
@@ -133,7 +142,15 @@ function rangesOverlap(a: Range, b: Range): boolean {
   return before(a.start, b.end) && before(b.start, a.end);
 }
 
-/** A quick fix as a versioned edit: an editor applies it only to the version it was computed for. */
+/** Edits of the analysed version of an open document: an editor applies them only to that version. */
+function versionedEdit(document: TextDocument, edits: TextEdit[]): TextDocumentEdit {
+  return {
+    textDocument: { uri: document.uri, version: document.version },
+    edits: edits.map((e) => ({ range: toRange(document, e.span), newText: e.newText })),
+  };
+}
+
+/** A quick fix as a versioned edit, so that a fix computed for an older version is refused, not misapplied. */
 export function toCodeAction(document: TextDocument, fix: QuickFix, diagnostics: Diagnostic[]): CodeAction {
   const target = toRange(document, fix.diagnosticSpan);
   return {
@@ -141,13 +158,63 @@ export function toCodeAction(document: TextDocument, fix: QuickFix, diagnostics:
     kind: CodeActionKind.QuickFix,
     isPreferred: fix.preferred,
     diagnostics: diagnostics.filter((d) => d.code === fix.code && rangesOverlap(d.range, target)),
-    edit: {
-      documentChanges: [
-        {
-          textDocument: { uri: document.uri, version: document.version },
-          edits: fix.edits.map((e) => ({ range: toRange(document, e.span), newText: e.newText })),
-        },
-      ],
-    },
+    edit: { documentChanges: [versionedEdit(document, fix.edits)] },
   };
+}
+
+/** The kind of the action that sorts the reference list: a source action, offered for the whole document. */
+export const SORT_REFERENCES_KIND: CodeActionKind = `${CodeActionKind.Source}.sortReferences`;
+
+/** Whether a request for code actions of the `only` kinds (all kinds when absent) asks for actions of `kind`. */
+export function asksForKind(only: CodeActionKind[] | undefined, kind: CodeActionKind): boolean {
+  return !only || only.some((wanted) => kind === wanted || kind.startsWith(`${wanted}.`));
+}
+
+export function toSourceAction(document: TextDocument, title: string, kind: CodeActionKind, edits: TextEdit[]): CodeAction {
+  return { title, kind, edit: { documentChanges: [versionedEdit(document, edits)] } };
+}
+
+/**
+ * Edits across files as one workspace edit: open documents at their analysed version, bibliography files with no
+ * version (they are edited as read). Nothing when a file's text is not at hand, since a partial rename breaks keys.
+ */
+export function toWorkspaceEdit(changes: FileEdits[], openDocument: (uri: string) => TextDocument | undefined, rangeInFile: RangeInFile): WorkspaceEdit | undefined {
+  const documentChanges: TextDocumentEdit[] = [];
+  for (const change of changes) {
+    const document = change.open ? openDocument(change.uri) : undefined;
+    if (document) {
+      documentChanges.push(versionedEdit(document, change.edits));
+      continue;
+    }
+    if (change.open) return undefined;
+    const edits: TextDocumentEdit['edits'] = [];
+    for (const edit of change.edits) {
+      const range = rangeInFile(change.uri, edit.span);
+      if (!range) return undefined;
+      edits.push({ range, newText: edit.newText });
+    }
+    documentChanges.push({ textDocument: { uri: change.uri, version: null }, edits });
+  }
+  return { documentChanges };
+}
+
+export function toSymbolInformation(symbol: EntrySymbol, openDocument: (uri: string) => TextDocument | undefined, rangeInFile: RangeInFile): SymbolInformation[] {
+  const document = symbol.inDocument ? openDocument(symbol.uri) : undefined;
+  const range = document ? toRange(document, symbol.span) : symbol.inDocument ? undefined : rangeInFile(symbol.uri, symbol.span);
+  return range ? [{ name: symbol.name, kind: SymbolKind.Field, containerName: symbol.container, location: { uri: symbol.uri, range } }] : [];
+}
+
+export function toDocumentLink(document: TextDocument, link: EntryLink): DocumentLink {
+  return { range: toRange(document, link.span), target: link.target, tooltip: 'Open the DOI' };
+}
+
+/** The client command that lists the citations of the entry at a position (VS Code needs its own types for that). */
+export const SHOW_CITATIONS_COMMAND = 'citewise.showCitations';
+
+/** A lens over the entry's first line; an entry nothing cites gets a lens with a title only, which does nothing. */
+export function toCodeLens(document: TextDocument, lens: CitationLens): CodeLens {
+  const position = document.positionAt(lens.at);
+  const range = { start: position, end: position };
+  if (lens.cited === 0) return { range, command: { title: lens.title, command: '' } };
+  return { range, command: { title: lens.title, command: SHOW_CITATIONS_COMMAND, arguments: [document.uri, position] } };
 }

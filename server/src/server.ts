@@ -5,15 +5,19 @@ import {
   CodeActionKind,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  LSPErrorCodes,
+  ResponseError,
   TextDocumentSyncKind,
   TextDocuments,
   type Connection,
   type InitializeParams,
   type InitializeResult,
+  type PrepareRenameResult,
   type Range,
+  type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { AnalysisCache, entryOf, resolveFacts, type Analysis } from './core/index/analysis';
+import { AnalysisCache, entryOf, resolveFacts, type Analysis, type OpenDocument } from './core/index/analysis';
 import { complete, completionDocumentation, completionTriggers } from './core/features/completion';
 import { diagnose, diagnoseNamedBibliographies } from './core/features/diagnostics';
 import { hover } from './core/features/hover';
@@ -21,10 +25,35 @@ import { definition } from './core/features/definition';
 import { citationsOf, references } from './core/features/references';
 import { documentSymbols } from './core/features/documentSymbols';
 import { quickFixes } from './core/features/codeActions';
+import { sortReferences, SORT_REFERENCES_TITLE } from './core/features/sortReferences';
+import { isRefusal, keyToRename, renameKey, type RenameRefusal } from './core/features/rename';
+import { workspaceSymbols } from './core/features/workspaceSymbols';
+import { documentLinks } from './core/features/documentLinks';
+import { citationLenses } from './core/features/citationLenses';
+import { documentSummary } from './core/features/documentSummary';
 import { EntryFormatter } from './core/render/format';
 import type { EntryRenderer } from './core/features/entryText';
 import type { ReferenceEntry, Span } from './core/types';
-import { toFileDiagnostic, toCodeAction, toCompletionList, toDiagnostic, toDocumentSymbol, toHover, toLocation, toOffset, toRange, type CompletionData, type RangeInFile } from './convert';
+import {
+  asksForKind,
+  SORT_REFERENCES_KIND,
+  toCodeAction,
+  toCodeLens,
+  toCompletionList,
+  toDiagnostic,
+  toDocumentLink,
+  toDocumentSymbol,
+  toFileDiagnostic,
+  toHover,
+  toLocation,
+  toOffset,
+  toRange,
+  toSourceAction,
+  toSymbolInformation,
+  toWorkspaceEdit,
+  type CompletionData,
+  type RangeInFile,
+} from './convert';
 import { defaultSettings, readSettings, type Settings } from './settings';
 import { uriToPath, Workspace } from './workspace';
 import { StyleRegistry } from './styles';
@@ -37,6 +66,14 @@ import { WorkspaceDocuments } from './workspaceDocuments';
 const DIAGNOSTICS_DELAY_MS = 120;
 /** Problems shown in bibliography files are gathered over all documents, a little after the documents' own. */
 const BIBLIOGRAPHY_DELAY_MS = 300;
+
+/** The request the client's status bar sends for the active document: how many entries it sees and cites. */
+const DOCUMENT_SUMMARY_REQUEST = 'citewise/documentSummary';
+
+/** A rename the core refuses, answered as an error whose message the editor shows. */
+function refusal(reason: RenameRefusal): ResponseError<void> {
+  return new ResponseError(LSPErrorCodes.RequestFailed, reason.refused);
+}
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -102,6 +139,14 @@ export function startServer(connection: Connection): void {
     return analyses.get(uri, text, document.languageId, document.version, bibliography);
   }
 
+  /** The open documents Citewise checks, with their analyses. */
+  function openDocuments(): OpenDocument[] {
+    return documents.all().flatMap((document) => {
+      const analysis = analysisOf(document.uri);
+      return analysis ? [{ uri: document.uri, analysis }] : [];
+    });
+  }
+
   /** The range of a span in a bibliography file, from the text the workspace read (which the span was found in). */
   const rangeInFile: RangeInFile = (source: string, span: Span): Range | undefined => {
     const file = uriToPath(source);
@@ -140,7 +185,7 @@ export function startServer(connection: Connection): void {
    */
   function publishBibliographyProblems(): void {
     bibliographyTimer = undefined;
-    const open = documents.all().map((d) => analysisOf(d.uri)).filter((a): a is Analysis => !!a);
+    const open = openDocuments().map((d) => d.analysis);
     const uncitedSeverity = settings.diagnostics.uncitedBibliographyEntry;
     const others =
       uncitedSeverity === 'off'
@@ -198,7 +243,11 @@ export function startServer(connection: Connection): void {
         definitionProvider: true,
         referencesProvider: true,
         documentSymbolProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, SORT_REFERENCES_KIND] },
+        renameProvider: { prepareProvider: true },
+        workspaceSymbolProvider: true,
+        documentLinkProvider: { resolveProvider: false },
+        codeLensProvider: { resolveProvider: false },
         completionProvider: { triggerCharacters: completionTriggers, resolveProvider: true },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -308,8 +357,42 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction((params) =>
     onDocument('code actions', [], () => params.textDocument.uri, (document, analysis) => {
       const range = { start: toOffset(document, params.range.start), end: toOffset(document, params.range.end) };
-      return quickFixes(analysis, range).map((fix) => toCodeAction(document, fix, params.context.diagnostics));
+      const fixes = quickFixes(analysis, range).map((fix) => toCodeAction(document, fix, params.context.diagnostics));
+      const sorting = asksForKind(params.context.only, SORT_REFERENCES_KIND) ? sortReferences(analysis) : [];
+      return sorting.length ? [...fixes, toSourceAction(document, SORT_REFERENCES_TITLE, SORT_REFERENCES_KIND, sorting)] : fixes;
     }),
+  );
+
+  connection.onPrepareRename((params) =>
+    onDocument<PrepareRenameResult | ResponseError<void> | null>('prepare rename', null, () => params.textDocument.uri, (document, analysis) => {
+      const target = keyToRename(analysis, toOffset(document, params.position));
+      return isRefusal(target) ? refusal(target) : { range: toRange(document, target.span), placeholder: target.key };
+    }),
+  );
+
+  connection.onRenameRequest((params) =>
+    onDocument<WorkspaceEdit | ResponseError<void> | null>('rename', null, () => params.textDocument.uri, (document, analysis) => {
+      const others = openDocuments().filter((other) => other.uri !== document.uri);
+      const changes = renameKey({ uri: document.uri, analysis }, toOffset(document, params.position), params.newName, others);
+      if (isRefusal(changes)) return refusal(changes);
+      return toWorkspaceEdit(changes, (uri) => documents.get(uri), rangeInFile) ?? refusal({ refused: 'A bibliography file of the key could not be read.' });
+    }),
+  );
+
+  connection.onWorkspaceSymbol((params) =>
+    guard('workspace symbols', [], () => workspaceSymbols(params.query, openDocuments()).flatMap((symbol) => toSymbolInformation(symbol, (uri) => documents.get(uri), rangeInFile))),
+  );
+
+  connection.onDocumentLinks((params) =>
+    onDocument('document links', [], () => params.textDocument.uri, (document, analysis) => documentLinks(analysis).map((link) => toDocumentLink(document, link))),
+  );
+
+  connection.onCodeLens((params) =>
+    onDocument('code lenses', [], () => params.textDocument.uri, (document, analysis) => citationLenses(analysis).map((lens) => toCodeLens(document, lens))),
+  );
+
+  connection.onRequest(DOCUMENT_SUMMARY_REQUEST, (params: { uri: string }) =>
+    onDocument('document summary', null, () => params.uri, (_document, analysis) => documentSummary(analysis)),
   );
 
   connection.onShutdown(() => workspace.dispose());

@@ -55,6 +55,16 @@ export function readSettings(raw: unknown): Settings {
       bibliographySyntax: severity(diagnostics.bibliographySyntax, d.bibliographySyntax),
       uncitedBibliographyEntry: severity(diagnostics.uncitedBibliographyEntry, d.uncitedBibliographyEntry),
       unreadBibliography: severity(diagnostics.unreadBibliography, d.unreadBibliography),
+      apaEtAl: severity(diagnostics.apaEtAl, d.apaEtAl),
+      apaAmpersand: severity(diagnostics.apaAmpersand, d.apaAmpersand),
+      apaOrderInParenthesis: severity(diagnostics.apaOrderInParenthesis, d.apaOrderInParenthesis),
+      apaSuffix: severity(diagnostics.apaSuffix, d.apaSuffix),
+      apaAbbreviation: severity(diagnostics.apaAbbreviation, d.apaAbbreviation),
+      apaEtAlPeriod: severity(diagnostics.apaEtAlPeriod, d.apaEtAlPeriod),
+      apaListOrder: severity(diagnostics.apaListOrder, d.apaListOrder),
+      apaEntryParts: severity(diagnostics.apaEntryParts, d.apaEntryParts),
+      apaDoiFormat: severity(diagnostics.apaDoiFormat, d.apaDoiFormat),
+      apaSpelling: severity(diagnostics.apaSpelling, d.apaSpelling),
     },
   };
 }

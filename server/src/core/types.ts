@@ -201,6 +201,17 @@ export interface DiagnosticSettings {
   bibliographySyntax: Severity;
   uncitedBibliographyEntry: Severity;
   unreadBibliography: Severity;
+  /** APA 7 style rules (see style/apaRules.ts). */
+  apaEtAl: Severity;
+  apaAmpersand: Severity;
+  apaOrderInParenthesis: Severity;
+  apaSuffix: Severity;
+  apaAbbreviation: Severity;
+  apaEtAlPeriod: Severity;
+  apaListOrder: Severity;
+  apaEntryParts: Severity;
+  apaDoiFormat: Severity;
+  apaSpelling: Severity;
 }
 
 export const defaultDiagnosticSettings: DiagnosticSettings = {
@@ -213,4 +224,14 @@ export const defaultDiagnosticSettings: DiagnosticSettings = {
   bibliographySyntax: 'error',
   uncitedBibliographyEntry: 'off',
   unreadBibliography: 'warning',
+  apaEtAl: 'warning',
+  apaAmpersand: 'warning',
+  apaOrderInParenthesis: 'warning',
+  apaSuffix: 'warning',
+  apaAbbreviation: 'warning',
+  apaEtAlPeriod: 'warning',
+  apaListOrder: 'warning',
+  apaEntryParts: 'warning',
+  apaDoiFormat: 'warning',
+  apaSpelling: 'warning',
 };

@@ -6,6 +6,8 @@ import { entryOf, type Analysis } from '../index/analysis';
 import type { CitedWork, ReferenceEntry, Span } from '../types';
 import { authorPhrase, type CitationForm } from '../style/apa';
 import { formatCitationDate } from '../syntax/dates';
+import { apaQuickFixes } from '../style/apaRules';
+import { overlaps } from '../style/rules/spans';
 
 export interface TextEdit {
   span: Span;
@@ -20,10 +22,6 @@ export interface QuickFix {
   diagnosticSpan: Span;
   edits: TextEdit[];
   preferred?: boolean;
-}
-
-function overlaps(a: Span, b: Span): boolean {
-  return a.start <= b.end && b.start <= a.end;
 }
 
 /** Edits that make a cited work name an entry: the author part where it differs, and the date. */
@@ -79,5 +77,6 @@ export function quickFixes(analysis: Analysis, range: Span): QuickFix[] {
     if (!overlaps(entry.span, range) || (resolution.citeCount.get(entry.id) ?? 0) > 0) continue;
     fixes.push({ title: 'Remove this entry, which nothing cites', code: 'uncited-entry', diagnosticSpan: entry.span, edits: [{ span: entryRemoval(analysis.text, entry), newText: '' }] });
   }
+  fixes.push(...apaQuickFixes(analysis, range));
   return fixes;
 }

@@ -5,7 +5,6 @@
 // again as the person types and no entry is hidden for good.
 
 import type { Analysis } from '../index/analysis';
-import type { Bibliography } from '../index/bibliography';
 import type { ReferenceEntry, Span } from '../types';
 import { authorPhrase, citeEntry } from '../style/apa';
 import { formatCitationDate } from '../syntax/dates';
@@ -14,6 +13,7 @@ import { matchesAll } from '../text/fuzzy';
 import { personKeys } from '../resolve/resolve';
 import { completionContextAt } from './completionContext';
 import { describeEntry, type EntryRenderer } from './entryText';
+import { searchWords, searchWordsOfBibliography } from './entrySearch';
 
 export interface CompletionEntry {
   label: string;
@@ -41,15 +41,6 @@ export const completionTriggers = ['(', ';', '@', '{', ',', '<'];
 /** How many items one answer carries at most; beyond it the answer is marked incomplete. */
 export const MAX_COMPLETION_ITEMS = 1000;
 
-/** The words a query is matched against: author names, the year, the title and, for a keyed entry, the key's parts. */
-function searchWords(entry: ReferenceEntry): string[] {
-  const words = entry.authors.flatMap((a) => titleWords(a.literal ?? `${a.particle ?? ''} ${a.family}`));
-  if (entry.date) words.push(formatCitationDate(entry.date).toLowerCase());
-  words.push(...titleWords(entry.title ?? ''));
-  if (entry.key) words.push(entry.key.toLowerCase(), ...titleWords(entry.key));
-  return words;
-}
-
 function yearOf(entry: ReferenceEntry): string {
   return entry.date ? formatCitationDate(entry.date) : 'n.d.';
 }
@@ -58,19 +49,6 @@ function yearOf(entry: ReferenceEntry): string {
 function sortKey(analysis: Analysis, entry: ReferenceEntry, index: number): string {
   const cited = (analysis.resolution.citeCount.get(entry.id) ?? 0) > 0 ? '0' : '1';
   return cited + String(index).padStart(7, '0');
-}
-
-/** The search words of a bibliography's entries, parallel to its `entries`, made once per bibliography version:
- * a bibliography of 50,000 entries would otherwise have them all rebuilt at every keystroke. */
-const bibliographySearchWords = new WeakMap<Bibliography, string[][]>();
-
-function searchWordsOfBibliography(bibliography: Bibliography): string[][] {
-  let words = bibliographySearchWords.get(bibliography);
-  if (!words) {
-    words = bibliography.entries.map(searchWords);
-    bibliographySearchWords.set(bibliography, words);
-  }
-  return words;
 }
 
 interface Candidate {

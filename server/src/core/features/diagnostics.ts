@@ -5,8 +5,10 @@ import type { Analysis } from '../index/analysis';
 import type { DiagnosticSettings, Problem, ReferenceEntry, Severity, Span } from '../types';
 import { citeEntry, describeWork } from '../style/apa';
 import { entryOf } from '../index/analysis';
+import { apaDiagnostics, type ApaRuleCode } from '../style/apaRules';
+import { entryHead } from '../style/rules/spans';
 
-export type DiagnosticCode = 'missing-entry' | 'uncited-entry' | 'ambiguous-entry' | 'unparsed-entry' | 'unknown-key' | 'duplicate-key' | 'bibliography-syntax' | 'bibliography-not-found' | 'bibliography-not-read';
+export type DiagnosticCode = 'missing-entry' | 'uncited-entry' | 'ambiguous-entry' | 'unparsed-entry' | 'unknown-key' | 'duplicate-key' | 'bibliography-syntax' | 'bibliography-not-found' | 'bibliography-not-read' | ApaRuleCode;
 
 export interface CoreDiagnostic {
   span: Span;
@@ -16,12 +18,6 @@ export interface CoreDiagnostic {
   /** Other places the message refers to: the candidate entry, the other entry of an ambiguous pair; `source` is set
    * when the place is in a bibliography file rather than in the document. */
   related?: { source?: string; span: Span; message: string }[];
-}
-
-/** The first line of an entry: underlining a whole multi-line entry hides the text. */
-function entryHead(entry: ReferenceEntry, text: string): Span {
-  const lineEnd = text.indexOf('\n', entry.span.start);
-  return { start: entry.span.start, end: lineEnd < 0 || lineEnd > entry.span.end ? entry.span.end : lineEnd };
 }
 
 export function diagnose(analysis: Analysis, settings: DiagnosticSettings): CoreDiagnostic[] {
@@ -79,6 +75,7 @@ export function diagnose(analysis: Analysis, settings: DiagnosticSettings): Core
       push(settings.unparsedEntry, { span: problem.span, code: 'unparsed-entry', message: problem.message });
     }
   }
+  out.push(...apaDiagnostics(analysis, settings));
   return out.sort((a, b) => a.span.start - b.span.start);
 }
 

@@ -32,13 +32,21 @@ export function citationsOf(analysis: Analysis, entryIds: Set<string>): Span[] {
       if (ids.some((id) => entryIds.has(id))) spans.push(work.span);
     }),
   );
+  spans.push(...keyCitationsOf(analysis, entryIds));
+  return spans.sort((a, b) => a.start - b.start);
+}
+
+/** The spans of the keys in this document that point at the given entries, in document order. */
+export function keyCitationsOf(analysis: Analysis, entryIds: Set<string>): Span[] {
+  const spans: Span[] = [];
+  const { facts, resolution } = analysis;
   facts.keyedCitations.forEach((citation, ci) =>
     citation.keys.forEach((cited, ki) => {
       const ids = entryIdsOfKey(resolution.byKeyedCitation[ci]?.[ki]);
       if (ids.some((id) => entryIds.has(id))) spans.push(cited.span);
     }),
   );
-  return spans.sort((a, b) => a.start - b.start);
+  return spans;
 }
 
 export interface ReferencesResult {

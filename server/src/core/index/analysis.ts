@@ -13,6 +13,12 @@ export interface Analysis {
   resolution: DocumentResolution;
 }
 
+/** A document open in the editor, named by its URI, with its analysis: what features that span documents read. */
+export interface OpenDocument {
+  uri: string;
+  analysis: Analysis;
+}
+
 export function analyse(text: string, languageId: string, version: number, bibliography: Bibliography = emptyBibliography): Analysis {
   return resolveFacts(text, computeFacts(text, languageId, version), bibliography);
 }

@@ -16,7 +16,7 @@ const AUTHOR_PART_LIMIT = 600;
 /** A date in parentheses, or a bare date not glued to other letters, digits or version numbers. */
 const DATE_CANDIDATE = new RegExp(`(\\()?(?<![\\p{L}\\p{N}/.\\-])${DATE_SOURCE}(\\))?`, 'giu');
 
-const DOI = /(?:https?:\/\/(?:dx\.)?doi\.org\/|\bdoi:\s?)?\b(10\.\d{4,9}\/[^\s<>"'\[\]]+)/iu;
+export const DOI = /(?:https?:\/\/(?:dx\.)?doi\.org\/|\bdoi:\s?)?\b(10\.\d{4,9}\/[^\s<>"'\[\]]+)/iu;
 const URL = /(?:https?:\/\/|\bwww\.)[^\s<>"'\[\]]+/giu;
 const DOI_LINK = /^(?:https?:\/\/)?(?:dx\.)?doi\.org\//iu;
 
@@ -314,7 +314,7 @@ function findUrl(raw: string): string | undefined {
 }
 
 /** Drops trailing punctuation and a closing parenthesis that the link does not open. */
-function trimUrlEnd(url: string): string {
+export function trimUrlEnd(url: string): string {
   let end = url.length;
   for (;;) {
     const last = url[end - 1];

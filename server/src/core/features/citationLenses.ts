@@ -1,0 +1,23 @@
+// A line above each entry of a typed reference list saying how often the document cites it, so that an entry nothing
+// cites stands out and the citations of one are a click away.
+
+import type { Analysis } from '../index/analysis';
+
+export interface CitationLens {
+  /** Where the entry starts: the lens shows above that line and lists the citations of the entry there. */
+  at: number;
+  cited: number;
+  title: string;
+}
+
+function citedTimes(count: number): string {
+  if (count === 0) return 'not cited';
+  return count === 1 ? 'cited once' : `cited ${count} times`;
+}
+
+export function citationLenses(analysis: Analysis): CitationLens[] {
+  return (analysis.facts.referenceList?.entries ?? []).map((entry) => {
+    const cited = analysis.resolution.citeCount.get(entry.id) ?? 0;
+    return { at: entry.span.start, cited, title: citedTimes(cited) };
+  });
+}

@@ -1,0 +1,48 @@
+// APA 7 joins the last two authors with "&" inside a parenthetical citation and with "and" in running text.
+
+import type { Analysis } from '../../index/analysis';
+import type { Span } from '../../types';
+import { citedWorks, namesAuthors } from './citedWorks';
+import type { Finding } from './finding';
+
+/** A connector between names as written: "and" or "&" between spaces or after a comma, or "&" between two names. */
+const CONNECTOR = /(?<=[\s,])(?:and|&)(?=\s)|(?<=\p{L})&(?=\p{L})/gu;
+
+export function ampersandFindings(analysis: Analysis): Finding[] {
+  const findings: Finding[] = [];
+  for (const { citation, work } of citedWorks(analysis)) {
+    // A group name keeps its own "and" ("Centers for Disease Control and Prevention"): it is one author, not two.
+    if (!namesAuthors(work) || work.authors.length < 2) continue;
+    const parenthetical = citation.kind === 'parenthetical';
+    const wanted = parenthetical ? '&' : 'and';
+    for (const connector of connectorsIn(analysis.text, work.authorSpan)) {
+      const isAmpersand = connector.text.endsWith('&');
+      if (isAmpersand === parenthetical) continue;
+      const newText = isAmpersand && connector.glued ? ` ${wanted} ` : wanted;
+      findings.push({
+        span: connector.span,
+        message: parenthetical
+          ? 'Inside parentheses APA joins authors with "&", not "and".'
+          : 'In running text APA joins authors with "and", not "&".',
+        fix: { title: `Write "${wanted}"`, edits: [{ span: connector.span, newText }] },
+      });
+    }
+  }
+  return findings;
+}
+
+interface Connector {
+  span: Span;
+  text: string;
+  /** Written without spaces around it ("Nguyen&Tran"). */
+  glued: boolean;
+}
+
+function connectorsIn(text: string, span: Span): Connector[] {
+  const written = text.slice(span.start, span.end);
+  return [...written.matchAll(CONNECTOR)].map((match) => {
+    const start = span.start + match.index!;
+    const glued = /\p{L}/u.test(written[match.index! - 1] ?? '');
+    return { span: { start, end: start + match[0].length }, text: match[0], glued };
+  });
+}

@@ -1,0 +1,38 @@
+// The author-date works of a document with the citation they stand in and what they resolved to, for the rules that
+// judge how a work is cited.
+
+import { entryOf, type Analysis } from '../../index/analysis';
+import type { Citation, CitedWork, ReferenceEntry, Resolution } from '../../types';
+
+export interface WorkInContext {
+  citation: Citation;
+  work: CitedWork;
+  resolution?: Resolution;
+  /** The entry the work resolved to; absent when it is missing, ambiguous or exempt. */
+  entry?: ReferenceEntry;
+}
+
+export function citedWorks(analysis: Analysis): WorkInContext[] {
+  const works: WorkInContext[] = [];
+  analysis.facts.citations.forEach((citation, ci) => {
+    citation.items.forEach((work, wi) => {
+      const resolution = analysis.resolution.byCitation[ci]?.[wi];
+      const entry = resolution?.status === 'resolved' ? entryOf(analysis, resolution.entryId) : undefined;
+      works.push({ citation, work, resolution, entry });
+    });
+  });
+  return works;
+}
+
+/**
+ * Whether the work writes its own author part. A later year of a multi-year citation ("2019b" in "Smith, 2019a,
+ * 2019b") shares the author with the first year, and a rule about the author must speak once, not once per year.
+ */
+export function ownsAuthor(work: CitedWork): boolean {
+  return work.span.start <= work.authorSpan.start;
+}
+
+/** A work whose author part names people or groups (not a quoted title, not a personal communication). */
+export function namesAuthors(work: CitedWork): boolean {
+  return ownsAuthor(work) && !work.isTitle && !work.personalCommunication;
+}

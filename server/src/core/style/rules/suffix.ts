@@ -1,0 +1,62 @@
+// APA 7 tells apart works of the same authors and year with a/b suffixes, in the list and in every citation. Two gaps
+// are left by the other diagnostics (a citation of a year that two entries share is `ambiguous-entry`, a suffix that no
+// entry has is `missing-entry`): a citation that leaves out the suffix of the one entry it resolved to, and an entry
+// that carries a suffix although no other entry has the same authors and year.
+
+import type { Analysis } from '../../index/analysis';
+import type { ReferenceEntry } from '../../types';
+import { citeEntry } from '../apa';
+import { dateKey, formatCitationDate } from '../../syntax/dates';
+import { personKeys } from '../../resolve/resolve';
+import { citedWorks } from './citedWorks';
+import { entryHead } from './spans';
+import type { Finding } from './finding';
+import { typedEntries } from './typedEntries';
+
+export function suffixFindings(analysis: Analysis): Finding[] {
+  return [...citationFindings(analysis), ...entryFindings(analysis)];
+}
+
+function citationFindings(analysis: Analysis): Finding[] {
+  const findings: Finding[] = [];
+  for (const { work, entry } of citedWorks(analysis)) {
+    if (!entry?.date?.suffix || work.date.suffix) continue;
+    const date = formatCitationDate(entry.date);
+    findings.push({
+      span: work.dateSpan,
+      message: `The reference entry is dated ${date}: cite it with its suffix, as ${citeEntry(entry, 'narrative')}.`,
+      fix: { title: `Write ${date}`, edits: [{ span: work.dateSpan, newText: date }] },
+    });
+  }
+  return findings;
+}
+
+/**
+ * The first author and the year without its suffix. Entries that share only these may still need suffixes, because
+ * "Warton et al. (2015)" cites both "Warton, Blanchet, ..." and "Warton, Foster, ..." alike; so a suffix is called
+ * needless only when no other entry shares even the first author and year.
+ */
+function yearGroupKey(entry: ReferenceEntry): string | undefined {
+  const first = entry.authors[0];
+  if (!entry.date || !first) return undefined;
+  return `${personKeys(first)[0] ?? ''}#${dateKey({ ...entry.date, suffix: undefined })}`;
+}
+
+function entryFindings(analysis: Analysis): Finding[] {
+  const entries = typedEntries(analysis);
+  const groupSizes = new Map<string, number>();
+  for (const entry of entries) {
+    const key = yearGroupKey(entry);
+    if (key) groupSizes.set(key, (groupSizes.get(key) ?? 0) + 1);
+  }
+  return entries.flatMap((entry) => {
+    const key = yearGroupKey(entry);
+    if (!entry.date?.suffix || !key || groupSizes.get(key) !== 1) return [];
+    return [
+      {
+        span: entryHead(entry, analysis.text),
+        message: `${citeEntry(entry, 'narrative')} has a suffix, but no other entry has the same first author and year: suffixes only tell such entries apart.`,
+      },
+    ];
+  });
+}

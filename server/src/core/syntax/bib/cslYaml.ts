@@ -25,7 +25,7 @@ export function parseCslYaml(text: string, source: string): BibliographyParse {
   }
   const readItems: ReadItem[] = [];
   try {
-    for (const document of parseAllDocuments(text, { prettyErrors: false })) readDocument(text, document, readItems, problems);
+    for (const document of parseAllDocuments(text, { prettyErrors: false, logLevel: 'error' })) readDocument(text, document, readItems, problems);
   } catch (error) {
     problems.push({ span: { start: 0, end: Math.min(1, text.length) }, code: 'yaml-syntax', message: `This file cannot be read as YAML (${String(error)}).` });
   }

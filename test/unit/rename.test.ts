@@ -4,26 +4,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyse, type OpenDocument } from '../../server/src/core/index/analysis';
-import { mergeBibliography } from '../../server/src/core/index/bibliography';
-import { BibliographyReader } from '../../server/src/core/index/readBibliographies';
 import { invalidKeyReason, isRefusal, keyToRename, renameKey, type FileEdits } from '../../server/src/core/features/rename';
 import { dedent, parseFixture, slice } from '../support/fixture';
+import { SAMPLE_BIB, SAMPLE_BIB_URI, sampleBibliography } from '../support/sampleBibliography';
 
-const BIB_URI = 'file:///project/refs.bib';
-const BIB = dedent(`
-  @article{oke1982,
-    author = {Oke, Timothy R.},
-    title = {The energetic basis of the urban heat island},
-    year = {1982}
-  }
-
-  @article{bowler2010,
-    author = {Bowler, Diana E.},
-    title = {Urban greening to cool towns and cities},
-    year = {2010}
-  }
-`);
-const bibliography = mergeBibliography(new BibliographyReader().read([{ source: BIB_URI, path: '/project/refs.bib', text: BIB, version: '1' }]));
+const BIB_URI = SAMPLE_BIB_URI;
+const BIB = SAMPLE_BIB;
+const bibliography = sampleBibliography;
 
 function open(uri: string, text: string, languageId = 'markdown'): OpenDocument {
   return { uri, analysis: analyse(text, languageId, 1, bibliography) };

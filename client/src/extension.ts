@@ -2,7 +2,7 @@
 // All citation logic lives in the server.
 
 import * as path from 'node:path';
-import { commands, languages, Position, StatusBarAlignment, Uri, window, workspace, type ExtensionContext, type StatusBarItem } from 'vscode';
+import { commands, env, languages, Position, StatusBarAlignment, Uri, window, workspace, type ExtensionContext, type StatusBarItem } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 let client: LanguageClient | undefined;
@@ -68,6 +68,34 @@ function showCitations(uri: string, position: { line: number; character: number 
   return commands.executeCommand('editor.action.findReferences', Uri.parse(uri), new Position(position.line, position.character));
 }
 
+/** The answer of the server's `citewise/formattedEntry` request: the entry at a position, as plain text and Markdown. */
+interface FormattedEntry {
+  text: string;
+  markdown: string;
+}
+
+/** Copies the entry under the cursor (of a citation or a typed entry), formatted in the current style, as plain text. */
+async function copyEntry(): Promise<void> {
+  const editor = window.activeTextEditor;
+  const running = client?.isRunning() ? client : undefined;
+  const formatted =
+    editor && running
+      ? await running
+          .sendRequest<FormattedEntry | null>('citewise/formattedEntry', {
+            uri: running.code2ProtocolConverter.asUri(editor.document.uri),
+            position: running.code2ProtocolConverter.asPosition(editor.selection.active),
+          })
+          .then(undefined, () => null)
+      : null;
+  if (!formatted) {
+    void window.showInformationMessage('No citation or entry here.');
+    return;
+  }
+  await env.clipboard.writeText(formatted.text);
+  const preview = formatted.text.length > 80 ? `${formatted.text.slice(0, 79)}…` : formatted.text;
+  void window.showInformationMessage(`Copied ${preview}`);
+}
+
 function queue(context: ExtensionContext, step: 'start' | 'restart'): Promise<void> {
   lifecycle = lifecycle.then(async () => {
     try {
@@ -90,6 +118,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     status,
     commands.registerCommand('citewise.restartServer', () => queue(context, 'restart').then(refreshStatus)),
     commands.registerCommand('citewise.showCitations', showCitations),
+    commands.registerCommand('citewise.copyEntry', copyEntry),
     window.onDidChangeActiveTextEditor(refreshStatus),
     // The server publishes a document's diagnostics after every change: the counts are refreshed with them.
     languages.onDidChangeDiagnostics((event) => {

@@ -53,11 +53,20 @@ const SEVERITY: Record<CoreDiagnostic['severity'], DiagnosticSeverity> = {
 /** Finds the range of a span in another file (a bibliography), or nothing when that file is not at hand. */
 export type RangeInFile = (source: string, span: Span) => Range | undefined;
 
-export function toDiagnostic(document: TextDocument, diagnostic: CoreDiagnostic, rangeInFile: RangeInFile = () => undefined): Diagnostic {
+/** The page that explains a diagnostic code, when there is one. */
+export type HelpLink = (code: string) => string | undefined;
+
+function codeDescription(code: string, help: HelpLink): Diagnostic['codeDescription'] {
+  const href = help(code);
+  return href ? { href } : undefined;
+}
+
+export function toDiagnostic(document: TextDocument, diagnostic: CoreDiagnostic, rangeInFile: RangeInFile = () => undefined, help: HelpLink = () => undefined): Diagnostic {
   return {
     range: toRange(document, diagnostic.span),
     severity: SEVERITY[diagnostic.severity],
     code: diagnostic.code,
+    codeDescription: codeDescription(diagnostic.code, help),
     source: 'citewise',
     message: diagnostic.message,
     relatedInformation: diagnostic.related?.flatMap((r) => {
@@ -68,11 +77,12 @@ export function toDiagnostic(document: TextDocument, diagnostic: CoreDiagnostic,
 }
 
 /** A diagnostic in a bibliography file, whose text the server read (it need not be open in the editor). */
-export function toFileDiagnostic(uri: string, range: Range, diagnostic: CoreDiagnostic, rangeInFile: RangeInFile): Diagnostic {
+export function toFileDiagnostic(uri: string, range: Range, diagnostic: CoreDiagnostic, rangeInFile: RangeInFile, help: HelpLink = () => undefined): Diagnostic {
   return {
     range,
     severity: SEVERITY[diagnostic.severity],
     code: diagnostic.code,
+    codeDescription: codeDescription(diagnostic.code, help),
     source: 'citewise',
     message: diagnostic.message,
     relatedInformation: diagnostic.related?.flatMap((r) => {
@@ -164,6 +174,9 @@ export function toCodeAction(document: TextDocument, fix: QuickFix, diagnostics:
 
 /** The kind of the action that sorts the reference list: a source action, offered for the whole document. */
 export const SORT_REFERENCES_KIND: CodeActionKind = `${CodeActionKind.Source}.sortReferences`;
+
+/** The kind of the action that writes the reference list of the cited works. */
+export const GENERATE_REFERENCES_KIND: CodeActionKind = `${CodeActionKind.Source}.generateReferences`;
 
 /** Whether a request for code actions of the `only` kinds (all kinds when absent) asks for actions of `kind`. */
 export function asksForKind(only: CodeActionKind[] | undefined, kind: CodeActionKind): boolean {

@@ -12,6 +12,7 @@ import {
   type Connection,
   type InitializeParams,
   type InitializeResult,
+  type Position,
   type PrepareRenameResult,
   type Range,
   type WorkspaceEdit,
@@ -31,11 +32,17 @@ import { workspaceSymbols } from './core/features/workspaceSymbols';
 import { documentLinks } from './core/features/documentLinks';
 import { citationLenses } from './core/features/citationLenses';
 import { documentSummary } from './core/features/documentSummary';
+import { addCitedEntryActions } from './core/features/addCitedEntry';
+import { generateReferences } from './core/features/generateReferences';
+import { convertCitationActions } from './core/features/convertCitation';
+import { formattedEntry } from './core/features/formattedEntry';
+import { readmeHelp } from './diagnosticHelp';
 import { EntryFormatter } from './core/render/format';
 import type { EntryRenderer } from './core/features/entryText';
 import type { ReferenceEntry, Span } from './core/types';
 import {
   asksForKind,
+  GENERATE_REFERENCES_KIND,
   SORT_REFERENCES_KIND,
   toCodeAction,
   toCodeLens,
@@ -70,6 +77,9 @@ const BIBLIOGRAPHY_DELAY_MS = 300;
 /** The request the client's status bar sends for the active document: how many entries it sees and cites. */
 const DOCUMENT_SUMMARY_REQUEST = 'citewise/documentSummary';
 
+/** The request of the client's "copy the formatted entry" command: the entry at a position, formatted in the style. */
+const FORMATTED_ENTRY_REQUEST = 'citewise/formattedEntry';
+
 /** A rename the core refuses, answered as an error whose message the editor shows. */
 function refusal(reason: RenameRefusal): ResponseError<void> {
   return new ResponseError(LSPErrorCodes.RequestFailed, reason.refused);
@@ -94,6 +104,7 @@ export function startServer(connection: Connection): void {
   let trusted = true;
 
   const log = (message: string) => connection.console.log(message);
+  const help = readmeHelp();
 
   const workspace = new Workspace({
     roots: () => roots,
@@ -172,7 +183,7 @@ export function startServer(connection: Connection): void {
     const diagnostics = guard('diagnostics', [], () => {
       if (!analysis) return [];
       const named = diagnoseNamedBibliographies(workspace.namedProblems(uri, analysis.facts.bibliographies), settings.diagnostics);
-      return [...diagnose(analysis, settings.diagnostics), ...named].map((d) => toDiagnostic(document, d, rangeInFile));
+      return [...diagnose(analysis, settings.diagnostics, settings.citationStyle), ...named].map((d) => toDiagnostic(document, d, rangeInFile, help));
     });
     void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
     scheduleBibliographyProblems();
@@ -199,7 +210,7 @@ export function startServer(connection: Connection): void {
       const core = [...bibliographyDiagnostics(source, settings.diagnostics), ...(duplicates.get(source.source) ?? []), ...(uncited.get(source) ?? [])];
       const diagnostics = core.flatMap((d) => {
         const range = rangeInFile(source.source, d.span);
-        return range ? [toFileDiagnostic(source.source, range, d, rangeInFile)] : [];
+        return range ? [toFileDiagnostic(source.source, range, d, rangeInFile, help)] : [];
       });
       published.add(source.source);
       void connection.sendDiagnostics({ uri: source.source, diagnostics });
@@ -243,7 +254,7 @@ export function startServer(connection: Connection): void {
         definitionProvider: true,
         referencesProvider: true,
         documentSymbolProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, SORT_REFERENCES_KIND] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, SORT_REFERENCES_KIND, GENERATE_REFERENCES_KIND] },
         renameProvider: { prepareProvider: true },
         workspaceSymbolProvider: true,
         documentLinkProvider: { resolveProvider: false },
@@ -294,7 +305,7 @@ export function startServer(connection: Connection): void {
 
   connection.onHover((params) =>
     onDocument('hover', null, () => params.textDocument.uri, (document, analysis) => {
-      const result = hover(analysis, toOffset(document, params.position), render);
+      const result = hover(analysis, toOffset(document, params.position), render, settings.citationStyle);
       return result ? toHover(document, result, rangeInFile) : null;
     }),
   );
@@ -357,9 +368,21 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction((params) =>
     onDocument('code actions', [], () => params.textDocument.uri, (document, analysis) => {
       const range = { start: toOffset(document, params.range.start), end: toOffset(document, params.range.end) };
-      const fixes = quickFixes(analysis, range).map((fix) => toCodeAction(document, fix, params.context.diagnostics));
-      const sorting = asksForKind(params.context.only, SORT_REFERENCES_KIND) ? sortReferences(analysis) : [];
-      return sorting.length ? [...fixes, toSourceAction(document, SORT_REFERENCES_TITLE, SORT_REFERENCES_KIND, sorting)] : fixes;
+      const only = params.context.only;
+      const actions = asksForKind(only, CodeActionKind.QuickFix)
+        ? [
+            ...quickFixes(analysis, range, document.languageId, settings.citationStyle).map((fix) => toCodeAction(document, fix, params.context.diagnostics)),
+            ...addCitedEntryActions(analysis, range, document.languageId, render).map((a) => toSourceAction(document, a.title, CodeActionKind.QuickFix, a.edits)),
+          ]
+        : [];
+      if (asksForKind(only, CodeActionKind.RefactorRewrite)) {
+        actions.push(...convertCitationActions(analysis, range).map((a) => toSourceAction(document, a.title, CodeActionKind.RefactorRewrite, a.edits)));
+      }
+      const sorting = asksForKind(only, SORT_REFERENCES_KIND) ? sortReferences(analysis) : [];
+      if (sorting.length) actions.push(toSourceAction(document, SORT_REFERENCES_TITLE, SORT_REFERENCES_KIND, sorting));
+      const generated = asksForKind(only, GENERATE_REFERENCES_KIND) ? generateReferences(analysis, document.languageId, render) : undefined;
+      if (generated) actions.push(toSourceAction(document, generated.title, GENERATE_REFERENCES_KIND, generated.edits));
+      return actions;
     }),
   );
 
@@ -393,6 +416,10 @@ export function startServer(connection: Connection): void {
 
   connection.onRequest(DOCUMENT_SUMMARY_REQUEST, (params: { uri: string }) =>
     onDocument('document summary', null, () => params.uri, (_document, analysis) => documentSummary(analysis)),
+  );
+
+  connection.onRequest(FORMATTED_ENTRY_REQUEST, (params: { uri: string; position: Position }) =>
+    onDocument('formatted entry', null, () => params.uri, (document, analysis) => formattedEntry(analysis, toOffset(document, params.position), render) ?? null),
   );
 
   connection.onShutdown(() => workspace.dispose());

@@ -1,7 +1,8 @@
 // Reads the user's settings (the `citewise` section) into the plain values the core takes, with defaults for anything
 // missing or malformed.
 
-import { defaultDiagnosticSettings, type DiagnosticSettings, type Severity } from './core/types';
+import { defaultCitationStyle, defaultDiagnosticSettings, type CitationStyleId, type DiagnosticSettings, type Severity } from './core/types';
+import { citationStyleIdOf } from './core/style/citationStyles';
 
 export interface Settings {
   languages: string[];
@@ -10,6 +11,8 @@ export interface Settings {
   bibliography: string[];
   /** `citewise.style`: a built-in CSL style name or the path of a .csl file. */
   style: string;
+  /** `citewise.citationStyle`: the style documents are checked against unless their front matter names a CSL style. */
+  citationStyle: CitationStyleId;
   /** Bibliography files larger than this many MB are not read. */
   maxFileSizeMB: number;
   /** Whether bibliography files that documents name may lie outside the workspace folders (trusted workspaces only). */
@@ -18,7 +21,7 @@ export interface Settings {
 
 export const defaultLanguages = ['markdown', 'plaintext', 'quarto', 'rmd', 'restructuredtext', 'latex', 'typst'];
 
-export const defaultSettings: Settings = { languages: defaultLanguages, diagnostics: defaultDiagnosticSettings, bibliography: [], style: 'apa', maxFileSizeMB: 100, allowBibliographiesOutsideWorkspace: false };
+export const defaultSettings: Settings = { languages: defaultLanguages, diagnostics: defaultDiagnosticSettings, bibliography: [], style: 'apa', citationStyle: defaultCitationStyle, maxFileSizeMB: 100, allowBibliographiesOutsideWorkspace: false };
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'information', 'hint', 'off'];
 
@@ -44,6 +47,7 @@ export function readSettings(raw: unknown): Settings {
     bibliography,
     allowBibliographiesOutsideWorkspace,
     style,
+    citationStyle: citationStyleIdOf(section.citationStyle) ?? defaultCitationStyle,
     maxFileSizeMB,
     diagnostics: {
       missingEntry: severity(diagnostics.missingEntry, d.missingEntry),
@@ -65,6 +69,9 @@ export function readSettings(raw: unknown): Settings {
       apaEntryParts: severity(diagnostics.apaEntryParts, d.apaEntryParts),
       apaDoiFormat: severity(diagnostics.apaDoiFormat, d.apaDoiFormat),
       apaSpelling: severity(diagnostics.apaSpelling, d.apaSpelling),
+      numericMissing: severity(diagnostics.numericMissing, d.numericMissing),
+      numericUncited: severity(diagnostics.numericUncited, d.numericUncited),
+      ieeeOrder: severity(diagnostics.ieeeOrder, d.ieeeOrder),
     },
   };
 }

@@ -158,6 +158,38 @@ export interface BibliographyReference {
   span: Span;
 }
 
+/** One number, or one range of numbers, inside a numeric citation: "2" in "[1, 2]", "1–3" in "[1–3]" or "^1-3^". */
+export interface CitedNumbers {
+  /** The first and last number; equal for a single number. */
+  first: number;
+  last: number;
+  /** The digits as written ("2"), or the whole range ("1–3", "1]-[3"). */
+  span: Span;
+}
+
+/** A citation of numbered entries: "[1]", "[2, 5]", "[1–3]", "[1]-[3]", "[4, p. 7]", or a superscript "^1,2^". */
+export interface NumericCitation {
+  span: Span;
+  superscript: boolean;
+  items: CitedNumbers[];
+}
+
+/** An entry of the reference list whose line starts with a number: "1. ", "[1] ", "(1) ". */
+export interface NumberedEntry {
+  entryId: string;
+  number: number;
+  /** The number itself inside its marker ("1" in "[1] "). */
+  numberSpan: Span;
+  /** The whole marker ("[1]"), without the space after it. */
+  markerSpan: Span;
+}
+
+/** The CSL style a document's front matter names (`csl: ieee.csl`), as written. */
+export interface NamedCslStyle {
+  path: string;
+  span: Span;
+}
+
 export interface DocumentFacts {
   /** The document version these facts were computed from. */
   version: number;
@@ -169,6 +201,13 @@ export interface DocumentFacts {
   referenceList?: ReferenceList;
   abbreviations: Abbreviation[];
   problems: Problem[];
+  /** Numeric citations in the prose ("[1]", "^2^"). They count as citations only in a numeric citation style, which
+   * only the settings can finally tell, so they are always found. Absent in facts built by hand. */
+  numericCitations?: NumericCitation[];
+  /** The entries of the reference list that carry a number, in list order. */
+  numberedEntries?: NumberedEntry[];
+  /** The `csl:` of the document's front matter. */
+  cslStyle?: NamedCslStyle;
 }
 
 /** How one cited work relates to the reference list. */
@@ -191,6 +230,9 @@ export interface Candidate {
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint' | 'off';
 
+/** The citation styles whose rules Citewise knows (`citewise.citationStyle`). */
+export type CitationStyleId = 'apa7' | 'harvard' | 'chicago-author-date' | 'mla9' | 'ieee' | 'vancouver';
+
 export interface DiagnosticSettings {
   missingEntry: Severity;
   uncitedEntry: Severity;
@@ -212,7 +254,15 @@ export interface DiagnosticSettings {
   apaEntryParts: Severity;
   apaDoiFormat: Severity;
   apaSpelling: Severity;
+  /** Numeric styles (IEEE, Vancouver): a cited number without an entry, a numbered entry never cited, and (IEEE)
+   * entries not numbered in the order of first citation. */
+  numericMissing: Severity;
+  numericUncited: Severity;
+  ieeeOrder: Severity;
 }
+
+/** The style a document is checked against unless its front matter names a CSL style. */
+export const defaultCitationStyle: CitationStyleId = 'apa7';
 
 export const defaultDiagnosticSettings: DiagnosticSettings = {
   missingEntry: 'error',
@@ -234,4 +284,7 @@ export const defaultDiagnosticSettings: DiagnosticSettings = {
   apaEntryParts: 'warning',
   apaDoiFormat: 'warning',
   apaSpelling: 'warning',
+  numericMissing: 'error',
+  numericUncited: 'warning',
+  ieeeOrder: 'warning',
 };

@@ -1,13 +1,18 @@
 // Quick fixes for the diagnostics of a document: change a citation to the entry it nearly matches, change an unknown key
-// to the nearest key, remove an entry that nothing cites. Each fix is a list of plain text edits on the analysed version;
+// to the nearest key, remove or comment out an entry that nothing cites, add a/b suffixes to entries no citation can
+// tell apart. Each fix is a list of plain text edits on the analysed version;
 // the server sends them as a versioned edit, so that a fix computed for an older version is refused, not misapplied.
 
 import { entryOf, type Analysis } from '../index/analysis';
-import type { CitedWork, ReferenceEntry, Span } from '../types';
+import { defaultCitationStyle, type CitationStyleId, type CitedWork, type ReferenceEntry, type Span } from '../types';
+import { styleOf } from '../style/citationStyles';
+import { numericQuickFixes } from '../style/numericRules';
 import { authorPhrase, type CitationForm } from '../style/apa';
 import { formatCitationDate } from '../syntax/dates';
 import { apaQuickFixes } from '../style/apaRules';
 import { overlaps } from '../style/rules/spans';
+import { suffixQuickFixes } from './suffixFix';
+import { commentOutEntryFixes } from './commentOutEntry';
 
 export interface TextEdit {
   span: Span;
@@ -38,16 +43,29 @@ function editsToCite(analysis: Analysis, work: CitedWork, entry: ReferenceEntry,
 }
 
 /** The whole lines an entry takes, with one blank line after it, so that removing it leaves the list tidy. */
-function entryRemoval(text: string, entry: ReferenceEntry): Span {
+/** The whole lines an entry takes, without the line break after its last line. */
+export function entryLines(text: string, entry: ReferenceEntry): Span {
   const start = text.lastIndexOf('\n', entry.span.start - 1) + 1;
-  let end = text.indexOf('\n', entry.span.end);
-  end = end < 0 ? text.length : end + 1;
-  const blank = /^[ \t]*\r?\n/.exec(text.slice(end));
-  if (blank) end += blank[0].length;
-  return { start, end };
+  const end = text.indexOf('\n', entry.span.end);
+  return { start, end: end < 0 ? text.length : end };
 }
 
-export function quickFixes(analysis: Analysis, range: Span): QuickFix[] {
+/** The entry's lines with their line break and one blank line after them, so that removing it leaves the list tidy. */
+function entryRemoval(text: string, entry: ReferenceEntry): Span {
+  const lines = entryLines(text, entry);
+  let end = lines.end < text.length ? lines.end + 1 : lines.end;
+  const blank = /^[ \t]*\r?\n/.exec(text.slice(end));
+  if (blank) end += blank[0].length;
+  return { start: lines.start, end };
+}
+
+/**
+ * The quick fixes at a range. The language id decides the comment syntax of "comment out" (without it that fix is not
+ * offered); the citation style decides which style rules' fixes apply, and numeric styles get their own.
+ */
+export function quickFixes(analysis: Analysis, range: Span, languageId?: string, citationStyleId: CitationStyleId = defaultCitationStyle): QuickFix[] {
+  const style = styleOf(analysis.facts, citationStyleId);
+  if (style.citations === 'numeric') return [...keyFixes(analysis, range), ...numericQuickFixes(analysis, range, style)];
   const fixes: QuickFix[] = [];
   const { facts, resolution } = analysis;
   facts.citations.forEach((citation, ci) => {
@@ -63,20 +81,29 @@ export function quickFixes(analysis: Analysis, range: Span): QuickFix[] {
       });
     });
   });
-  facts.keyedCitations.forEach((citation, ci) => {
+  fixes.push(...keyFixes(analysis, range));
+  for (const entry of facts.referenceList?.entries ?? []) {
+    if (!overlaps(entry.span, range) || (resolution.citeCount.get(entry.id) ?? 0) > 0) continue;
+    fixes.push({ title: 'Remove this entry, which nothing cites', code: 'uncited-entry', diagnosticSpan: entry.span, edits: [{ span: entryRemoval(analysis.text, entry), newText: '' }] });
+  }
+  if (languageId) fixes.push(...commentOutEntryFixes(analysis, range, languageId));
+  fixes.push(...suffixQuickFixes(analysis, range));
+  fixes.push(...apaQuickFixes(analysis, range, style));
+  return fixes;
+}
+
+/** Change an unknown key to one of the nearest keys. */
+function keyFixes(analysis: Analysis, range: Span): QuickFix[] {
+  const fixes: QuickFix[] = [];
+  analysis.facts.keyedCitations.forEach((citation, ci) => {
     if (!overlaps(citation.span, range)) return;
     citation.keys.forEach((cited, ki) => {
-      const result = resolution.byKeyedCitation[ci]?.[ki];
+      const result = analysis.resolution.byKeyedCitation[ci]?.[ki];
       if (result?.status !== 'missing' || !overlaps(cited.span, range)) return;
       result.candidates.forEach((key, index) => {
         fixes.push({ title: `Change to "${key}"`, code: 'unknown-key', diagnosticSpan: cited.span, edits: [{ span: cited.span, newText: key }], preferred: index === 0 });
       });
     });
   });
-  for (const entry of facts.referenceList?.entries ?? []) {
-    if (!overlaps(entry.span, range) || (resolution.citeCount.get(entry.id) ?? 0) > 0) continue;
-    fixes.push({ title: 'Remove this entry, which nothing cites', code: 'uncited-entry', diagnosticSpan: entry.span, edits: [{ span: entryRemoval(analysis.text, entry), newText: '' }] });
-  }
-  fixes.push(...apaQuickFixes(analysis, range));
   return fixes;
 }

@@ -2,13 +2,15 @@
 // could not be read. Each has a stable code; severities come from the settings passed in.
 
 import type { Analysis } from '../index/analysis';
-import type { DiagnosticSettings, Problem, ReferenceEntry, Severity, Span } from '../types';
+import { defaultCitationStyle, type CitationStyleId, type DiagnosticSettings, type Problem, type ReferenceEntry, type Severity, type Span } from '../types';
 import { citeEntry, describeWork } from '../style/apa';
 import { entryOf } from '../index/analysis';
 import { apaDiagnostics, type ApaRuleCode } from '../style/apaRules';
 import { entryHead } from '../style/rules/spans';
+import { styleOf } from '../style/citationStyles';
+import { numericDiagnostics, type NumericRuleCode } from '../style/numericRules';
 
-export type DiagnosticCode = 'missing-entry' | 'uncited-entry' | 'ambiguous-entry' | 'unparsed-entry' | 'unknown-key' | 'duplicate-key' | 'bibliography-syntax' | 'bibliography-not-found' | 'bibliography-not-read' | ApaRuleCode;
+export type DiagnosticCode = 'missing-entry' | 'uncited-entry' | 'ambiguous-entry' | 'unparsed-entry' | 'unknown-key' | 'duplicate-key' | 'bibliography-syntax' | 'bibliography-not-found' | 'bibliography-not-read' | ApaRuleCode | NumericRuleCode;
 
 export interface CoreDiagnostic {
   span: Span;
@@ -20,13 +22,17 @@ export interface CoreDiagnostic {
   related?: { source?: string; span: Span; message: string }[];
 }
 
-export function diagnose(analysis: Analysis, settings: DiagnosticSettings): CoreDiagnostic[] {
+/** The diagnostics of one document, checked against the style its front matter names or else `citationStyle`. */
+export function diagnose(analysis: Analysis, settings: DiagnosticSettings, citationStyle: CitationStyleId = defaultCitationStyle): CoreDiagnostic[] {
   const { facts, resolution, text } = analysis;
   const out: CoreDiagnostic[] = [];
   const push: Push = (severity, diagnostic) => {
     if (severity !== 'off') out.push({ ...diagnostic, severity });
   };
-  facts.citations.forEach((citation, ci) => {
+  const style = styleOf(facts, citationStyle);
+  // In a numeric style the list is cited by number: author-date matching would call every entry uncited.
+  const authorDate = style.citations !== 'numeric';
+  if (authorDate) facts.citations.forEach((citation, ci) => {
     citation.items.forEach((work, wi) => {
       const result = resolution.byCitation[ci]?.[wi];
       if (!result) return;
@@ -59,7 +65,7 @@ export function diagnose(analysis: Analysis, settings: DiagnosticSettings): Core
   }
   for (const entry of facts.referenceList?.entries ?? []) {
     const head = entryHead(entry, text);
-    if ((resolution.citeCount.get(entry.id) ?? 0) === 0) {
+    if (authorDate && (resolution.citeCount.get(entry.id) ?? 0) === 0) {
       push(settings.uncitedEntry, { span: head, code: 'uncited-entry', message: `${citeEntry(entry, 'narrative')} is never cited.` });
     }
     const twins = indistinguishable.get(entry.id);
@@ -75,7 +81,8 @@ export function diagnose(analysis: Analysis, settings: DiagnosticSettings): Core
       push(settings.unparsedEntry, { span: problem.span, code: 'unparsed-entry', message: problem.message });
     }
   }
-  out.push(...apaDiagnostics(analysis, settings));
+  out.push(...apaDiagnostics(analysis, settings, style));
+  if (style.citations === 'numeric') out.push(...numericDiagnostics(analysis, settings, style));
   return out.sort((a, b) => a.span.start - b.span.start);
 }
 

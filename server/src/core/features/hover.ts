@@ -1,11 +1,13 @@
-// Hover: on a cited work or a key, its full reference entry; on a citation without an entry, why and what it may have
-// meant; on a typed reference entry, how often it is cited.
+// Hover: on a cited work, a key or (in a numeric style) a cited number, its full reference entry; on a citation without
+// an entry, why and what it may have meant; on a typed reference entry, how often it is cited.
 
 import { entryOf, type Analysis } from '../index/analysis';
-import type { ReferenceEntry, Span } from '../types';
+import { defaultCitationStyle, type CitationStyleId, type ReferenceEntry, type Span } from '../types';
 import { describeWork } from '../style/apa';
 import { describeEntry, escapeMarkdown, typedEntryMarkdown, type EntryLocation, type EntryRenderer } from './entryText';
 import { entryAt, keyAt, workAt } from './locate';
+import { styleOf } from '../style/citationStyles';
+import { matchNumericCitations, numberAt, numbersOf, type NumericMatching } from '../style/numericMatching';
 
 export interface HoverResult {
   span: Span;
@@ -81,14 +83,39 @@ function hoverOnWork(analysis: Analysis, offset: number, render: EntryRenderer):
   }
 }
 
-function hoverOnEntry(analysis: Analysis, offset: number): HoverResult | undefined {
+/** On a number or range of a numeric citation: the entries it stands for, and the numbers that have none. */
+function hoverOnNumber(analysis: Analysis, offset: number, matching: NumericMatching, render: EntryRenderer): HoverResult | undefined {
+  const at = numberAt(analysis.facts, offset);
+  if (!at) return undefined;
+  const numbers = numbersOf(at.item);
+  const entries = numbers.flatMap((n) => {
+    const numbered = matching.entryByNumber.get(n);
+    const entry = numbered && entryOf(analysis, numbered.entryId);
+    return entry ? [entry] : [];
+  });
+  const missing = numbers.filter((n) => !matching.entryByNumber.has(n));
+  const heading = missing.length ? `The reference list has no entry ${missing.join(', ')}.` : undefined;
+  if (entries.length === 0) return { span: at.item.span, markdown: heading ?? '', locations: [] };
+  return present(at.item.span, entries, render, heading);
+}
+
+function hoverOnEntry(analysis: Analysis, offset: number, matching: NumericMatching | undefined): HoverResult | undefined {
   const entry = entryAt(analysis.facts, offset);
   if (!entry) return undefined;
-  const count = analysis.resolution.citeCount.get(entry.id) ?? 0;
+  const numbered = matching && analysis.facts.numberedEntries?.find((e) => e.entryId === entry.id);
+  const count = matching ? (numbered ? matching.citeCount.get(numbered.number) ?? 0 : 0) : analysis.resolution.citeCount.get(entry.id) ?? 0;
   const cited = count === 0 ? 'Not cited in this document.' : count === 1 ? 'Cited once in this document.' : `Cited ${count} times in this document.`;
   return { span: entry.span, markdown: cited, locations: [] };
 }
 
-export function hover(analysis: Analysis, offset: number, render: EntryRenderer = plainRenderer): HoverResult | undefined {
-  return hoverOnKey(analysis, offset, render) ?? hoverOnWork(analysis, offset, render) ?? hoverOnEntry(analysis, offset);
+/** What to show at an offset; numbers count as citations only when the document's style is numeric. */
+export function hover(analysis: Analysis, offset: number, render: EntryRenderer = plainRenderer, citationStyle: CitationStyleId = defaultCitationStyle): HoverResult | undefined {
+  const numeric = styleOf(analysis.facts, citationStyle).citations === 'numeric';
+  const matching = numeric ? matchNumericCitations(analysis.facts) : undefined;
+  return (
+    (matching && hoverOnNumber(analysis, offset, matching, render)) ??
+    hoverOnKey(analysis, offset, render) ??
+    hoverOnWork(analysis, offset, render) ??
+    hoverOnEntry(analysis, offset, matching)
+  );
 }

@@ -2,7 +2,8 @@
 // once per document version and bibliography version. Every feature reads this and never scans the text again.
 
 import type { DocumentFacts, ReferenceEntry } from '../types';
-import { computeFacts } from './documentFacts';
+import { computeFacts, factsOfScan } from './documentFacts';
+import { rescanDocument, type ScannedVersion } from './incrementalScan';
 import { emptyBibliography, type Bibliography } from './bibliography';
 import { findEntry, resolveDocument, type DocumentResolution } from '../resolve/resolve';
 
@@ -33,9 +34,13 @@ export function entryOf(analysis: Analysis, id: string): ReferenceEntry | undefi
   return findEntry(analysis.facts, analysis.bibliography, id);
 }
 
-/** Keeps the facts and the analysis of the latest version of each open document. */
+/**
+ * Keeps the facts and the analysis of the latest version of each open document, and the scan behind the facts, so that
+ * the next version re-reads only the blocks an edit touched.
+ */
 export class AnalysisCache {
   private readonly byUri = new Map<string, Analysis>();
+  private readonly scans = new Map<string, ScannedVersion>();
 
   /** The facts alone, for deciding which bibliography files the document sees. */
   facts(uri: string, text: string, languageId: string, version: number): DocumentFacts {
@@ -52,12 +57,15 @@ export class AnalysisCache {
       this.byUri.set(uri, again);
       return again;
     }
-    const analysis = analyse(text, languageId, version, bibliography);
+    const scan = rescanDocument(this.scans.get(uri), text, languageId);
+    this.scans.set(uri, { text, languageId, scan });
+    const analysis = resolveFacts(text, factsOfScan(text, languageId, version, scan), bibliography);
     this.byUri.set(uri, analysis);
     return analysis;
   }
 
   forget(uri: string): void {
     this.byUri.delete(uri);
+    this.scans.delete(uri);
   }
 }

@@ -1,33 +1,69 @@
 // The facts of one document version: its citations, its reference list and the abbreviations it defines. Computed once
 // per version (see analysis.ts) and read by every feature, which never scans the text again.
 
-import type { DocumentFacts, Problem } from '../types';
+import type { Abbreviation, Citation, DocumentFacts, Problem, ReferenceEntry, ReferenceList, Span } from '../types';
 import { documentLanguageOf, maskNonProse } from '../syntax/mask';
 import { findProseCitations } from '../syntax/proseCitations';
-import { findReferenceList } from '../syntax/referenceList';
+import { findReferenceListWithScope } from '../syntax/referenceList';
 import { looksLikeReferenceEntry } from '../syntax/referenceEntry';
 import { findBareMentions } from '../syntax/bareMentions';
 import { findLatexBibliography } from '../syntax/latexBibliography';
 import { findKeyedCitations, keyedLanguageOf } from '../syntax/keyedCitations';
 import { findBibliographyReferences } from '../syntax/bibliographyReferences';
+import { findStyleFacts } from '../style/styleFacts';
+
+/** The author-date citations of a stretch of masked text and the abbreviations they define. */
+export interface ProseFacts {
+  citations: Citation[];
+  abbreviations: Abbreviation[];
+}
+
+/** What the costly scans of a document found: kept between versions so that an edit re-reads only what it changed. */
+export interface ScannedDocument {
+  masked: string;
+  referenceList?: ReferenceList;
+  /** Where the text starts to decide the reference list (see findReferenceListWithScope). */
+  referenceScopeStart: number;
+  prose: ProseFacts;
+}
 
 export function computeFacts(text: string, languageId: string, version: number): DocumentFacts {
+  return factsOfScan(text, languageId, version, scanDocument(text, languageId));
+}
+
+export function scanDocument(text: string, languageId: string): ScannedDocument {
   const language = documentLanguageOf(languageId);
   const masked = maskNonProse(text, language);
-  const referenceList = (language === 'latex' ? findLatexBibliography(text, masked) : undefined) ?? findReferenceList(text, masked, language);
+  const latexList = language === 'latex' ? findLatexBibliography(text, masked) : undefined;
+  const scoped = latexList ? { list: latexList, scopeStart: 0 } : findReferenceListWithScope(text, masked, language);
+  const entries = scoped.list?.entries ?? [];
   // Only the entries are skipped, not the whole list: an annotated bibliography cites other works between its entries.
-  const skip = referenceList ? referenceList.entries.map((e) => e.span) : [];
-  const scan = findProseCitations(masked, skip);
-  const found = scan.citations.filter((c) => !(masked[c.span.end] === '.' && opensEntryLikeLine(masked, c.span.start)));
-  const bare = findBareMentions(masked, referenceList?.entries ?? [], [...skip, ...found.map((c) => c.span)]);
-  const citations = bare.length ? [...found, ...bare].sort((a, b) => a.span.start - b.span.start) : found;
-  const abbreviations = scan.abbreviations;
+  const prose = findProseFacts(masked, entries, entries.map((e) => e.span));
+  return { masked, referenceList: scoped.list, referenceScopeStart: scoped.scopeStart, prose };
+}
+
+/** Completes the facts from a scan with what is cheap to read from the whole text each time. */
+export function factsOfScan(text: string, languageId: string, version: number, scan: ScannedDocument): DocumentFacts {
+  const { masked, referenceList } = scan;
+  const { citations, abbreviations } = scan.prose;
   const keyedLanguage = keyedLanguageOf(languageId);
   const keyedCitations = findKeyedCitations(text, masked, keyedLanguage);
   const bibliographies = findBibliographyReferences(text, keyedLanguage);
   const problems: Problem[] = [];
   if (referenceList) for (const entry of referenceList.entries) problems.push(...entry.problems);
-  return { version, citations, keyedCitations, bibliographies, referenceList, abbreviations, problems };
+  return { version, citations, keyedCitations, bibliographies, referenceList, abbreviations, problems, ...findStyleFacts(text, masked, referenceList) };
+}
+
+/**
+ * The author-date citations (in parentheses, and bare mentions of the entries' authors) of masked text, which may be the
+ * whole document or one stretch of it between blank lines, outside the `skip` spans.
+ */
+export function findProseFacts(masked: string, entries: ReferenceEntry[], skip: Span[]): ProseFacts {
+  const scan = findProseCitations(masked, skip);
+  const found = scan.citations.filter((c) => !(masked[c.span.end] === '.' && opensEntryLikeLine(masked, c.span.start)));
+  const bare = findBareMentions(masked, entries, [...skip, ...found.map((c) => c.span)]);
+  const citations = bare.length ? [...found, ...bare].sort((a, b) => a.span.start - b.span.start) : found;
+  return { citations, abbreviations: scan.abbreviations };
 }
 
 /** How far into a line a citation may start and still be the head of a reference entry ("Doe, John (2000). Title."). */

@@ -81,6 +81,15 @@ export function resolveDocument(facts: DocumentFacts, bibliography: Bibliography
 }
 
 /** Finds an entry by id among the document's typed entries and its bibliography files. */
+const typedEntriesById = new WeakMap<DocumentFacts, Map<string, ReferenceEntry>>();
+
 export function findEntry(facts: DocumentFacts, bibliography: Bibliography, id: string): ReferenceEntry | undefined {
-  return bibliography.byId.get(id) ?? facts.referenceList?.entries.find((e) => e.id === id);
+  const inFiles = bibliography.byId.get(id);
+  if (inFiles) return inFiles;
+  let typed = typedEntriesById.get(facts);
+  if (!typed) {
+    typed = new Map((facts.referenceList?.entries ?? []).map((e) => [e.id, e]));
+    typedEntriesById.set(facts, typed);
+  }
+  return typed.get(id);
 }

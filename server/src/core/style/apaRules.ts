@@ -1,11 +1,12 @@
 // APA 7 style rules, each a diagnostic with its own code and severity setting, and a quick fix where one can be made
 // safely. Diagnostics and quick fixes come from the same findings, so a fix always answers a diagnostic's exact span.
+// A document in another citation style runs only the rules its style lists (see citationStyles.ts).
 
 import type { Analysis } from '../index/analysis';
 import type { DiagnosticSettings, Span } from '../types';
 import type { CoreDiagnostic } from '../features/diagnostics';
 import type { QuickFix } from '../features/codeActions';
-import type { ApaRuleCode, Rule } from './rules/finding';
+import type { ApaRuleCode, Finding, Rule } from './rules/finding';
 import { overlaps } from './rules/spans';
 import { etAlFindings } from './rules/etAl';
 import { ampersandFindings } from './rules/ampersand';
@@ -17,6 +18,7 @@ import { listOrderFindings } from './rules/listOrder';
 import { entryPartsFindings } from './rules/entryParts';
 import { doiFormatFindings } from './rules/doiFormat';
 import { spellingFindings } from './rules/spelling';
+import { citationStyle, type CitationStyle } from './citationStyles';
 
 export type { ApaRuleCode } from './rules/finding';
 
@@ -39,21 +41,43 @@ const RULES: ApaRule[] = [
   { code: 'apa-spelling', setting: 'apaSpelling', find: spellingFindings },
 ];
 
-/** The diagnostics of every APA rule that the settings do not turn off. */
-export function apaDiagnostics(analysis: Analysis, settings: DiagnosticSettings): CoreDiagnostic[] {
-  return RULES.flatMap(({ code, setting, find }) => {
-    const severity = settings[setting];
+/** Each rule's findings, computed once per analysis: diagnostics and every code action request read the same ones. */
+const findingsByAnalysis = new WeakMap<Analysis, Map<ApaRuleCode, Finding[]>>();
+
+function findingsOf(analysis: Analysis, rule: ApaRule): Finding[] {
+  let byRule = findingsByAnalysis.get(analysis);
+  if (!byRule) {
+    byRule = new Map();
+    findingsByAnalysis.set(analysis, byRule);
+  }
+  let findings = byRule.get(rule.code);
+  if (!findings) {
+    findings = rule.find(analysis);
+    byRule.set(rule.code, findings);
+  }
+  return findings;
+}
+
+function rulesOf(style: CitationStyle): ApaRule[] {
+  return RULES.filter((rule) => style.apaRules.includes(rule.code));
+}
+
+/** The diagnostics of every APA rule that the style runs and the settings do not turn off. */
+export function apaDiagnostics(analysis: Analysis, settings: DiagnosticSettings, style: CitationStyle = citationStyle('apa7')): CoreDiagnostic[] {
+  return rulesOf(style).flatMap((rule) => {
+    const severity = settings[rule.setting];
     if (severity === 'off') return [];
-    return find(analysis).map((finding) => ({ span: finding.span, severity, code, message: finding.message, related: finding.related }));
+    const code = rule.code;
+    return findingsOf(analysis, rule).map((finding) => ({ span: finding.span, severity, code, message: finding.message, related: finding.related }));
   });
 }
 
-/** The fixes of the APA findings that touch the range. */
-export function apaQuickFixes(analysis: Analysis, range: Span): QuickFix[] {
-  return RULES.flatMap(({ code, find }) =>
-    find(analysis).flatMap((finding) =>
+/** The fixes of the APA findings, of the rules the style runs, that touch the range. */
+export function apaQuickFixes(analysis: Analysis, range: Span, style: CitationStyle = citationStyle('apa7')): QuickFix[] {
+  return rulesOf(style).flatMap((rule) =>
+    findingsOf(analysis, rule).flatMap((finding) =>
       finding.fix && overlaps(finding.span, range)
-        ? [{ title: finding.fix.title, code, diagnosticSpan: finding.span, edits: finding.fix.edits, preferred: true }]
+        ? [{ title: finding.fix.title, code: rule.code, diagnosticSpan: finding.span, edits: finding.fix.edits, preferred: true }]
         : [],
     ),
   );

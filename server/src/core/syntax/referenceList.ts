@@ -52,16 +52,37 @@ interface ContentLine {
 const PLAIN_LEVEL = 100;
 
 export function findReferenceList(text: string, masked: string, language: DocumentLanguage): ReferenceList | undefined {
+  return findReferenceListWithScope(text, masked, language).list;
+}
+
+/**
+ * The reference list and the offset from which the text decides it. Before that offset only headings matter, so an
+ * edit that lies wholly before it, and neither adds nor removes a heading, leaves the list as it was (moved).
+ */
+export interface ScopedReferenceList {
+  list?: ReferenceList;
+  scopeStart: number;
+}
+
+export function findReferenceListWithScope(text: string, masked: string, language: DocumentLanguage): ScopedReferenceList {
   try {
     const lines = splitLines(text, masked);
     const headings = findHeadings(lines, language);
     const heading = lastReferenceHeading(headings);
-    if (heading) return listUnderHeading(lines, headings, heading, language);
-    return trailingList(lines, headings) ?? headingEntryList(lines, headings, language);
+    if (heading) return { list: listUnderHeading(lines, headings, heading, language), scopeStart: lines[heading.first].start };
+    // A list without a heading is read from the last heading on (or from the start when there is none).
+    const lastHeading = headings[headings.length - 1];
+    const scopeStart = lastHeading ? lines[lastHeading.first].start : 0;
+    return { list: trailingList(lines, headings) ?? headingEntryList(lines, headings, language), scopeStart };
   } catch {
     // The core never throws on any input; an unreadable document simply has no reference list.
-    return undefined;
+    return { list: undefined, scopeStart: 0 };
   }
+}
+
+/** Whether any line of the text reads as a heading. */
+export function containsHeading(text: string, masked: string, language: DocumentLanguage): boolean {
+  return findHeadings(splitLines(text, masked), language).length > 0;
 }
 
 function splitLines(text: string, masked: string): Line[] {

@@ -1,7 +1,20 @@
 // Comparison keys for names and titles: what two spellings must share to count as the same name.
 
+/** Keys already computed: the same few hundred names are compared thousands of times in a long document. */
+const nameKeys = new Map<string, string>();
+const MAX_REMEMBERED_NAMES = 100_000;
+
 /** Lower case, diacritics removed, and apostrophes, hyphens, dots and spaces dropped: "O’Connor" and "OConnor" match. */
 export function nameKey(name: string): string {
+  const known = nameKeys.get(name);
+  if (known !== undefined) return known;
+  if (nameKeys.size >= MAX_REMEMBERED_NAMES) nameKeys.clear();
+  const key = computeNameKey(name);
+  nameKeys.set(name, key);
+  return key;
+}
+
+function computeNameKey(name: string): string {
   return name
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

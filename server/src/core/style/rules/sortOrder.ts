@@ -57,8 +57,19 @@ function writesFamilyFirst(entry: ReferenceEntry): boolean {
   return family >= 0 && (given < 0 || family < given);
 }
 
+/** Keys computed once per entry object: sorting and the rules ask for the same entry's key many times. */
+const orderKeys = new WeakMap<ReferenceEntry, OrderKey | null>();
+
 /** The key of an entry, or undefined when it has neither an author nor a title to sort by, or an unclear first name. */
 export function entryOrderKey(entry: ReferenceEntry): OrderKey | undefined {
+  const known = orderKeys.get(entry);
+  if (known !== undefined) return known ?? undefined;
+  const key = computeEntryOrderKey(entry);
+  orderKeys.set(entry, key ?? null);
+  return key;
+}
+
+function computeEntryOrderKey(entry: ReferenceEntry): OrderKey | undefined {
   const date = dateOrder(entry.date);
   const suffix = entry.date?.suffix ?? '';
   if (entry.authors.length > 0) {

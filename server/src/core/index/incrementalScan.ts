@@ -1,0 +1,93 @@
+// Rescans a document after an edit by reading again only the blocks the edit touched. The blocks before them keep
+// their citations; the blocks after them, and the reference list, keep theirs moved by the length the edit added or
+// removed. The result is exactly what scanDocument gives for the new text: whenever an edit could change how text
+// outside its blocks reads (a code fence, a comment or front matter opened or closed, a heading added or removed, an
+// edit inside the reference list), the whole document is scanned again instead.
+
+import type { Span } from '../types';
+import { documentLanguageOf, maskNonProse, type DocumentLanguage } from '../syntax/mask';
+import { containsHeading } from '../syntax/referenceList';
+import { findProseFacts, scanDocument, type ProseFacts, type ScannedDocument } from './documentFacts';
+import { findEditedRegion, type EditedRegion } from './editedRegion';
+import { movedAbbreviation, movedCitation, movedReferenceList } from './movedFacts';
+
+/** A version of a document with its scan, kept to rescan the next version. */
+export interface ScannedVersion {
+  text: string;
+  languageId: string;
+  scan: ScannedDocument;
+}
+
+export function rescanDocument(previous: ScannedVersion | undefined, text: string, languageId: string): ScannedDocument {
+  return (previous && rescanEditedBlocks(previous, text, languageId)) ?? scanDocument(text, languageId);
+}
+
+/** Markup that can make text blocks away read differently: code fences, display math, HTML comments, front matter. */
+const BLOCK_MARKUP: Partial<Record<DocumentLanguage, RegExp>> = {
+  markdown: /```|~~~|\$\$|<!--|-->|^\s*(?:---|\+\+\+|\.\.\.)\s*$/m,
+  plaintext: /<!--|-->/,
+};
+
+function rescanEditedBlocks(previous: ScannedVersion, text: string, languageId: string): ScannedDocument | undefined {
+  const language = documentLanguageOf(languageId);
+  const blockMarkup = BLOCK_MARKUP[language];
+  if (previous.languageId !== languageId || !blockMarkup) return undefined;
+  const region = findEditedRegion(previous.text, text);
+  if (!region) return previous.scan;
+  const { scan } = previous;
+  if (region.oldEnd >= scan.referenceScopeStart) return undefined;
+  const oldBlocks = previous.text.slice(region.start, region.oldEnd);
+  const newBlocks = text.slice(region.start, region.newEnd);
+  if (blockMarkup.test(oldBlocks) || blockMarkup.test(newBlocks)) return undefined;
+  const oldMaskedBlocks = scan.masked.slice(region.start, region.oldEnd);
+  // With no markup in the blocks, text left unblanked proves they were prose; wholly blank, they may lie inside a code
+  // fence or comment opened elsewhere, which would blank the new text too.
+  if (!/\S/.test(oldMaskedBlocks)) return undefined;
+  const newMaskedBlocks = maskNonProse(newBlocks, language);
+  if (containsHeading(oldBlocks, oldMaskedBlocks, language) || containsHeading(newBlocks, newMaskedBlocks, language)) return undefined;
+  const delta = region.newEnd - region.oldEnd;
+  const referenceList = scan.referenceList && movedReferenceList(scan.referenceList, region.oldEnd, delta);
+  // The reference list lies after the edited blocks, or (as headings) outside them, so nothing in them is skipped.
+  const editedProse = findProseFacts(newMaskedBlocks, referenceList?.entries ?? [], []);
+  return {
+    masked: scan.masked.slice(0, region.start) + newMaskedBlocks + scan.masked.slice(region.oldEnd),
+    referenceList,
+    referenceScopeStart: scan.referenceScopeStart + delta,
+    prose: spliceProse(scan.prose, editedProse, region),
+  };
+}
+
+/** The prose facts of the blocks before the region, of the region (read at its start) and of the blocks after it. */
+function spliceProse(old: ProseFacts, edited: ProseFacts, region: EditedRegion): ProseFacts {
+  const delta = region.newEnd - region.oldEnd;
+  const citations = old.citations;
+  const abbreviations = old.abbreviations;
+  const citationsBefore = countStartingBefore(citations, region.start, (c) => c.span);
+  const citationsAfter = countStartingBefore(citations, region.oldEnd, (c) => c.span);
+  const abbreviationsBefore = countStartingBefore(abbreviations, region.start, (a) => a.span);
+  const abbreviationsAfter = countStartingBefore(abbreviations, region.oldEnd, (a) => a.span);
+  return {
+    citations: [
+      ...citations.slice(0, citationsBefore),
+      ...edited.citations.map((c) => movedCitation(c, region.start)),
+      ...citations.slice(citationsAfter).map((c) => movedCitation(c, delta)),
+    ],
+    abbreviations: [
+      ...abbreviations.slice(0, abbreviationsBefore),
+      ...edited.abbreviations.map((a) => movedAbbreviation(a, region.start)),
+      ...abbreviations.slice(abbreviationsAfter).map((a) => movedAbbreviation(a, delta)),
+    ],
+  };
+}
+
+/** How many of the items, sorted by start, start before the offset: a binary search. */
+function countStartingBefore<T>(items: T[], offset: number, spanOf: (item: T) => Span): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (spanOf(items[mid]).start < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}

@@ -1,0 +1,161 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { AnalysisCache } from '../../server/src/core/index/analysis';
+import { computeFacts } from '../../server/src/core/index/documentFacts';
+import { findEditedRegion } from '../../server/src/core/index/editedRegion';
+import { syntheticThesis } from '../bench/syntheticDocuments';
+
+/** One edit: `length` characters at `at` (a share of the text's length) replaced by `insert`. */
+interface Edit {
+  at: number;
+  length: number;
+  insert: string;
+}
+
+/** Text that changes how other text reads: citations, paragraph breaks, code fences, comments, headings. */
+const SNIPPETS = [
+  'x',
+  ' ',
+  '\n',
+  '\n\n',
+  '(',
+  ')',
+  ';',
+  '.',
+  '`',
+  '```\n',
+  '\n```\n',
+  '~~~',
+  '$$',
+  '<!--',
+  '-->',
+  '---\n',
+  '\n## References\n\n',
+  '# Methods\n',
+  'References\n\n',
+  '(Smith, 2001)',
+  'Smith (2001a)',
+  '(Qerimi, 2023; Oke, 1982, p. 4)',
+  'Oke 1982',
+  ' et al. 2001',
+  '\n\net al., 2001',
+  'World Health Organization (WHO, 2018)',
+  'Doe, J. (2000). A title. Publisher.\n',
+  'https://example.org/(a) ',
+  'a@b.org',
+  '[link](http://x.org/a b)',
+];
+
+const editArbitrary: fc.Arbitrary<Edit> = fc.record({
+  at: fc.double({ min: 0, max: 1, noNaN: true }),
+  length: fc.oneof(fc.constant(0), fc.constant(0), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 4, max: 60 })),
+  insert: fc.oneof(fc.constantFrom(...SNIPPETS), fc.constant('')),
+});
+
+function applyEdit(text: string, edit: Edit): string {
+  const at = Math.min(text.length, Math.floor(edit.at * text.length));
+  return text.slice(0, at) + edit.insert + text.slice(Math.min(text.length, at + edit.length));
+}
+
+/** Checks that, after each edit of a sequence, the cached (incremental) facts equal facts computed afresh. */
+function checkEditsKeepFactsExact(name: string, document: string, languageId = 'markdown', runs = 60): void {
+  fc.assert(
+    fc.property(fc.array(editArbitrary, { minLength: 1, maxLength: 8 }), (edits) => {
+      const cache = new AnalysisCache();
+      let text = document;
+      let version = 1;
+      cache.get(name, text, languageId, version);
+      for (const edit of edits) {
+        text = applyEdit(text, edit);
+        version++;
+        const incremental = cache.get(name, text, languageId, version).facts;
+        assert.deepStrictEqual(incremental, computeFacts(text, languageId, version));
+      }
+    }),
+    { seed: 20240611, numRuns: runs },
+  );
+}
+
+const fixture = (name: string) => readFileSync(join(__dirname, '..', '..', '..', 'test', 'fixtures', name), 'utf8');
+
+const FENCED = `# Notes
+
+Heat islands are well studied (Oke, 1982). Smith (2001) disagrees.
+
+\`\`\`python
+print("(Oke, 1982)")
+
+x = "Smith (2001)"
+\`\`\`
+
+Trees cool streets (Bowler et al., 2010; Smith, 2001).
+
+<!-- (Hidden, 2000)
+
+more hidden -->
+
+Oke 1982 is cited bare.
+
+## References
+
+Bowler, D. E., Buyung-Ali, L., Knight, T. M., & Pullin, A. S. (2010). Urban greening to cool towns. Landscape and Urban Planning, 97(3), 147–155.
+
+Oke, T. R. (1982). The energetic basis of the urban heat island. Quarterly Journal of the Royal Meteorological Society, 108(455), 1–24.
+
+Smith, J. (2001). Shade. Publisher.
+`;
+
+const HEADED = `---
+title: "A paper"
+---
+
+Cities are warm (Oke, 1982). Oke 1982 says so too.
+
+Shade helps (Smith, 2001).
+
+Smith et al. 2001 found more.
+
+References
+
+Oke, T. R. (1982). The energetic basis of the urban heat island. Quarterly Journal, 108, 1–24.
+
+Smith, J., Roe, K., & Poe, L. (2001). Shade. Publisher.
+`;
+
+test('an edit widened to whole blocks between empty lines', () => {
+  assert.deepEqual(findEditedRegion('a\n\nb c\n\nd', 'a\n\nb x c\n\nd'), { start: 3, oldEnd: 6, newEnd: 8 });
+  assert.equal(findEditedRegion('same', 'same'), undefined);
+  // A block starting with "et al." belongs with the block before it: a bare mention may run across the empty line.
+  assert.deepEqual(findEditedRegion('Smith\n\net al. 2001', 'Smith\n\net al. 2002'), { start: 0, oldEnd: 18, newEnd: 18 });
+});
+
+test('incremental facts equal fresh facts after random edits of the seed essay', () => {
+  checkEditsKeepFactsExact('seed-essay.md', fixture('seed-essay.md'));
+});
+
+test('incremental facts equal fresh facts after random edits of a thesis', () => {
+  checkEditsKeepFactsExact('thesis.md', syntheticThesis({ words: 4000, references: 60, citations: 200 }), 'markdown', 25);
+});
+
+test('incremental facts equal fresh facts when edits open or close a code fence or comment', () => {
+  checkEditsKeepFactsExact('fenced.md', FENCED, 'markdown', 150);
+});
+
+test('incremental facts equal fresh facts when edits add or remove the references heading', () => {
+  checkEditsKeepFactsExact('headed.md', HEADED, 'markdown', 150);
+  checkEditsKeepFactsExact('headed.txt', HEADED, 'plaintext', 150);
+});
+
+test('a paragraph edit re-reads neither the reference list nor the other paragraphs', () => {
+  const cache = new AnalysisCache();
+  const before = cache.get('fenced.md', FENCED, 'markdown', 1).facts;
+  const edited = FENCED.replace('Trees cool streets', 'Trees cool the streets');
+  const after = cache.get('fenced.md', edited, 'markdown', 2).facts;
+  assert.deepStrictEqual(after, computeFacts(edited, 'markdown', 2));
+  // The citation before the edit is the very same object; the entries after it are moved copies.
+  assert.equal(after.citations[0], before.citations[0]);
+  assert.equal(after.referenceList!.entries[0].span.start, before.referenceList!.entries[0].span.start + 4);
+});

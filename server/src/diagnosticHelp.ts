@@ -9,6 +9,9 @@ import { pathToFileURL } from 'node:url';
 const SHARED_SECTIONS: Record<string, string> = {
   'bibliography-not-found': 'bibliography-not-found-bibliography-not-read',
   'bibliography-not-read': 'bibliography-not-found-bibliography-not-read',
+  'numeric-missing': 'numeric-style-checks-ieee-vancouver',
+  'numeric-uncited': 'numeric-style-checks-ieee-vancouver',
+  'ieee-order': 'numeric-style-checks-ieee-vancouver',
 };
 
 /** The APA rules are listed under one heading, "APA 7 style checks". */

@@ -61,23 +61,8 @@ function codeDescription(code: string, help: HelpLink): Diagnostic['codeDescript
   return href ? { href } : undefined;
 }
 
-export function toDiagnostic(document: TextDocument, diagnostic: CoreDiagnostic, rangeInFile: RangeInFile = () => undefined, help: HelpLink = () => undefined): Diagnostic {
-  return {
-    range: toRange(document, diagnostic.span),
-    severity: SEVERITY[diagnostic.severity],
-    code: diagnostic.code,
-    codeDescription: codeDescription(diagnostic.code, help),
-    source: 'citewise',
-    message: diagnostic.message,
-    relatedInformation: diagnostic.related?.flatMap((r) => {
-      const range = r.source ? rangeInFile(r.source, r.span) : toRange(document, r.span);
-      return range ? [{ location: { uri: r.source ?? document.uri, range }, message: r.message }] : [];
-    }),
-  };
-}
-
-/** A diagnostic in a bibliography file, whose text the server read (it need not be open in the editor). */
-export function toFileDiagnostic(uri: string, range: Range, diagnostic: CoreDiagnostic, rangeInFile: RangeInFile, help: HelpLink = () => undefined): Diagnostic {
+/** A diagnostic at a range of `uri`; `locate` finds the related places, which may lie in other files. */
+function diagnosticAt(uri: string, range: Range, diagnostic: CoreDiagnostic, locate: (source: string | undefined, span: Span) => Range | undefined, help: HelpLink): Diagnostic {
   return {
     range,
     severity: SEVERITY[diagnostic.severity],
@@ -86,10 +71,20 @@ export function toFileDiagnostic(uri: string, range: Range, diagnostic: CoreDiag
     source: 'citewise',
     message: diagnostic.message,
     relatedInformation: diagnostic.related?.flatMap((r) => {
-      const relatedRange = rangeInFile(r.source ?? uri, r.span);
+      const relatedRange = locate(r.source, r.span);
       return relatedRange ? [{ location: { uri: r.source ?? uri, range: relatedRange }, message: r.message }] : [];
     }),
   };
+}
+
+export function toDiagnostic(document: TextDocument, diagnostic: CoreDiagnostic, rangeInFile: RangeInFile = () => undefined, help: HelpLink = () => undefined): Diagnostic {
+  const locate = (source: string | undefined, span: Span) => (source ? rangeInFile(source, span) : toRange(document, span));
+  return diagnosticAt(document.uri, toRange(document, diagnostic.span), diagnostic, locate, help);
+}
+
+/** A diagnostic in a bibliography file, whose text the server read (it need not be open in the editor). */
+export function toFileDiagnostic(uri: string, range: Range, diagnostic: CoreDiagnostic, rangeInFile: RangeInFile, help: HelpLink = () => undefined): Diagnostic {
+  return diagnosticAt(uri, range, diagnostic, (source, span) => rangeInFile(source ?? uri, span), help);
 }
 
 /** A Markdown link that opens a file at a line: VS Code and most LSP clients follow "#L<line>" fragments. */

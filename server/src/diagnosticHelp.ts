@@ -12,6 +12,9 @@ const SHARED_SECTIONS: Record<string, string> = {
   'numeric-missing': 'numeric-style-checks-ieee-vancouver',
   'numeric-uncited': 'numeric-style-checks-ieee-vancouver',
   'ieee-order': 'numeric-style-checks-ieee-vancouver',
+  'chicago-et-al': 'citation-styles',
+  'mla-missing': 'citation-styles',
+  'mla-uncited': 'citation-styles',
 };
 
 /** The APA rules are listed under one heading, "APA 7 style checks". */

@@ -1,6 +1,7 @@
 // Measures the core against the hand-made ground truth of the development corpus, which sits next to the repository
 // (../shared/corpus). It prints per-document and total scores, then the misses, so that they can be worked on. It
-// reports and never judges: the exit code is 0 unless the script itself fails.
+// reports and never judges: the exit code is 0 unless the script itself fails. A second table counts the diagnostics of
+// each style rule under APA 7, the default style, so that false alarms show.
 //
 // Usage: npm run eval [-- [name filter] [--json] [--all]]
 //   name filter  only documents whose file name contains it
@@ -10,8 +11,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyse } from '../../server/src/core/index/analysis';
+import { diagnose } from '../../server/src/core/features/diagnostics';
+import { defaultCitationStyle, defaultDiagnosticSettings } from '../../server/src/core/types';
 import { languageIdOfPath } from '../../server/src/core/syntax/mask';
-import { addCounts, emptyCounts, evaluateDocument, scoresOf, type Counts, type DocumentEvaluation, type FoundFacts, type Miss, type Scores, type Truth } from './match';
+import { addCounts, addFindingCounts, emptyCounts, styleFindingCounts, evaluateDocument, scoresOf, type Counts, type DocumentEvaluation, type FoundFacts, type Miss, type Scores, type Truth } from './match';
 
 const repositoryRoot = path.resolve(__dirname, '..', '..', '..');
 const corpusFolder = path.resolve(repositoryRoot, '..', 'shared', 'corpus');
@@ -30,6 +33,8 @@ interface DocumentResult extends DocumentEvaluation {
   name: string;
   /** Why the core could not analyse the document; it is then scored as if it found nothing. */
   error?: string;
+  /** Diagnostics of each style rule under the default style, by code. */
+  styleFindings: Record<string, number>;
 }
 
 function parseOptions(args: string[]): Options {
@@ -46,15 +51,16 @@ function documentNames(filter: string | undefined): string[] {
 }
 
 /** The core's findings, or nothing when it throws: a crash in the core is a finding of the evaluation, not its end. */
-function analyseSafely(text: string, name: string): { found: FoundFacts; error?: string } {
+function analyseSafely(text: string, name: string): { found: FoundFacts; styleFindings: Record<string, number>; error?: string } {
   try {
-    return { found: analyse(text, languageIdOfPath(name), 1) };
+    const analysis = analyse(text, languageIdOfPath(name), 1);
+    return { found: analysis, styleFindings: styleFindingCounts(diagnose(analysis, defaultDiagnosticSettings, defaultCitationStyle)) };
   } catch (error) {
     const nothing: FoundFacts = {
       facts: { version: 1, citations: [], keyedCitations: [], bibliographies: [], abbreviations: [], problems: [] },
       resolution: { byCitation: [], byKeyedCitation: [], citeCount: new Map(), citesAll: false, indistinguishable: [] },
     };
-    return { found: nothing, error: error instanceof Error ? error.message : String(error) };
+    return { found: nothing, styleFindings: {}, error: error instanceof Error ? error.message : String(error) };
   }
 }
 
@@ -63,8 +69,8 @@ function evaluate(name: string): DocumentResult | undefined {
   if (!existsSync(documentPath)) return undefined;
   const text = readFileSync(documentPath, 'utf8');
   const truth = JSON.parse(readFileSync(path.join(truthFolder, name + TRUTH_SUFFIX), 'utf8')) as Truth;
-  const { found, error } = analyseSafely(text, name);
-  return { name, error, ...evaluateDocument(text, truth, found) };
+  const { found, styleFindings, error } = analyseSafely(text, name);
+  return { name, error, styleFindings, ...evaluateDocument(text, truth, found) };
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -118,6 +124,21 @@ function printTable(results: DocumentResult[], total: Counts): void {
   );
 }
 
+/** One row per document with style findings, one column per rule that fired anywhere, and the total. */
+function printStyleTable(results: DocumentResult[], total: Record<string, number>): void {
+  const codes = Object.keys(total).sort();
+  console.log('\nStyle findings per document (diagnostics of each style rule under APA 7):');
+  if (codes.length === 0) {
+    console.log('  none');
+    return;
+  }
+  const row = (name: string, counts: Record<string, number>) => [name, ...codes.map((code) => String(counts[code] ?? 0)), String(codes.reduce((sum, code) => sum + (counts[code] ?? 0), 0))];
+  const rows = [['document', ...codes, 'all'], ...results.filter((r) => Object.keys(r.styleFindings).length > 0).map((r) => row(r.name, r.styleFindings)), row('total', total)];
+  const lines = alignedTable(rows);
+  const rule = '-'.repeat(lines[0].length);
+  console.log([lines[0], rule, ...lines.slice(1, -1), rule, lines[lines.length - 1]].join('\n'));
+}
+
 // ---------------------------------------------------------------------------------------------------------------------
 // The misses.
 
@@ -144,19 +165,21 @@ interface JsonDocument {
   counts: Counts;
   scores: Scores;
   misses: number;
+  styleFindings: Record<string, number>;
   error?: string;
 }
 
-function printJson(results: DocumentResult[], total: Counts): void {
+function printJson(results: DocumentResult[], total: Counts, styleFindings: Record<string, number>): void {
   const documents: JsonDocument[] = results.map((result) => ({
     name: result.name,
     counts: result.counts,
     scores: scoresOf(result.counts),
     misses: result.misses.length,
+    styleFindings: result.styleFindings,
     error: result.error,
   }));
   // JSON.stringify drops undefined scores; null keeps every key present for whoever reads the numbers.
-  const json = JSON.stringify({ documents, total: { counts: total, scores: scoresOf(total) } }, (_, value) => (value === undefined ? null : value), 2);
+  const json = JSON.stringify({ documents, total: { counts: total, scores: scoresOf(total), styleFindings } }, (_, value) => (value === undefined ? null : value), 2);
   console.log(json);
 }
 
@@ -178,11 +201,13 @@ function main(): void {
     return;
   }
   const total = results.reduce((sum, result) => addCounts(sum, result.counts), emptyCounts());
+  const styleFindings = results.reduce((sum, result) => addFindingCounts(sum, result.styleFindings), {} as Record<string, number>);
   if (options.json) {
-    printJson(results, total);
+    printJson(results, total, styleFindings);
     return;
   }
   printTable(results, total);
+  printStyleTable(results, styleFindings);
   for (const result of results) printMisses(result, options.all);
 }
 

@@ -519,3 +519,22 @@ export function evaluateDocument(text: string, truth: Truth, found: FoundFacts):
   const misses = [...tally.misses].sort((a, b) => a.line - b.line);
   return { counts: tally.counts, misses, truthWarnings: tally.truthWarnings };
 }
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Style findings: not scored against the truth (it has none), but counted so that false alarms show.
+
+/** The diagnostic codes of the style rules: APA's, Chicago's, MLA's and the numeric styles'. */
+const STYLE_RULE_CODE = /^(?:apa|chicago|mla|numeric|ieee)-/;
+
+/** How many diagnostics of each style rule a document has, by code. */
+export function styleFindingCounts(diagnostics: { code: string }[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const { code } of diagnostics) if (STYLE_RULE_CODE.test(code)) counts[code] = (counts[code] ?? 0) + 1;
+  return counts;
+}
+
+export function addFindingCounts(sum: Record<string, number>, counts: Record<string, number>): Record<string, number> {
+  const total = { ...sum };
+  for (const [code, count] of Object.entries(counts)) total[code] = (total[code] ?? 0) + count;
+  return total;
+}

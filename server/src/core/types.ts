@@ -184,6 +184,29 @@ export interface NumberedEntry {
   markerSpan: Span;
 }
 
+/** One work inside an author-page citation (MLA): "Qerimi 4" in "(Qerimi 4; Oke 12)", "Morrison, *Beloved* 23". */
+export interface AuthorPageWork {
+  span: Span;
+  /** The author part as written, whitespace collapsed: "Smith and Jones", "Oke et al.". */
+  authorText: string;
+  /** Where the author part is; for a page-only citation ("(23)"), the author's name in the sentence before it. */
+  authorSpan: Span;
+  /** Surnames as written, without "et al." and connectors. */
+  authors: string[];
+  etAl: boolean;
+  /** The short title that tells two works of one author apart, without its emphasis or quotes: "Beloved". */
+  title?: string;
+  /** The pages as written: "23", "45–47". */
+  pages: string;
+  /** The author is named in the running text and only the pages are in parentheses: "Smith argues … (23)". */
+  narrative: boolean;
+}
+
+export interface AuthorPageCitation {
+  span: Span;
+  items: AuthorPageWork[];
+}
+
 /** The CSL style a document's front matter names (`csl: ieee.csl`), as written. */
 export interface NamedCslStyle {
   path: string;
@@ -208,6 +231,9 @@ export interface DocumentFacts {
   numberedEntries?: NumberedEntry[];
   /** The `csl:` of the document's front matter. */
   cslStyle?: NamedCslStyle;
+  /** Author-page citations ("(Smith 23)"). Like numeric citations, they count only in an author-page style (MLA), so
+   * they are always found. Absent in facts built by hand. */
+  authorPageCitations?: AuthorPageCitation[];
 }
 
 /** How one cited work relates to the reference list. */
@@ -259,6 +285,11 @@ export interface DiagnosticSettings {
   numericMissing: Severity;
   numericUncited: Severity;
   ieeeOrder: Severity;
+  /** Chicago author-date: "et al." from four authors on. */
+  chicagoEtAl: Severity;
+  /** MLA: an author-page citation without a Works Cited entry, and an entry never cited. */
+  mlaMissing: Severity;
+  mlaUncited: Severity;
 }
 
 /** The style a document is checked against unless its front matter names a CSL style. */
@@ -287,4 +318,7 @@ export const defaultDiagnosticSettings: DiagnosticSettings = {
   numericMissing: 'error',
   numericUncited: 'warning',
   ieeeOrder: 'warning',
+  chicagoEtAl: 'warning',
+  mlaMissing: 'error',
+  mlaUncited: 'warning',
 };

@@ -210,3 +210,74 @@ suite('Citewise with a bibliography file', () => {
     }
   });
 });
+
+suite('Citewise fixes and sorts a document in VS Code', () => {
+  const SORT_KIND = vscode.CodeActionKind.Source.append('sortReferences');
+  const SORT_TITLE = 'Sort the reference list in APA order';
+
+  async function openFix(name: string): Promise<{ editor: vscode.TextEditor; original: string }> {
+    const folder = vscode.workspace.workspaceFolders![0];
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, 'fixes', name));
+    return { editor: await vscode.window.showTextDocument(document), original: document.getText() };
+  }
+
+  /** Undoes the applied action and saves, so that the file is left as it is on disk for the next run. */
+  async function restore(editor: vscode.TextEditor, original: string): Promise<void> {
+    await vscode.window.showTextDocument(editor.document);
+    await vscode.commands.executeCommand('undo');
+    if (editor.document.getText() !== original) await replaceAllText(editor, original);
+    if (editor.document.isDirty) assert.ok(await editor.document.save(), 'the restored file was saved');
+  }
+
+  /** The first words of the lines under the "References" heading, one for each entry. */
+  function listedAuthors(document: vscode.TextDocument): string[] {
+    const [, list = ''] = document.getText().split(/^## References$/m);
+    return list.split(/\r?\n/).filter((line) => line.trim() !== '').map((line) => line.split(',')[0]);
+  }
+
+  test('the quick fix of a misspelt author changes "Slovik (1987)" to "Slovic (1987)" and clears its diagnostic', async () => {
+    const { editor, original } = await openFix('misspelt.md');
+    const document = editor.document;
+    await citewiseDiagnostics(document.uri, (ds) => ds.some((d) => codeOf(d) === 'missing-entry'));
+    const at = positionOf(document, 'Slovik', 2);
+    const actions = await pollUntil(
+      'a quick fix for Slovik (1987)',
+      () => vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, new vscode.Range(at, at)),
+      (found) => found.some((a) => a.title === 'Change to Slovic (1987)'),
+    );
+    const fix = actions.find((a) => a.title === 'Change to Slovic (1987)')!;
+    assert.ok(await vscode.workspace.applyEdit(fix.edit!), 'VS Code applied the fix');
+    try {
+      assert.equal(document.getText(), original.replace('Slovik (1987)', 'Slovic (1987)'));
+      // The entry is now cited too, so the document has nothing left to report.
+      await citewiseDiagnostics(document.uri, (ds) => ds.length === 0);
+    } finally {
+      await restore(editor, original);
+    }
+  });
+
+  test('the sort action, asked for by its kind, puts the reference list in APA order and keeps every entry', async () => {
+    const { editor, original } = await openFix('unsorted.md');
+    const document = editor.document;
+    await citewiseDiagnostics(document.uri, (ds) => ds.some((d) => codeOf(d) === 'apa-list-order'));
+    const before = listedAuthors(document);
+    assert.deepEqual(before, ['Zhao', 'Slovic', 'Müller']);
+    const whole = new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length));
+    const actions = await pollUntil(
+      'the sort action',
+      () => vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, whole, SORT_KIND.value),
+      (found) => found.some((a) => a.title === SORT_TITLE),
+    );
+    assert.ok(actions.every((a) => a.kind && SORT_KIND.contains(a.kind)), `only sort actions are returned: ${actions.map((a) => a.title).join(' | ')}`);
+    const sort = actions.find((a) => a.title === SORT_TITLE)!;
+    const entryLines = (text: string) => text.split(/\r?\n/).sort();
+    assert.ok(await vscode.workspace.applyEdit(sort.edit!), 'VS Code applied the sort');
+    try {
+      assert.deepEqual(listedAuthors(document), ['Müller', 'Slovic', 'Zhao']);
+      assert.deepEqual(entryLines(document.getText()), entryLines(original), 'the same lines, only in another order');
+      await citewiseDiagnostics(document.uri, (ds) => !ds.some((d) => codeOf(d) === 'apa-list-order'));
+    } finally {
+      await restore(editor, original);
+    }
+  });
+});

@@ -13,6 +13,7 @@ import { apaQuickFixes } from '../style/apaRules';
 import { overlaps } from '../style/rules/spans';
 import { suffixQuickFixes } from './suffixFix';
 import { commentOutEntryFixes } from './commentOutEntry';
+import { lineBreakLength } from '../syntax/lineEndings';
 
 export interface TextEdit {
   span: Span;
@@ -42,18 +43,18 @@ function editsToCite(analysis: Analysis, work: CitedWork, entry: ReferenceEntry,
   return edits;
 }
 
-/** The whole lines an entry takes, with one blank line after it, so that removing it leaves the list tidy. */
-/** The whole lines an entry takes, without the line break after its last line. */
+/** The whole lines an entry takes, without the line break (LF or CRLF) after its last line. */
 export function entryLines(text: string, entry: ReferenceEntry): Span {
   const start = text.lastIndexOf('\n', entry.span.start - 1) + 1;
-  const end = text.indexOf('\n', entry.span.end);
-  return { start, end: end < 0 ? text.length : end };
+  const lineFeed = text.indexOf('\n', entry.span.end);
+  if (lineFeed < 0) return { start, end: text.length };
+  return { start, end: lineFeed > entry.span.end && text[lineFeed - 1] === '\r' ? lineFeed - 1 : lineFeed };
 }
 
 /** The entry's lines with their line break and one blank line after them, so that removing it leaves the list tidy. */
 function entryRemoval(text: string, entry: ReferenceEntry): Span {
   const lines = entryLines(text, entry);
-  let end = lines.end < text.length ? lines.end + 1 : lines.end;
+  let end = lines.end + lineBreakLength(text, lines.end);
   const blank = /^[ \t]*\r?\n/.exec(text.slice(end));
   if (blank) end += blank[0].length;
   return { start: lines.start, end };

@@ -15,7 +15,8 @@ function commentOut(text: string, lines: Span, languageId: string): TextEdit | u
       // "--" may not appear inside an HTML comment; an entry with it (a page range typed with two hyphens) is left alone.
       return written.includes('--') ? undefined : { span: lines, newText: `<!-- ${written} -->` };
     case 'latex':
-      return { span: lines, newText: written.replace(/^/gm, '% ') };
+      // After each line feed, not at every line terminator: "^" in multiline mode also matches between CR and LF.
+      return { span: lines, newText: written.replace(/(^|\n)/g, '$1% ') };
     default:
       return undefined;
   }

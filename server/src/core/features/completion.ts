@@ -5,6 +5,7 @@
 // again as the person types and no entry is hidden for good.
 
 import type { Analysis } from '../index/analysis';
+import type { Bibliography } from '../index/bibliography';
 import type { ReferenceEntry, Span } from '../types';
 import { authorPhrase, citeEntry } from '../style/apa';
 import { formatCitationDate } from '../syntax/dates';
@@ -13,7 +14,7 @@ import { matchesAll } from '../text/fuzzy';
 import { personKeys } from '../resolve/resolve';
 import { completionContextAt } from './completionContext';
 import { describeEntry, type EntryRenderer } from './entryText';
-import { searchWords, searchWordsOfBibliography } from './entrySearch';
+import { bibliographyEntriesToSearch, searchWords, searchWordsOfBibliography } from './entrySearch';
 
 export interface CompletionEntry {
   label: string;
@@ -66,15 +67,39 @@ function candidates(analysis: Analysis, query: string, keyed: boolean): Candidat
     if (everything || matchesAll(queryWords, searchWords(entry))) found.push({ entry, index });
     index++;
   }
-  const entries = analysis.bibliography.entries;
-  const words = everything ? [] : searchWordsOfBibliography(analysis.bibliography);
-  for (let position = 0; position < entries.length; position++) {
-    const entry = entries[position];
-    if (keyed && !entry.key) continue;
-    if (everything || matchesAll(queryWords, words[position])) found.push({ entry, index });
-    index++;
+  const bibliography = analysis.bibliography;
+  const entries = bibliography.entries;
+  const firstIndex = index;
+  // An entry's index counts the entries before it that could be listed: for keys, those with a key.
+  const indexOf = keyed ? (position: number) => firstIndex + keyedRanks(bibliography)[position] : (position: number) => firstIndex + position;
+  if (everything) {
+    for (let position = 0; position < entries.length; position++) {
+      if (!keyed || entries[position].key) found.push({ entry: entries[position], index: indexOf(position) });
+    }
+    return found;
+  }
+  const words = searchWordsOfBibliography(bibliography);
+  const matches = (position: number) => (!keyed || !!entries[position].key) && matchesAll(queryWords, words[position]);
+  const positions = bibliographyEntriesToSearch(bibliography, queryWords);
+  if (positions) {
+    for (const position of positions) if (matches(position)) found.push({ entry: entries[position], index: indexOf(position) });
+  } else {
+    for (let position = 0; position < entries.length; position++) if (matches(position)) found.push({ entry: entries[position], index: indexOf(position) });
   }
   return found;
+}
+
+/** For each entry of a bibliography, how many entries with a key come before it. */
+const bibliographyKeyedRanks = new WeakMap<Bibliography, number[]>();
+
+function keyedRanks(bibliography: Bibliography): number[] {
+  let ranks = bibliographyKeyedRanks.get(bibliography);
+  if (!ranks) {
+    let keyedBefore = 0;
+    ranks = bibliography.entries.map((entry) => (entry.key ? keyedBefore++ : keyedBefore));
+    bibliographyKeyedRanks.set(bibliography, ranks);
+  }
+  return ranks;
 }
 
 /** Orders cited entries first, each group in list order, and cuts the list. `refilter` marks the answer incomplete

@@ -5,12 +5,13 @@ import type { Analysis } from '../index/analysis';
 import { defaultCitationStyle, type CitationStyleId, type DiagnosticSettings, type Problem, type ReferenceEntry, type Severity, type Span } from '../types';
 import { citeEntry, describeWork } from '../style/apa';
 import { entryOf } from '../index/analysis';
-import { apaDiagnostics, type ApaRuleCode } from '../style/apaRules';
+import { apaDiagnostics, type StyleRuleCode } from '../style/apaRules';
 import { entryHead } from '../style/rules/spans';
 import { styleOf } from '../style/citationStyles';
 import { numericDiagnostics, type NumericRuleCode } from '../style/numericRules';
+import { authorPageDiagnostics, type AuthorPageRuleCode } from '../style/authorPageRules';
 
-export type DiagnosticCode = 'missing-entry' | 'uncited-entry' | 'ambiguous-entry' | 'unparsed-entry' | 'unknown-key' | 'duplicate-key' | 'bibliography-syntax' | 'bibliography-not-found' | 'bibliography-not-read' | ApaRuleCode | NumericRuleCode;
+export type DiagnosticCode = 'missing-entry' | 'uncited-entry' | 'ambiguous-entry' | 'unparsed-entry' | 'unknown-key' | 'duplicate-key' | 'bibliography-syntax' | 'bibliography-not-found' | 'bibliography-not-read' | StyleRuleCode | NumericRuleCode | AuthorPageRuleCode;
 
 export interface CoreDiagnostic {
   span: Span;
@@ -30,8 +31,9 @@ export function diagnose(analysis: Analysis, settings: DiagnosticSettings, citat
     if (severity !== 'off') out.push({ ...diagnostic, severity });
   };
   const style = styleOf(facts, citationStyle);
-  // In a numeric style the list is cited by number: author-date matching would call every entry uncited.
-  const authorDate = style.citations !== 'numeric';
+  // In a numeric style the list is cited by number, and in an author-page style by author alone: author-date matching
+  // would call every entry uncited.
+  const authorDate = style.citations === 'author-date';
   if (authorDate) facts.citations.forEach((citation, ci) => {
     citation.items.forEach((work, wi) => {
       const result = resolution.byCitation[ci]?.[wi];
@@ -83,6 +85,7 @@ export function diagnose(analysis: Analysis, settings: DiagnosticSettings, citat
   }
   out.push(...apaDiagnostics(analysis, settings, style));
   if (style.citations === 'numeric') out.push(...numericDiagnostics(analysis, settings, style));
+  if (style.citations === 'author-page') out.push(...authorPageDiagnostics(analysis, settings));
   return out.sort((a, b) => a.span.start - b.span.start);
 }
 

@@ -26,3 +26,36 @@ export function searchWordsOfBibliography(bibliography: Bibliography): string[][
   }
   return words;
 }
+
+/** The positions in a bibliography's `entries` of the entries with a word starting with each letter, in order. */
+const bibliographyEntriesByInitial = new WeakMap<Bibliography, Map<string, number[]>>();
+
+function entriesByInitial(bibliography: Bibliography): Map<string, number[]> {
+  let byInitial = bibliographyEntriesByInitial.get(bibliography);
+  if (!byInitial) {
+    byInitial = new Map();
+    searchWordsOfBibliography(bibliography).forEach((words, position) => {
+      for (const initial of new Set(words.map((word) => word[0]))) {
+        const positions = byInitial!.get(initial);
+        if (positions) positions.push(position);
+        else byInitial!.set(initial, [position]);
+      }
+    });
+    bibliographyEntriesByInitial.set(bibliography, byInitial);
+  }
+  return byInitial;
+}
+
+/** A query word shorter than this fits only words with its first letter (see `fits`); a longer one may also fit a word
+ * with one letter wrong, the first included. */
+const WORD_LENGTH_WITH_TYPOS = 4;
+
+/** The positions of the bibliography's entries that may match every query word, in order, or undefined when all of
+ * them must be tried: an entry must have a word starting with the first letter of each short query word. */
+export function bibliographyEntriesToSearch(bibliography: Bibliography, queryWords: string[]): number[] | undefined {
+  const short = queryWords.filter((word) => word.length < WORD_LENGTH_WITH_TYPOS);
+  if (short.length === 0) return undefined;
+  const byInitial = entriesByInitial(bibliography);
+  const buckets = short.map((word) => byInitial.get(word[0]) ?? []);
+  return buckets.reduce((smallest, bucket) => (bucket.length < smallest.length ? bucket : smallest));
+}

@@ -9,6 +9,7 @@ import type { EditAction } from './addCitedEntry';
 import { writesMarkdownList } from './addCitedEntry';
 import { citedFileEntries, distinctEntries } from './citedFileEntries';
 import { insertEntriesEdits, listHasWork } from './referenceListInsertion';
+import { lineEndingOf, withLineEnding } from '../syntax/lineEndings';
 
 export const INSERT_REFERENCES_TITLE = 'Insert a reference list of the cited works';
 export const UPDATE_REFERENCES_TITLE = 'Update the reference list with the cited works it lacks';
@@ -23,7 +24,8 @@ export function generateReferences(analysis: Analysis, languageId: string, rende
     const written = [...cited].sort(compareReferenceEntries).map(render);
     const end = text.length;
     const opening = text === '' ? '' : text.endsWith('\n') ? '\n' : '\n\n';
-    return { title: INSERT_REFERENCES_TITLE, edits: [{ span: { start: end, end }, newText: `${opening}## References\n\n${written.join('\n\n')}\n` }] };
+    const newText = withLineEnding(`${opening}## References\n\n${written.join('\n\n')}\n`, lineEndingOf(text));
+    return { title: INSERT_REFERENCES_TITLE, edits: [{ span: { start: end, end }, newText }] };
   }
   // A list recognised without a heading may be a run of paragraphs that only look like entries: it is not written to.
   if (!list.heading) return undefined;
@@ -31,7 +33,8 @@ export function generateReferences(analysis: Analysis, languageId: string, rende
   if (list.entries.length === 0 && lacking.length > 0) {
     const after = list.heading.span.end;
     const written = lacking.sort(compareReferenceEntries).map(render);
-    return { title: UPDATE_REFERENCES_TITLE, edits: [{ span: { start: after, end: after }, newText: `\n\n${written.join('\n\n')}` }] };
+    const newText = withLineEnding(`\n\n${written.join('\n\n')}`, lineEndingOf(analysis.text));
+    return { title: UPDATE_REFERENCES_TITLE, edits: [{ span: { start: after, end: after }, newText }] };
   }
   const edits = insertEntriesEdits(analysis.text, list, lacking.map((entry) => ({ entry, text: render(entry) })));
   return edits.length ? { title: UPDATE_REFERENCES_TITLE, edits } : undefined;

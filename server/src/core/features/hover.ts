@@ -1,5 +1,6 @@
-// Hover: on a cited work, a key or (in a numeric style) a cited number, its full reference entry; on a citation without
-// an entry, why and what it may have meant; on a typed reference entry, how often it is cited.
+// Hover: on a cited work, a key, (in a numeric style) a cited number or (in MLA) an author-page citation, its full
+// reference entry; on a citation without an entry, why and what it may have meant; on a typed reference entry, how
+// often it is cited.
 
 import { entryOf, type Analysis } from '../index/analysis';
 import { defaultCitationStyle, type CitationStyleId, type ReferenceEntry, type Span } from '../types';
@@ -8,6 +9,7 @@ import { describeEntry, escapeMarkdown, typedEntryMarkdown, type EntryLocation, 
 import { entryAt, keyAt, workAt } from './locate';
 import { styleOf } from '../style/citationStyles';
 import { matchNumericCitations, numberAt, numbersOf, type NumericMatching } from '../style/numericMatching';
+import { authorPageWorkAt, matchAuthorPageCitations } from '../style/authorPageMatching';
 
 export interface HoverResult {
   span: Span;
@@ -99,6 +101,18 @@ function hoverOnNumber(analysis: Analysis, offset: number, matching: NumericMatc
   return present(at.item.span, entries, render, heading);
 }
 
+/** On an author-page citation (MLA): the Works Cited entries it stands for, or the nearest one when it has none. */
+function hoverOnAuthorPage(analysis: Analysis, offset: number, render: EntryRenderer): HoverResult | undefined {
+  const at = authorPageWorkAt(analysis.facts, offset);
+  if (!at) return undefined;
+  const result = matchAuthorPageCitations(analysis).byCitation[at.citationIndex]?.[at.workIndex];
+  const span = at.citation.items.length > 1 ? at.work.span : at.citation.span;
+  if (result?.status === 'resolved') return present(span, entriesOf(analysis, result.entryIds), render);
+  const heading = `No Works Cited entry for ${escapeMarkdown(at.work.authorText)}.`;
+  if (!result?.nearest) return { span, markdown: heading, locations: [] };
+  return present(span, [result.nearest], render, `${heading}\n\nDid you mean this entry?`);
+}
+
 function hoverOnEntry(analysis: Analysis, offset: number, matching: NumericMatching | undefined): HoverResult | undefined {
   const entry = entryAt(analysis.facts, offset);
   if (!entry) return undefined;
@@ -110,10 +124,11 @@ function hoverOnEntry(analysis: Analysis, offset: number, matching: NumericMatch
 
 /** What to show at an offset; numbers count as citations only when the document's style is numeric. */
 export function hover(analysis: Analysis, offset: number, render: EntryRenderer = plainRenderer, citationStyle: CitationStyleId = defaultCitationStyle): HoverResult | undefined {
-  const numeric = styleOf(analysis.facts, citationStyle).citations === 'numeric';
-  const matching = numeric ? matchNumericCitations(analysis.facts) : undefined;
+  const citations = styleOf(analysis.facts, citationStyle).citations;
+  const matching = citations === 'numeric' ? matchNumericCitations(analysis.facts) : undefined;
   return (
     (matching && hoverOnNumber(analysis, offset, matching, render)) ??
+    (citations === 'author-page' ? hoverOnAuthorPage(analysis, offset, render) : undefined) ??
     hoverOnKey(analysis, offset, render) ??
     hoverOnWork(analysis, offset, render) ??
     hoverOnEntry(analysis, offset, matching)

@@ -5,6 +5,7 @@
 import type { ReferenceEntry, ReferenceList } from '../types';
 import { compareOrder, compareReferenceEntries, entryOrderKey } from '../style/rules/sortOrder';
 import type { TextEdit } from './codeActions';
+import { lineEndingOf, withLineEnding } from '../syntax/lineEndings';
 
 /** An entry to insert, and its text as it will be written (formatted in the style). */
 export interface NewEntry {
@@ -33,14 +34,16 @@ function placeOf(entries: ReferenceEntry[], added: ReferenceEntry): number {
 export function insertEntriesEdits(text: string, list: ReferenceList, added: NewEntry[]): TextEdit[] {
   const entries = list.entries;
   if (entries.length === 0 || added.length === 0) return [];
-  const separator = separatorOf(text, list);
+  // The inserted text is written in the document's line ending, as the separator copied from the list already is.
+  const lineEnding = lineEndingOf(text);
+  const separator = withLineEnding(separatorOf(text, list), lineEnding);
   const byPlace = new Map<number, NewEntry[]>();
   for (const item of [...added].sort((a, b) => compareReferenceEntries(a.entry, b.entry))) {
     const place = placeOf(entries, item.entry);
     byPlace.set(place, [...(byPlace.get(place) ?? []), item]);
   }
   return [...byPlace].map(([place, items]) => {
-    const written = items.map((item) => item.text);
+    const written = items.map((item) => withLineEnding(item.text, lineEnding));
     // Before the first entry the new ones come first, each followed by the separator; elsewhere they follow an entry.
     if (place === 0) return { span: { start: entries[0].span.start, end: entries[0].span.start }, newText: written.map((w) => w + separator).join('') };
     const after = entries[place - 1].span.end;

@@ -5,7 +5,7 @@ import type { DocumentFacts, ReferenceEntry } from '../types';
 import { computeFacts, factsOfScan } from './documentFacts';
 import { rescanDocument, type ScannedVersion } from './incrementalScan';
 import { emptyBibliography, type Bibliography } from './bibliography';
-import { findEntry, resolveDocument, type DocumentResolution } from '../resolve/resolve';
+import { findEntry, resolveDocument, ResolutionCache, type DocumentResolution } from '../resolve/resolve';
 
 export interface Analysis {
   text: string;
@@ -24,9 +24,10 @@ export function analyse(text: string, languageId: string, version: number, bibli
   return resolveFacts(text, computeFacts(text, languageId, version), bibliography);
 }
 
-/** Resolves facts already computed against a bibliography (which the facts themselves may have named). */
-export function resolveFacts(text: string, facts: DocumentFacts, bibliography: Bibliography): Analysis {
-  return { text, facts, bibliography, resolution: resolveDocument(facts, bibliography) };
+/** Resolves facts already computed against a bibliography (which the facts themselves may have named); with the
+ * resolution cache of the document's previous version, only what changed is resolved again. */
+export function resolveFacts(text: string, facts: DocumentFacts, bibliography: Bibliography, cache?: ResolutionCache): Analysis {
+  return { text, facts, bibliography, resolution: resolveDocument(facts, bibliography, cache) };
 }
 
 /** Finds an entry by id in the document's reference list or its bibliography files. */
@@ -36,11 +37,13 @@ export function entryOf(analysis: Analysis, id: string): ReferenceEntry | undefi
 
 /**
  * Keeps the facts and the analysis of the latest version of each open document, and the scan behind the facts, so that
- * the next version re-reads only the blocks an edit touched.
+ * the next version re-reads only the blocks an edit touched, and what resolving it built, so that it re-resolves only the
+ * works an edit touched.
  */
 export class AnalysisCache {
   private readonly byUri = new Map<string, Analysis>();
   private readonly scans = new Map<string, ScannedVersion>();
+  private readonly resolutions = new Map<string, ResolutionCache>();
 
   /** The facts alone, for deciding which bibliography files the document sees. */
   facts(uri: string, text: string, languageId: string, version: number): DocumentFacts {
@@ -53,13 +56,13 @@ export class AnalysisCache {
     const cached = this.byUri.get(uri);
     if (cached && cached.facts.version === version && cached.text === text) {
       if (cached.bibliography === bibliography) return cached;
-      const again = resolveFacts(text, cached.facts, bibliography);
+      const again = resolveFacts(text, cached.facts, bibliography, this.resolutionCache(uri));
       this.byUri.set(uri, again);
       return again;
     }
     const scan = rescanDocument(this.scans.get(uri), text, languageId);
     this.scans.set(uri, { text, languageId, scan });
-    const analysis = resolveFacts(text, factsOfScan(text, languageId, version, scan), bibliography);
+    const analysis = resolveFacts(text, factsOfScan(text, languageId, version, scan), bibliography, this.resolutionCache(uri));
     this.byUri.set(uri, analysis);
     return analysis;
   }
@@ -67,5 +70,15 @@ export class AnalysisCache {
   forget(uri: string): void {
     this.byUri.delete(uri);
     this.scans.delete(uri);
+    this.resolutions.delete(uri);
+  }
+
+  private resolutionCache(uri: string): ResolutionCache {
+    let cache = this.resolutions.get(uri);
+    if (!cache) {
+      cache = new ResolutionCache();
+      this.resolutions.set(uri, cache);
+    }
+    return cache;
   }
 }

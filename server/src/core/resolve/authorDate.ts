@@ -147,11 +147,25 @@ function entriesToCompare(work: CitedWork, cited: string[][], index: EntryIndex)
   return [...pool];
 }
 
+function citedDateOf(work: CitedWork): CitedDate {
+  return { key: dateKey(work.date), unsuffixedKey: dateKey({ ...work.date, suffix: undefined }), hasSuffix: !!work.date.suffix };
+}
+
+/** Everything `resolveWork` reads of a work, as one string: two works with the same key resolve alike against the same
+ * entries and abbreviations, so a resolution can be kept under it from one version of a document to the next. */
+export function workKey(work: CitedWork, narrative: boolean): string {
+  if (work.personalCommunication) return 'personal communication';
+  if (work.secondary) return 'secondary';
+  const date = citedDateOf(work);
+  const flags = `${narrative ? 'n' : 'p'}${work.isTitle ? 't' : ''}${work.etAl ? 'e' : ''}`;
+  return `${flags}\u0000${date.key}\u0000${date.unsuffixedKey}\u0000${date.hasSuffix}\u0000${work.authors.join('\u0000')}`;
+}
+
 export function resolveWork(work: CitedWork, narrative: boolean, index: EntryIndex, abbreviations: Map<string, string>): Resolution {
   if (work.personalCommunication) return { status: 'exempt', reason: 'A personal communication needs no reference entry.' };
   if (work.secondary) return { status: 'exempt', reason: 'The original work of a secondary source needs no reference entry.' };
   const cited = work.authors.map((a) => citedAuthorKeys(a, abbreviations));
-  const citedDate: CitedDate = { key: dateKey(work.date), unsuffixedKey: dateKey({ ...work.date, suffix: undefined }), hasSuffix: !!work.date.suffix };
+  const citedDate = citedDateOf(work);
   const exact: string[] = [];
   const unsuffixed: string[] = [];
   const candidates: Candidate[] = [];

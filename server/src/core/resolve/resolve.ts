@@ -1,13 +1,15 @@
 // Resolves every citation of a document: author-date works against the typed reference list first and then the
 // bibliography files, keys against the bibliography files. Counts how often each entry is cited.
 
-import type { DocumentFacts, ReferenceEntry, Resolution } from '../types';
+import type { CitedWork, DocumentFacts, ReferenceEntry, Resolution } from '../types';
 import type { Bibliography } from '../index/bibliography';
-import { abbreviationMap, buildIndex, findIndistinguishable, resolveWork, type EntryIndex } from './authorDate';
+import { buildIndex, resolveWork, type EntryIndex } from './authorDate';
 import { resolveKey, type KeyResolution } from './keys';
+import { ResolutionCache } from './resolutionCache';
 
 export { personKeys } from './authorDate';
 export type { KeyResolution } from './keys';
+export { ResolutionCache } from './resolutionCache';
 
 export interface DocumentResolution {
   /** One array per citation, one resolution per cited work, parallel to `facts.citations[i].items`. */
@@ -44,11 +46,30 @@ function indexOfBibliography(bibliography: Bibliography): EntryIndex {
   return index;
 }
 
-export function resolveDocument(facts: DocumentFacts, bibliography: Bibliography): DocumentResolution {
-  const typed = buildIndex(facts.referenceList?.entries ?? []);
+/** A work is looked up among the typed entries first, and in the bibliography files only when the list has no entry;
+ * the nearest entries of both are kept as candidates. */
+function resolveInListThenFiles(
+  work: CitedWork,
+  narrative: boolean,
+  typed: EntryIndex,
+  files: () => EntryIndex | undefined,
+  abbreviations: Map<string, string>,
+): Resolution {
+  const inList = resolveWork(work, narrative, typed, abbreviations);
+  const filesIndex = inList.status === 'missing' ? files() : undefined;
+  if (inList.status !== 'missing' || !filesIndex) return inList;
+  const inFiles = resolveWork(work, narrative, filesIndex, abbreviations);
+  return inFiles.status === 'missing' ? { status: 'missing', candidates: [...inList.candidates, ...inFiles.candidates].slice(0, 3) } : inFiles;
+}
+
+/** Resolves a version of a document. Given the cache of its previous version, only works that version did not resolve
+ * are resolved again; without one, everything is. */
+export function resolveDocument(facts: DocumentFacts, bibliography: Bibliography, cache = new ResolutionCache()): DocumentResolution {
+  cache.begin(facts, bibliography);
+  const typed = cache.typed;
+  const abbreviations = cache.abbreviations;
   // The files' index is built when a work is first looked up in them: a document citing only by key never needs it.
   const files = () => (bibliography.entries.length > 0 ? indexOfBibliography(bibliography) : undefined);
-  const abbreviations = abbreviationMap(facts);
   const citeCount = new Map<string, number>();
   const count = (ids: string[]) => {
     for (const id of ids) citeCount.set(id, (citeCount.get(id) ?? 0) + 1);
@@ -56,12 +77,7 @@ export function resolveDocument(facts: DocumentFacts, bibliography: Bibliography
   const byCitation = facts.citations.map((citation) =>
     citation.items.map((work) => {
       const narrative = citation.kind === 'narrative';
-      let resolution = resolveWork(work, narrative, typed, abbreviations);
-      const filesIndex = resolution.status === 'missing' ? files() : undefined;
-      if (resolution.status === 'missing' && filesIndex) {
-        const inFiles = resolveWork(work, narrative, filesIndex, abbreviations);
-        resolution = inFiles.status === 'missing' ? { status: 'missing', candidates: [...resolution.candidates, ...inFiles.candidates].slice(0, 3) } : inFiles;
-      }
+      const resolution = cache.work(work, narrative, () => resolveInListThenFiles(work, narrative, typed.index, files, abbreviations));
       count(entryIdsOfWork(resolution));
       return resolution;
     }),
@@ -77,7 +93,7 @@ export function resolveDocument(facts: DocumentFacts, bibliography: Bibliography
       return resolution;
     }),
   );
-  return { byCitation, byKeyedCitation, citeCount, citesAll, indistinguishable: findIndistinguishable(typed.all) };
+  return { byCitation, byKeyedCitation, citeCount, citesAll, indistinguishable: typed.indistinguishable };
 }
 
 /** Finds an entry by id among the document's typed entries and its bibliography files. */

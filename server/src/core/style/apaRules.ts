@@ -1,14 +1,15 @@
-// APA 7 style rules, each a diagnostic with its own code and severity setting, and a quick fix where one can be made
-// safely. Diagnostics and quick fixes come from the same findings, so a fix always answers a diagnostic's exact span.
+// The author-date style rules (APA 7's, and Chicago's et al. rule), each a diagnostic with its own code and severity
+// setting, and a quick fix where one can be made safely. Diagnostics and quick fixes come from the same findings, so a
+// fix always answers a diagnostic's exact span.
 // A document in another citation style runs only the rules its style lists (see citationStyles.ts).
 
 import type { Analysis } from '../index/analysis';
-import type { DiagnosticSettings, Span } from '../types';
+import { defaultDiagnosticSettings, type DiagnosticSettings, type Span } from '../types';
 import type { CoreDiagnostic } from '../features/diagnostics';
 import type { QuickFix } from '../features/codeActions';
-import type { ApaRuleCode, Finding, Rule } from './rules/finding';
+import type { Finding, Rule, StyleRuleCode } from './rules/finding';
 import { overlaps } from './rules/spans';
-import { etAlFindings } from './rules/etAl';
+import { chicagoEtAlFindings, etAlFindings } from './rules/etAl';
 import { ampersandFindings } from './rules/ampersand';
 import { orderInParenthesisFindings } from './rules/orderInParenthesis';
 import { suffixFindings } from './rules/suffix';
@@ -20,10 +21,10 @@ import { doiFormatFindings } from './rules/doiFormat';
 import { spellingFindings } from './rules/spelling';
 import { citationStyle, type CitationStyle } from './citationStyles';
 
-export type { ApaRuleCode } from './rules/finding';
+export type { ApaRuleCode, StyleRuleCode } from './rules/finding';
 
 interface ApaRule {
-  code: ApaRuleCode;
+  code: StyleRuleCode;
   setting: keyof DiagnosticSettings;
   find: Rule;
 }
@@ -39,10 +40,11 @@ const RULES: ApaRule[] = [
   { code: 'apa-entry-parts', setting: 'apaEntryParts', find: entryPartsFindings },
   { code: 'apa-doi-format', setting: 'apaDoiFormat', find: doiFormatFindings },
   { code: 'apa-spelling', setting: 'apaSpelling', find: spellingFindings },
+  { code: 'chicago-et-al', setting: 'chicagoEtAl', find: chicagoEtAlFindings },
 ];
 
 /** Each rule's findings, computed once per analysis: diagnostics and every code action request read the same ones. */
-const findingsByAnalysis = new WeakMap<Analysis, Map<ApaRuleCode, Finding[]>>();
+const findingsByAnalysis = new WeakMap<Analysis, Map<StyleRuleCode, Finding[]>>();
 
 function findingsOf(analysis: Analysis, rule: ApaRule): Finding[] {
   let byRule = findingsByAnalysis.get(analysis);
@@ -59,14 +61,15 @@ function findingsOf(analysis: Analysis, rule: ApaRule): Finding[] {
 }
 
 function rulesOf(style: CitationStyle): ApaRule[] {
-  return RULES.filter((rule) => style.apaRules.includes(rule.code));
+  return RULES.filter((rule) => style.rules.includes(rule.code));
 }
 
 /** The diagnostics of every APA rule that the style runs and the settings do not turn off. */
 export function apaDiagnostics(analysis: Analysis, settings: DiagnosticSettings, style: CitationStyle = citationStyle('apa7')): CoreDiagnostic[] {
   return rulesOf(style).flatMap((rule) => {
-    const severity = settings[rule.setting];
-    if (severity === 'off') return [];
+    // A setting added after the settings were written is absent from them: it keeps its default.
+    const severity = settings[rule.setting] ?? defaultDiagnosticSettings[rule.setting];
+    if (!severity || severity === 'off') return [];
     const code = rule.code;
     return findingsOf(analysis, rule).map((finding) => ({ span: finding.span, severity, code, message: finding.message, related: finding.related }));
   });

@@ -1,9 +1,9 @@
 // The citation styles Citewise checks documents against. Each style says how its in-text citations point at the
-// reference list (author and date, author and page, or a number), how completion writes a citation, and which of the
-// APA rules also hold in it. A document's front matter (`csl: ieee.csl`) picks its style; the setting is the fallback.
+// reference list (author and date, author and page, or a number), how completion writes a citation, and which style
+// rules hold in it. A document's front matter (`csl: ieee.csl`) picks its style; the setting is the fallback.
 
 import type { CitationStyleId, DocumentFacts } from '../types';
-import type { ApaRuleCode } from './rules/finding';
+import type { StyleRuleCode } from './rules/finding';
 import type { CitationForm } from './apa';
 import { apa7 } from './styles/apa7';
 import { harvard } from './styles/harvard';
@@ -16,8 +16,8 @@ interface StyleBase {
   id: CitationStyleId;
   /** The style's name in messages: "APA 7", "IEEE". */
   name: string;
-  /** The APA rules that hold in this style too; their codes keep the "apa-" prefix. */
-  apaRules: readonly ApaRuleCode[];
+  /** The style rules this style runs: the APA rules that hold in it too (their codes keep the "apa-" prefix) and its own. */
+  rules: readonly StyleRuleCode[];
 }
 
 /** A style that cites by author and year: "(Qerimi, 2023)", "(Qerimi 2023)". */

@@ -1,11 +1,12 @@
 // What a document says about its citation style, found once per version with its other facts: the CSL style its front
-// matter names, its numeric citations and the numbers of its reference entries.
+// matter names, its numeric citations and the numbers of its reference entries, and its author-page citations.
 
 import type { DocumentFacts, ReferenceList } from '../types';
 import { findFrontMatterCsl } from './frontMatterCsl';
+import { findAuthorPageCitations } from '../syntax/authorPageCitations';
 import { findNumberedEntries, findNumericCitations, numberedEntryLines } from '../syntax/numericCitations';
 
-export type StyleFacts = Pick<DocumentFacts, 'cslStyle' | 'numericCitations' | 'numberedEntries'>;
+export type StyleFacts = Pick<DocumentFacts, 'cslStyle' | 'numericCitations' | 'numberedEntries' | 'authorPageCitations'>;
 
 export function findStyleFacts(text: string, masked: string, referenceList: ReferenceList | undefined): StyleFacts {
   const entries = referenceList?.entries ?? [];
@@ -13,5 +14,6 @@ export function findStyleFacts(text: string, masked: string, referenceList: Refe
     cslStyle: findFrontMatterCsl(text),
     numericCitations: findNumericCitations(text, masked, numberedEntryLines(text, entries)),
     numberedEntries: findNumberedEntries(text, entries),
+    authorPageCitations: findAuthorPageCitations(masked, entries, entries.map((entry) => entry.span)),
   };
 }

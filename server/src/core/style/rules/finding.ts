@@ -17,6 +17,9 @@ export type ApaRuleCode =
   | 'apa-doi-format'
   | 'apa-spelling';
 
+/** Every author-date style rule: the APA rules, and the rules of other styles that judge the same citations. */
+export type StyleRuleCode = ApaRuleCode | 'chicago-et-al';
+
 export interface RuleFix {
   title: string;
   edits: TextEdit[];

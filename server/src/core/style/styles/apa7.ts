@@ -7,7 +7,7 @@ export const apa7: AuthorDateStyle = {
   name: 'APA 7',
   citations: 'author-date',
   cite: (author, date, form) => (form === 'narrative' ? `${author} (${date})` : `${author}, ${date}`),
-  apaRules: [
+  rules: [
     'apa-et-al',
     'apa-ampersand',
     'apa-order-in-parenthesis',

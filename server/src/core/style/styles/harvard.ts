@@ -9,5 +9,5 @@ export const harvard: AuthorDateStyle = {
   name: 'Harvard',
   citations: 'author-date',
   cite: (author, date, form) => (form === 'narrative' ? `${author} (${date})` : `${author} ${date}`),
-  apaRules: ['apa-suffix', 'apa-list-order', 'apa-spelling'],
+  rules: ['apa-suffix', 'apa-list-order', 'apa-spelling'],
 };

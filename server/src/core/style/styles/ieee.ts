@@ -8,5 +8,5 @@ export const ieee: NumericStyle = {
   citations: 'numeric',
   cite: (entryNumber) => `[${entryNumber}]`,
   numberedInCitationOrder: true,
-  apaRules: [],
+  rules: [],
 };

@@ -9,5 +9,5 @@ export const vancouver: NumericStyle = {
   citations: 'numeric',
   cite: (entryNumber) => `[${entryNumber}]`,
   numberedInCitationOrder: false,
-  apaRules: [],
+  rules: [],
 };

@@ -312,7 +312,7 @@ export function startServer(connection: Connection): void {
 
   connection.onCompletion((params) =>
     onDocument('completion', [], () => params.textDocument.uri, (document, analysis) => {
-      const result = complete(analysis, toOffset(document, params.position));
+      const result = complete(analysis, toOffset(document, params.position), settings.citationStyle);
       return result ? toCompletionList(document, result) : [];
     }),
   );

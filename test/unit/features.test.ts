@@ -159,3 +159,21 @@ test('a capitalised word before "(" that is no author still gets every work', ()
   assert.equal(result.items.length, 5);
   assert.equal(result.items[0].insertText, 'Nguyen & Tran, 2020');
 });
+
+test('completion writes citations in the document’s style: Harvard without the comma, from the setting or from csl:', () => {
+  const f = fixture(`
+    Weapons are contested (Qer
+                              |
+  `);
+  assert.equal(complete(f.analysis, f.cursors[0], 'harvard')!.items[0].insertText, 'Qerimi 2023');
+  assert.equal(complete(f.analysis, f.cursors[0])!.items[0].insertText, 'Qerimi, 2023');
+  const front = `---\ncsl: harvard-cite-them-right.csl\n---\n\n${f.text}`;
+  const analysis = analyse(front, 'markdown', 1);
+  const offset = front.indexOf('(Qer') + 4;
+  assert.equal(complete(analysis, offset)!.items[0].insertText, 'Qerimi 2023');
+  const narrative = fixture(`
+    As Qer
+          |
+  `);
+  assert.equal(complete(narrative.analysis, narrative.cursors[0], 'chicago-author-date')!.items[0].insertText, 'Qerimi (2023)');
+});

@@ -6,8 +6,9 @@
 
 import type { Analysis } from '../index/analysis';
 import type { Bibliography } from '../index/bibliography';
-import type { ReferenceEntry, Span } from '../types';
-import { authorPhrase, citeEntry } from '../style/apa';
+import { authorPhrase, citeEntry, type CitationForm } from '../style/apa';
+import { styleOf } from '../style/citationStyles';
+import { defaultCitationStyle, type CitationStyleId, type ReferenceEntry, type Span } from '../types';
 import { formatCitationDate } from '../syntax/dates';
 import { nameKey, titleWords } from '../text/normalize';
 import { matchesAll } from '../text/fuzzy';
@@ -128,7 +129,18 @@ function typedDocumentation(entry: ReferenceEntry): string | undefined {
   return entry.source ? undefined : describeEntry(entry, () => '').markdown;
 }
 
-export function complete(analysis: Analysis, offset: number): CompletionResult | undefined {
+/** How the document's citation style writes an entry in a citation; numeric styles cite by number, so APA stands in. */
+type EntryCiter = (entry: ReferenceEntry, form: CitationForm) => string;
+
+function citerOf(analysis: Analysis, citationStyleId: CitationStyleId): EntryCiter {
+  const style = styleOf(analysis.facts, citationStyleId);
+  if (style.citations === 'author-date') return (entry, form) => style.cite(authorPhrase(entry, form), yearOf(entry), form);
+  if (style.citations === 'author-page') return (entry, form) => style.cite(authorPhrase(entry, form), form);
+  return citeEntry;
+}
+
+export function complete(analysis: Analysis, offset: number, citationStyleId: CitationStyleId = defaultCitationStyle): CompletionResult | undefined {
+  const cite = citerOf(analysis, citationStyleId);
   const context = completionContextAt(analysis.text, offset);
   if (!context) return undefined;
   if (context.kind === 'key') {
@@ -146,7 +158,7 @@ export function complete(analysis: Analysis, offset: number): CompletionResult |
     const key = nameKey(context.author);
     const found = candidates(analysis, '', false).filter(({ entry }) => entry.date && entry.authors.length > 0 && personKeys(entry.authors[0]).includes(key));
     const result = limited(analysis, found, context.replace, false, (entry, sortText) => ({
-      label: citeEntry(entry, 'parenthetical'),
+      label: cite(entry, 'parenthetical'),
       insertText: yearOf(entry),
       filterText: yearOf(entry),
       sortText,
@@ -156,17 +168,17 @@ export function complete(analysis: Analysis, offset: number): CompletionResult |
     }));
     // A capitalised word before "(" need not be an author ("In Europe ("): then the parenthesis gets every work.
     if (result.items.length) return result;
-    return completeWork(analysis, 'parenthetical', context.replace, '');
+    return completeWork(analysis, cite, 'parenthetical', context.replace, '');
   }
-  return completeWork(analysis, context.form, context.replace, context.query);
+  return completeWork(analysis, cite, context.form, context.replace, context.query);
 }
 
-function completeWork(analysis: Analysis, form: 'parenthetical' | 'narrative', replace: Span, query: string): CompletionResult | undefined {
+function completeWork(analysis: Analysis, cite: EntryCiter, form: CitationForm, replace: Span, query: string): CompletionResult | undefined {
   const found = candidates(analysis, query, false);
   if (found.length === 0 && analysis.facts.referenceList === undefined && analysis.bibliography.entries.length === 0) return undefined;
   return limited(analysis, found, replace, true, (entry, sortText) => ({
-    label: citeEntry(entry, 'parenthetical'),
-    insertText: citeEntry(entry, form),
+    label: cite(entry, 'parenthetical'),
+    insertText: cite(entry, form),
     filterText: `${authorPhrase(entry, form)} ${yearOf(entry)} ${entry.title ?? ''}`.trim(),
     sortText,
     detail: entry.title,

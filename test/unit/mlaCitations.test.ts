@@ -87,3 +87,10 @@ test('hover on an author-page citation shows its entry, or the nearest one when 
   assert.doesNotMatch(titled, /Beloved/);
   assert.match(missing, /No Works Cited entry for Halbwach[\s\S]*On Collective Memory/);
 });
+
+test('under MLA an entry without a year is no unparsed entry', () => {
+  const text = 'As argued (Halbwachs 23).\n\n## Works Cited\n\nHalbwachs, Maurice. *On Collective Memory*. University of Chicago Press.\n';
+  const analysis = analyse(text, 'markdown', 1);
+  assert.deepEqual(diagnose(analysis, defaultDiagnosticSettings, 'mla9').filter((d) => d.code === 'unparsed-entry'), []);
+  assert.ok(diagnose(analysis, defaultDiagnosticSettings, 'apa7').some((d) => d.code === 'unparsed-entry'), 'APA still wants a date');
+});

@@ -80,6 +80,8 @@ export function diagnose(analysis: Analysis, settings: DiagnosticSettings, citat
       });
     }
     for (const problem of entry.problems) {
+      // MLA's Works Cited gives the year at the end of an entry, or none at all: a missing date is no problem there.
+      if (style.citations === 'author-page' && problem.code === 'entry-no-date') continue;
       push(settings.unparsedEntry, { span: problem.span, code: 'unparsed-entry', message: problem.message });
     }
   }

@@ -12,11 +12,12 @@ import { bibliographyDiagnostics, duplicateKeysAcrossFiles } from './core/featur
 import { BibliographyReader } from './core/index/readBibliographies';
 import type { Bibliography, BibliographySource } from './core/index/bibliography';
 import { languageIdOfPath } from './core/syntax/mask';
-import { defaultDiagnosticSettings } from './core/types';
+import { defaultCitationStyle, defaultDiagnosticSettings, type CitationStyleId } from './core/types';
+import { citationStyleIdOf, citationStyleIds } from './core/style/citationStyles';
 import { jsonReport } from './cliReport';
 import { pathToUri, uriToPath, Workspace } from './workspace';
 
-const USAGE = `Usage: citewise check [--format text|json] [--bibliography FILE]... [--exit-zero] FILE...
+const USAGE = `Usage: citewise check [--format text|json] [--bibliography FILE]... [--style STYLE] [--exit-zero] FILE...
 
 Checks the citations in each file: author-date citations against the file's reference list and its bibliography
 files, keys against the bibliography files. A document's bibliography files are the ones it names (front matter
@@ -25,6 +26,8 @@ the bibliography files next to it. Problems inside bibliography files are printe
   --format text        one line per problem: file:line:col severity code message (default)
   --format json        citations, keys, reference entries and diagnostics of each file (see the README)
   --bibliography FILE  a bibliography every document sees (repeatable; a path or a glob, relative to the current folder)
+  --style STYLE        the citation style: apa7 (default), harvard, chicago-author-date, mla9, ieee, vancouver
+                       (a document's front matter csl: still picks the closest style for that document)
   --exit-zero          exit 0 even when errors are found (for a first look at a document)
 Exit status: 0 no errors, 1 an error was found, 2 a file could not be read or the command was wrong.`;
 
@@ -32,12 +35,13 @@ interface Options {
   format: 'text' | 'json';
   exitZero: boolean;
   bibliography: string[];
+  style: CitationStyleId;
   files: string[];
 }
 
 function parseArguments(argv: string[]): Options | string {
   if (argv[0] !== 'check') return argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' ? USAGE : `Unknown command "${argv[0]}".\n\n${USAGE}`;
-  const options: Options = { format: 'text', exitZero: false, bibliography: [], files: [] };
+  const options: Options = { format: 'text', exitZero: false, bibliography: [], style: defaultCitationStyle, files: [] };
   for (let i = 1; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--format') {
@@ -52,6 +56,10 @@ function parseArguments(argv: string[]): Options | string {
       const value = argv[++i];
       if (!value) return '--bibliography takes a file name.';
       options.bibliography.push(value);
+    } else if (arg === '--style') {
+      const style = citationStyleIdOf(argv[++i]);
+      if (!style) return `--style takes one of ${citationStyleIds.join(', ')}.`;
+      options.style = style;
     } else if (arg === '--exit-zero') options.exitZero = true;
     else if (arg === '--help' || arg === '-h') return USAGE;
     else options.files.push(arg);
@@ -109,7 +117,7 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     for (const source of analysis.bibliography.sources) bibliographiesSeen.set(source.source, source);
     bibliographySets.add(analysis.bibliography);
     const named = diagnoseNamedBibliographies(workspace.namedProblems(uri, facts.bibliographies), defaultDiagnosticSettings);
-    const diagnostics = [...diagnose(analysis, defaultDiagnosticSettings), ...named].sort((a, b) => a.span.start - b.span.start);
+    const diagnostics = [...diagnose(analysis, defaultDiagnosticSettings, options.style), ...named].sort((a, b) => a.span.start - b.span.start);
     if (!options.exitZero && diagnostics.some((d) => d.severity === 'error') && status === 0) status = 1;
     if (options.format === 'json') reports.push(jsonReport(file, document, analysis, diagnostics));
     else {

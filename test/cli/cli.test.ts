@@ -121,3 +121,16 @@ test('--bibliography adds a file every document sees; JSON names the file and ke
   assert.equal(entry.citedCount, 2);
   assert.equal(entry.doi, '10.1002/qj.49710845502');
 });
+
+test('--style picks the citation style; an unknown style is refused', () => {
+  const folder = mkdtempSync(path.join(tmpdir(), 'citewise-cli-'));
+  const essay = path.join(folder, 'essay.md');
+  writeFileSync(essay, 'Warm (Oke and Smith, 1982).\n\n## References\n\nOke, T. R., & Smith, J. (1982). The energetic basis. *Journal*, 108, 1–24.\n');
+  const apa = run('check', essay);
+  assert.match(apa.stdout, /apa-ampersand/);
+  const harvard = run('check', '--style', 'harvard', essay);
+  assert.doesNotMatch(harvard.stdout, /apa-ampersand/, 'Harvard joins authors with "and"');
+  const wrong = run('check', '--style', 'bogus', essay);
+  assert.equal(wrong.status, 2);
+  assert.match(wrong.stderr, /--style takes one of apa7, harvard, chicago-author-date, mla9, ieee, vancouver/);
+});

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { analyse } from '../../server/src/core/index/analysis';
 import { diagnose } from '../../server/src/core/features/diagnostics';
 import { hover } from '../../server/src/core/features/hover';
+import { complete } from '../../server/src/core/features/completion';
 import { numericQuickFixes } from '../../server/src/core/style/numericRules';
 import { citationStyle, type NumericStyle } from '../../server/src/core/style/citationStyles';
 import { findNumericCitations } from '../../server/src/core/syntax/numericCitations';
@@ -206,4 +207,17 @@ test('no renumbering fix when a cited number has no entry', () => {
   const f = analysed('Cities [3] and [9] and [1] and [2].');
   const order = f.diagnostics.find((d) => d.code === 'ieee-order')!;
   assert.deepEqual(numericQuickFixes(f.analysis, order.span, citationStyle('ieee') as NumericStyle), []);
+});
+
+test('in a numeric style, completion after "[" or ", " offers the numbered entries by number', () => {
+  const text = 'Cities are warm [1, \n\n## References\n\n1. Oke, T. R. (1982). The energetic basis of the urban heat island. *QJRMS*, 108, 1–24.\n2. Slovic, P. (1987). Perception of risk. *Science*, 236, 280–285.\n';
+  const analysis = analyse(text, 'markdown', 1);
+  const offset = text.indexOf('[1, ') + 4;
+  const result = complete(analysis, offset, 'ieee')!;
+  assert.deepEqual(result.items.map((i) => [i.label, i.insertText]), [
+    ['[1] Oke (1982)', '1'],
+    ['[2] Slovic (1987)', '2'],
+  ]);
+  assert.deepEqual(result.replace, { start: offset, end: offset });
+  assert.notDeepEqual(complete(analysis, offset, 'apa7')?.items.map((i) => i.insertText), ['1', '2'], 'author-date styles do not cite by number');
 });

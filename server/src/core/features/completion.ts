@@ -4,7 +4,7 @@
 // with one letter wrong); entries already cited come first. Long lists are cut with `isIncomplete` set, so the editor asks
 // again as the person types and no entry is hidden for good.
 
-import type { Analysis } from '../index/analysis';
+import { entryOf, type Analysis } from '../index/analysis';
 import type { Bibliography } from '../index/bibliography';
 import { authorPhrase, citeEntry, type CitationForm } from '../style/apa';
 import { styleOf } from '../style/citationStyles';
@@ -38,7 +38,7 @@ export interface CompletionResult {
 }
 
 /** The characters that open a completion by themselves. */
-export const completionTriggers = ['(', ';', '@', '{', ',', '<'];
+export const completionTriggers = ['(', ';', '@', '{', ',', '<', '[', '^'];
 
 /** How many items one answer carries at most; beyond it the answer is marked incomplete. */
 export const MAX_COMPLETION_ITEMS = 1000;
@@ -139,7 +139,38 @@ function citerOf(analysis: Analysis, citationStyleId: CitationStyleId): EntryCit
   return citeEntry;
 }
 
+/** "[", "[2, ", "^" being typed in a numeric style: the number of an entry goes there. */
+const NUMBER_OPEN = /(?:\[(?:\d+\s*[,–-]\s*)*|\^(?:\d+,)*)(\d*)$/;
+
+/** In a numeric style, after "[" or "^": each numbered entry, inserted as its number. */
+function completeNumber(analysis: Analysis, offset: number): CompletionResult | undefined {
+  const numbered = analysis.facts.numberedEntries ?? [];
+  if (numbered.length === 0) return undefined;
+  const lineStart = analysis.text.lastIndexOf('\n', offset - 1) + 1;
+  const typed = NUMBER_OPEN.exec(analysis.text.slice(Math.max(lineStart, offset - 80), offset));
+  if (!typed) return undefined;
+  const replace = { start: offset - typed[1].length, end: offset };
+  const items = numbered.flatMap((n): CompletionEntry[] => {
+    const entry = entryOf(analysis, n.entryId);
+    if (!entry) return [];
+    return [{
+      label: `[${n.number}] ${citeEntry(entry, 'narrative')}`,
+      insertText: String(n.number),
+      filterText: `${n.number} ${authorPhrase(entry, 'narrative')} ${yearOf(entry)} ${entry.title ?? ''}`,
+      sortText: String(n.number).padStart(6, '0'),
+      detail: entry.title,
+      entryId: entry.id,
+      documentation: typedDocumentation(entry),
+    }];
+  });
+  return { replace, items, isIncomplete: false };
+}
+
 export function complete(analysis: Analysis, offset: number, citationStyleId: CitationStyleId = defaultCitationStyle): CompletionResult | undefined {
+  if (styleOf(analysis.facts, citationStyleId).citations === 'numeric') {
+    const numbers = completeNumber(analysis, offset);
+    if (numbers) return numbers;
+  }
   const cite = citerOf(analysis, citationStyleId);
   const context = completionContextAt(analysis.text, offset);
   if (!context) return undefined;

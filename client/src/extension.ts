@@ -4,6 +4,7 @@
 import * as path from 'node:path';
 import { commands, env, languages, Position, StatusBarAlignment, Uri, window, workspace, type ExtensionContext, type StatusBarItem } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { EntriesView } from './entriesView';
 
 let client: LanguageClient | undefined;
 /** Starts and restarts run one after another: stopping a client that is still starting fails and leaves it running. */
@@ -113,9 +114,15 @@ export async function activate(context: ExtensionContext): Promise<void> {
   const status = window.createStatusBarItem('citewise.status', StatusBarAlignment.Right, 100);
   status.name = 'Citewise';
   status.command = 'workbench.actions.view.problems';
-  const refreshStatus = () => void updateStatus(status);
+  const entries = new EntriesView(() => client, () => window.activeTextEditor?.document.uri);
+  // The status bar and the Citations view show the same document's state: they are refreshed together.
+  const refreshStatus = () => {
+    void updateStatus(status);
+    entries.refresh();
+  };
   context.subscriptions.push(
     status,
+    window.registerTreeDataProvider('citewise.entries', entries),
     commands.registerCommand('citewise.restartServer', () => queue(context, 'restart').then(refreshStatus)),
     commands.registerCommand('citewise.showCitations', showCitations),
     commands.registerCommand('citewise.copyEntry', copyEntry),
@@ -132,6 +139,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
       if (event.affectsConfiguration('citewise.languages')) void queue(context, 'restart').then(refreshStatus);
     }),
   );
+  // The Citations view is shown once the extension runs (its "when" clause reads this key).
+  void commands.executeCommand('setContext', 'citewise.active', true);
   await queue(context, 'start');
   refreshStatus();
 }

@@ -32,6 +32,7 @@ import { workspaceSymbols } from './core/features/workspaceSymbols';
 import { documentLinks } from './core/features/documentLinks';
 import { citationLenses } from './core/features/citationLenses';
 import { documentSummary } from './core/features/documentSummary';
+import { entryOverview } from './core/features/entryOverview';
 import { addCitedEntryActions } from './core/features/addCitedEntry';
 import { generateReferences } from './core/features/generateReferences';
 import { convertCitationActions } from './core/features/convertCitation';
@@ -76,6 +77,8 @@ const BIBLIOGRAPHY_DELAY_MS = 300;
 
 /** The request the client's status bar sends for the active document: how many entries it sees and cites. */
 const DOCUMENT_SUMMARY_REQUEST = 'citewise/documentSummary';
+/** The entries of a document with their citation counts, for the editor's side view. */
+const ENTRIES_REQUEST = 'citewise/entries';
 
 /** The request of the client's "copy the formatted entry" command: the entry at a position, formatted in the style. */
 const FORMATTED_ENTRY_REQUEST = 'citewise/formattedEntry';
@@ -416,6 +419,15 @@ export function startServer(connection: Connection): void {
 
   connection.onRequest(DOCUMENT_SUMMARY_REQUEST, (params: { uri: string }) =>
     onDocument('document summary', null, () => params.uri, (_document, analysis) => documentSummary(analysis)),
+  );
+
+  connection.onRequest(ENTRIES_REQUEST, (params: { uri: string }) =>
+    onDocument('entries', null, () => params.uri, (document, analysis) =>
+      entryOverview(analysis).flatMap((item) => {
+        const [location] = toLocation(document, { source: item.source, span: item.span }, rangeInFile);
+        return location ? [{ label: item.label, title: item.title, citedCount: item.citedCount, location }] : [];
+      }),
+    ),
   );
 
   connection.onRequest(FORMATTED_ENTRY_REQUEST, (params: { uri: string; position: Position }) =>

@@ -147,3 +147,13 @@ test('find references on a key lists its citations in every open document that u
     [refsUri, { line: 3, character: 9 }],
   ]);
 });
+
+test('citewise/entries lists the cited entries of the bibliography file with their counts and places', async () => {
+  const items = (await server.connection.sendRequest('citewise/entries', { uri: paper.uri })) as { label: string; citedCount: number; location: Location }[];
+  const oke = items.find((i) => i.label === 'Oke (1982)');
+  assert.ok(oke, JSON.stringify(items.map((i) => i.label)));
+  assert.equal(oke.citedCount, 1);
+  assert.equal(oke.location.uri, refsUri);
+  assert.deepEqual(oke.location.range.start, { line: 3, character: 9 });
+  assert.ok(!items.some((i) => i.label.startsWith('Gago')), 'uncited entries of a file are not listed');
+});

@@ -7,6 +7,7 @@ import { analyse } from '../../server/src/core/index/analysis';
 import { quickFixes, type TextEdit } from '../../server/src/core/features/codeActions';
 import { references } from '../../server/src/core/features/references';
 import { documentSymbols } from '../../server/src/core/features/documentSymbols';
+import { entryOverview } from '../../server/src/core/features/entryOverview';
 import { diagnose } from '../../server/src/core/features/diagnostics';
 import { mergeBibliography } from '../../server/src/core/index/bibliography';
 import { defaultDiagnosticSettings, type ReferenceEntry } from '../../server/src/core/types';
@@ -110,4 +111,15 @@ test('the outline lists the reference list with its entries, uncited ones marked
     ['Zhao (2014)', 'Never cited · not cited'],
   ]);
   assert.equal(slice(text, list.children![1].selection), 'Slovic, P. (1987). Perception of risk. *Science*, 236(4799), 280–285.');
+});
+
+test('the overview lists the typed entries in order with their citation counts', () => {
+  const text = `Risk is felt (Slovic, 1987), as Slovic (1987) said.\n\n${LIST}\n`;
+  const items = entryOverview(analyse(text, 'markdown', 1));
+  assert.deepEqual(items.map((i) => [i.label, i.citedCount, i.source]), [
+    ['Müller and Tran (2012)', 0, undefined],
+    ['Slovic (1987)', 2, undefined],
+    ['Zhao (2014)', 0, undefined],
+  ]);
+  assert.equal(slice(text, items[1].span).startsWith('Slovic, P. (1987).'), true);
 });

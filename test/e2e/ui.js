@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Tests the packaged extension the way a person meets it: installs the .vsix into a fresh code-server with
 // `--install-extension`, opens a copy of examples/ in Chromium, opens essay.md, and reads the results off the screen:
-// the error squiggles, the Problems panel, a hover and a completion list. Screenshots of each step go into a folder
+// the error squiggles, the Problems panel, a hover, a completion list and the Citations view. Screenshots of each step go into a folder
 // that the test prints. Ends with the line `N passed, N failed` and a non-zero exit code when a check failed.
 //
 //   node test/e2e/ui.js [citewise.vsix]        (`npm run package` makes the .vsix)
@@ -78,6 +78,25 @@ async function checkWhatTheScreenShows(page, checklist, screenshotsFolder) {
     }
     await screenshot('4-completion');
     await page.keyboard.press('Escape');
+  });
+
+  await checklist.check('the Citations view lists the entries with their counts, Zhao marked as not cited', async () => {
+    const header = page.locator('.pane-header:has-text("Citations")');
+    await header.waitFor(workbench.patience);
+    // A collapsed pane shows no rows: open it as a person would, by clicking its header.
+    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+    const oke = '.monaco-list-row:has-text("Oke (1982)"):has-text("cited 2 times")';
+    const zhao = '.monaco-list-row:has-text("Zhao et al. (2014)"):has-text("not cited")';
+    await page.waitForSelector(oke, workbench.patience);
+    await screenshot('5-citations-view');
+    // The list draws only the rows in view: scroll it, as a person would, until the last entry shows.
+    const firstRow = page.locator(oke);
+    await workbench.pollUntil(async () => {
+      if ((await page.locator(zhao).count()) > 0) return true;
+      await firstRow.hover().catch(() => {});
+      await page.mouse.wheel(0, 200);
+      return false;
+    }, 'the entry Zhao et al. (2014) marked "not cited"');
   });
 }
 

@@ -72,7 +72,7 @@ test('CSL-JSON: items, keys and their positions', () => {
   assert.deepEqual((qerimi.csl as { issued: unknown }).issued, { 'date-parts': [[2023, 5]] });
   assert.equal(qerimi.csl?.id, 'qerimi2023');
   assert.deepEqual(core.authors, [{ family: 'R Core Team', literal: 'R Core Team' }]);
-  assert.equal(core.text, 'R Core Team (2022).');
+  assert.equal(core.text, 'R Core Team. (2022).');
 });
 
 test('CSL-JSON: names with particles, suffixes, literals and exported braces', () => {

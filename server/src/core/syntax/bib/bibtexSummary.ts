@@ -1,24 +1,21 @@
 // A one-line plain description of a bibliography entry, APA-like, for places where no citation style is at hand:
 // "Qerimi, Q. (2023). Controlling lethal autonomous weapons systems. Computer Law & Security Review."
 
-import type { PersonName, WorkDate } from '../../types';
+import type { PersonName, ReferenceEntry } from '../../types';
 import { formatCitationDate } from '../dates';
 
-export interface SummaryParts {
-  authors: PersonName[];
-  authorsElided?: boolean;
-  editors?: PersonName[];
-  date?: WorkDate;
-  title?: string;
-  container?: string;
-}
+export type SummaryParts = Pick<ReferenceEntry, 'authors' | 'authorsElided' | 'editors' | 'date' | 'title' | 'container'>;
 
+/** Used by every bibliography reader (BibTeX, CSL-JSON, CSL-YAML, RIS), so that entries read the same whatever the file. */
 export function summarise(parts: SummaryParts): string {
   const pieces: string[] = [];
   const creators = creatorPhrase(parts);
-  if (creators) pieces.push(creators);
-  pieces.push(`(${parts.date ? formatCitationDate(parts.date) : 'n.d.'}).`);
-  if (parts.title) pieces.push(withFullStop(parts.title));
+  const date = `(${parts.date?.text || (parts.date ? formatCitationDate(parts.date) : 'n.d.')}).`;
+  if (creators) pieces.push(creators, date);
+  // A work without authors or editors is listed by its title, which then comes before the date.
+  else if (parts.title) pieces.push(`${parts.title.replace(/[.?!]$/u, '')} ${date}`);
+  else pieces.push(date);
+  if (creators && parts.title) pieces.push(withFullStop(parts.title));
   if (parts.container && parts.container !== parts.title) pieces.push(withFullStop(parts.container));
   return pieces.join(' ');
 }
@@ -46,12 +43,12 @@ function writtenName(name: PersonName): string {
   return initials ? `${family}, ${initials}${suffix}` : `${family}${suffix}`;
 }
 
-/** "Jean-Paul Marie" → "J.-P. M."; initials already written stay as they are. */
+/** "Paul-Christian" → "P.-C.", "Matthew D" → "M. D.", "Q." stays "Q.", a lower-case particle ("van") stays whole. */
 function initialsOf(given: string): string {
   return given
     .split(/\s+/u)
-    .filter((word) => word !== '')
-    .map((word) => word.split('-').map((part) => (part === '' ? '' : `${String.fromCodePoint(part.codePointAt(0)!)}.`)).join('-'))
+    .filter((word) => /\p{L}/u.test(word))
+    .map((word) => (word === word.toLowerCase() ? word : word.split('-').map((part) => (/\p{L}/u.test(part) ? `${[...part][0]}.` : part)).join('-')))
     .join(' ');
 }
 

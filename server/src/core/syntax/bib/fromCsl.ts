@@ -2,6 +2,7 @@
 // RIS readers all end here (RIS maps its tags to a CSL item first), so that every bibliography format reads names,
 // dates, keys and DOIs the same way. Every function is linear in its input and never throws.
 
+import { summarise } from './bibtexSummary';
 import type { PersonName, Problem, ReferenceEntry, Span, WorkDate } from '../../types';
 import { parseWorkDate } from '../dates';
 import { familyWithParticle } from '../names';
@@ -111,7 +112,7 @@ function entryWithoutKey(read: ReadItem, source: string): ReferenceEntry {
   if (url) entry.url = url;
   const doi = bareDoi(textValue(csl.DOI)) ?? doiFromUrl(url);
   if (doi) entry.doi = doi;
-  entry.text = summary(entry);
+  entry.text = summarise(entry);
   return entry;
 }
 
@@ -357,44 +358,6 @@ function plainText(value: unknown): string | undefined {
   return text === '' ? undefined : text;
 }
 
-/** One line for places that cannot run a citation style: "Qerimi, Q. (2023). Title. Container." */
-function summary(entry: ReferenceEntry): string {
-  const names = entry.authors.length > 0 ? entry.authors : entry.editors ?? [];
-  const date = `(${entry.date?.text ?? 'n.d.'})`;
-  const sentences: string[] = [];
-  if (names.length > 0) {
-    const editorMark = entry.authors.length > 0 ? '' : names.length > 1 ? ' (Eds.)' : ' (Ed.)';
-    sentences.push(`${nameListText(names)}${editorMark} ${date}`);
-    if (entry.title) sentences.push(entry.title);
-  } else {
-    // A work without authors or editors is listed by its title, which then comes before the date.
-    sentences.push(entry.title ? `${entry.title} ${date}` : date);
-  }
-  if (entry.container) sentences.push(entry.container);
-  return sentences.map((s) => (/[.?!]$/u.test(s) ? s : `${s}.`)).join(' ');
-}
-
-function nameListText(names: PersonName[]): string {
-  const written = names.map(nameText);
-  if (written.length === 1) return written[0];
-  return `${written.slice(0, -1).join(', ')}, & ${written[written.length - 1]}`;
-}
-
-/** "van den Boogard, J. P., Jr." or a group name. */
-function nameText(name: PersonName): string {
-  if (name.literal) return name.literal;
-  const initials = name.given ? initialsOf(name.given) : '';
-  return [familyWithParticle(name), initials, name.suffix].filter(Boolean).join(', ');
-}
-
-/** "Paul-Christian" → "P.-C.", "Matthew D" → "M. D.", "Q." stays "Q.", a lower-case particle ("van") stays whole. */
-function initialsOf(given: string): string {
-  return given
-    .split(/\s+/u)
-    .filter((word) => /\p{L}/u.test(word))
-    .map((word) => (word === word.toLowerCase() ? word : word.split('-').map((part) => (/\p{L}/u.test(part) ? `${[...part][0]}.` : part)).join('-')))
-    .join(' ');
-}
 
 /** From the start of the span to the end of its first line, where a made-up key is reported. */
 export function firstLineSpan(text: string, span: Span): Span {

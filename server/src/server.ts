@@ -117,9 +117,7 @@ export function startServer(connection: Connection): void {
     trusted: () => trusted,
     allowOutside: () => settings.allowBibliographiesOutsideWorkspace,
     log,
-    onChange: () => {
-      for (const document of documents.all()) schedule(document.uri, 0);
-    },
+    onChange: () => scheduleAll(),
   });
 
   function guard<T>(name: string, fallback: T, run: () => T): T {
@@ -210,7 +208,7 @@ export function startServer(connection: Connection): void {
     const duplicates = duplicateKeysAcrossFiles([...new Set(open.map((a) => a.bibliography))], settings.diagnostics);
     const published = new Set<string>();
     for (const source of sources.values()) {
-      const core = [...bibliographyDiagnostics(source, settings.diagnostics), ...(duplicates.get(source.source) ?? []), ...(uncited.get(source) ?? [])];
+      const core = [...bibliographyDiagnostics(source, settings.diagnostics), ...(duplicates.get(source.source) ?? []), ...(uncited.get(source.source) ?? [])];
       const diagnostics = core.flatMap((d) => {
         const range = rangeInFile(source.source, d.span);
         return range ? [toFileDiagnostic(source.source, range, d, rangeInFile, help)] : [];
@@ -235,12 +233,17 @@ export function startServer(connection: Connection): void {
     pending.set(uri, setTimeout(() => publish(uri), delay));
   }
 
+  /** Something every document may depend on changed (a bibliography file, the settings): check them all again. */
+  function scheduleAll(): void {
+    for (const document of documents.all()) schedule(document.uri, 0);
+  }
+
   async function refreshSettings(): Promise<void> {
     if (canPullConfiguration) {
       const raw = await connection.workspace.getConfiguration('citewise').then(undefined, () => undefined);
       settings = readSettings(raw);
     }
-    for (const document of documents.all()) schedule(document.uri, 0);
+    scheduleAll();
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -287,13 +290,13 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidChangeWatchedFiles((params) => {
-    let changed = false;
+    // Every event is a bibliography or project file (the watcher's patterns): one that was created, deleted or
+    // rewritten may change what a document sees, even when it was never read before.
     for (const event of params.changes) {
       const file = uriToPath(event.uri);
-      if (file && workspace.invalidate(file)) changed = true;
-      if (file?.endsWith('_quarto.yml')) changed = true;
+      if (file) workspace.invalidate(file);
     }
-    if (changed) for (const document of documents.all()) schedule(document.uri, 0);
+    if (params.changes.length > 0) scheduleAll();
   });
 
   documents.onDidOpen((event) => schedule(event.document.uri, 0));
@@ -304,6 +307,8 @@ export function startServer(connection: Connection): void {
     pending.delete(event.document.uri);
     analyses.forget(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+    // A bibliography file that no open document uses any more keeps no problems in the Problems panel.
+    scheduleBibliographyProblems();
   });
 
   connection.onHover((params) =>

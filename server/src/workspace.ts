@@ -42,6 +42,8 @@ interface CachedFile {
   problem?: string;
   /** Set when only the first part of a file over the size limit was read. */
   truncated?: string;
+  /** The size limit the file was read under. */
+  limit: number;
 }
 
 /** Reads the first `limit` bytes of a file, up to its last complete line, so that a huge file is indexed in part. */
@@ -198,26 +200,29 @@ export class Workspace {
     }
     if (!stat.isFile()) return undefined;
     const held = this.files.get(file);
-    if (held && held.mtimeMs === stat.mtimeMs && held.size === stat.size) return held;
+    // A file cut at the size limit is read again when the limit changes.
+    if (held && held.mtimeMs === stat.mtimeMs && held.size === stat.size && held.limit === this.options.maxFileBytes()) return held;
     this.watch(file);
     let cached: CachedFile;
-    const version = `${stat.mtimeMs}:${stat.size}`;
     const limit = this.options.maxFileBytes();
+    // The limit is part of the version: a file read in part under one limit is another text under the next.
+    const version = `${stat.mtimeMs}:${stat.size}:${limit}`;
     try {
       if (stat.size > limit) {
         const megabytes = (bytes: number) => (bytes / 1048576).toFixed(1);
         cached = {
           mtimeMs: stat.mtimeMs,
           size: stat.size,
+          limit,
           text: readPrefix(file, limit),
           version,
           truncated: `This file is ${megabytes(stat.size)} MB; only its first ${megabytes(limit)} MB were read (setting citewise.maxFileSizeMB), so entries after that point are not known.`,
         };
       } else {
-        cached = { mtimeMs: stat.mtimeMs, size: stat.size, text: fs.readFileSync(file, 'utf8'), version };
+        cached = { mtimeMs: stat.mtimeMs, size: stat.size, limit, text: fs.readFileSync(file, 'utf8'), version };
       }
     } catch (error) {
-      cached = { mtimeMs: stat.mtimeMs, size: stat.size, text: '', version, problem: `The file could not be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}.` };
+      cached = { mtimeMs: stat.mtimeMs, size: stat.size, limit, text: '', version, problem: `The file could not be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}.` };
     }
     this.files.set(file, cached);
     return cached;

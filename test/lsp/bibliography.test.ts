@@ -157,3 +157,15 @@ test('citewise/entries lists the cited entries of the bibliography file with the
   assert.deepEqual(oke.location.range.start, { line: 3, character: 9 });
   assert.ok(!items.some((i) => i.label.startsWith('Gago')), 'uncited entries of a file are not listed');
 });
+
+test('a bibliography file created after the document named it is picked up when the editor reports it', async () => {
+  const uri = pathToFileURL(path.join(folder, 'pandoc', 'later.md')).toString();
+  const text = '---\nbibliography: later.bib\n---\n\nAs shown [@later2020].\n';
+  await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+  await server.diagnostics(uri, (ds) => ds.some((d) => d.code === 'bibliography-not-found'));
+  const file = path.join(folder, 'pandoc', 'later.bib');
+  writeFileSync(file, '@book{later2020, author = {Later, Lee}, title = {Written afterwards}, year = 2020}\n');
+  await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(file).toString(), type: 1 }] });
+  const diagnostics = await server.diagnostics(uri, (ds) => !ds.some((d) => d.code === 'bibliography-not-found'));
+  assert.deepEqual(diagnostics, []);
+});

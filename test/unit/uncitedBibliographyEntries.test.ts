@@ -17,7 +17,7 @@ test('an entry cited by one of two documents is cited; the one neither cites is 
   const first = analyse('As shown [@a].', 'markdown', 1, library);
   const second = analyse('Baker (2002) agrees.', 'markdown', 1, library);
   const [[source, diagnostics]] = [...uncitedBibliographyEntries([first, second], 'information')];
-  assert.equal(source.source, 'file:///lib.bib');
+  assert.equal(source, 'file:///lib.bib');
   assert.deepEqual(diagnostics.map((d) => [d.span, d.message]), [[{ start: 100, end: 101 }, '"c", Cole (2003), is not cited by any document that uses this file.']]);
 });
 

@@ -220,6 +220,6 @@ function completeWork(analysis: Analysis, cite: EntryCiter, form: CitationForm, 
 
 /** The documentation of a completion item, rendered when the editor shows it (bibliography entries are formatted lazily). */
 export function completionDocumentation(analysis: Analysis, entryId: string, render: EntryRenderer): string | undefined {
-  const entry = analysis.bibliography.byId.get(entryId) ?? analysis.facts.referenceList?.entries.find((e) => e.id === entryId);
+  const entry = entryOf(analysis, entryId);
   return entry ? describeEntry(entry, render).markdown : undefined;
 }

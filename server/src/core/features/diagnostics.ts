@@ -46,7 +46,7 @@ export function diagnose(analysis: Analysis, settings: DiagnosticSettings, citat
           span: work.span,
           code: 'missing-entry',
           message: `No reference entry for ${describeWork(work)}.${hint}`,
-          related: candidateEntry ? [{ span: entryHead(candidateEntry, text), message: `Nearest entry: ${candidate.suggestion}` }] : undefined,
+          related: candidateEntry ? [relatedEntry(candidateEntry, text, `Nearest entry: ${candidate.suggestion}`)] : undefined,
         });
       } else if (result.status === 'ambiguous') {
         const entries = result.entryIds.map((id) => entryOf(analysis, id)).filter((e): e is ReferenceEntry => !!e);
@@ -54,7 +54,7 @@ export function diagnose(analysis: Analysis, settings: DiagnosticSettings, citat
           span: work.span,
           code: 'ambiguous-entry',
           message: `${describeWork(work)} matches ${entries.length} entries: add a/b suffixes to the entries and the citation.`,
-          related: entries.map((e) => ({ span: entryHead(e, text), message: 'One of the matching entries' })),
+          related: entries.map((e) => relatedEntry(e, text, 'One of the matching entries')),
         });
       }
     });
@@ -76,7 +76,7 @@ export function diagnose(analysis: Analysis, settings: DiagnosticSettings, citat
         span: head,
         code: 'ambiguous-entry',
         message: `${twins.length} entries read as ${citeEntry(entry, 'narrative')}: add a/b suffixes to tell them apart.`,
-        related: twins.filter((t) => t !== entry).map((t) => ({ span: entryHead(t, text), message: 'The entry with the same author and year' })),
+        related: twins.filter((t) => t !== entry).map((t) => relatedEntry(t, text, 'The entry with the same author and year')),
       });
     }
     for (const problem of entry.problems) {
@@ -89,6 +89,11 @@ export function diagnose(analysis: Analysis, settings: DiagnosticSettings, citat
   if (style.citations === 'numeric') out.push(...numericDiagnostics(analysis, settings, style));
   if (style.citations === 'author-page') out.push(...authorPageDiagnostics(analysis, settings));
   return out.sort((a, b) => a.span.start - b.span.start);
+}
+
+/** An entry as a related place: its first line in the document, or its key in its bibliography file. */
+function relatedEntry(entry: ReferenceEntry, text: string, message: string): NonNullable<CoreDiagnostic['related']>[number] {
+  return entry.source ? { source: entry.source, span: entry.keySpan ?? entry.span, message } : { span: entryHead(entry, text), message };
 }
 
 type Push = (severity: Severity, diagnostic: Omit<CoreDiagnostic, 'severity'>) => void;
@@ -107,7 +112,7 @@ function diagnoseKeys(analysis: Analysis, settings: DiagnosticSettings, push: Pu
           span: cited.span,
           code: 'duplicate-key',
           message: `The key "${cited.key}" is defined ${entries.length} times; the citation cannot tell which entry it means.`,
-          related: entries.map((e) => ({ source: e.source, span: e.keySpan ?? e.span, message: `"${cited.key}" is defined here` })),
+          related: entries.map((e) => relatedEntry(e, analysis.text, `"${cited.key}" is defined here`)),
         });
       }
     });

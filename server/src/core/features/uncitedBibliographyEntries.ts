@@ -7,9 +7,9 @@ import type { Severity } from '../types';
 import { citeEntry } from '../style/apa';
 import type { CoreDiagnostic } from './diagnostics';
 
-/** For each bibliography file that the given documents use, the diagnostics of its entries that none of them cites. */
-export function uncitedBibliographyEntries(analyses: Analysis[], severity: Severity): Map<BibliographySource, CoreDiagnostic[]> {
-  const result = new Map<BibliographySource, CoreDiagnostic[]>();
+/** For each bibliography file (by URI) that the given documents use, the diagnostics of its entries that none of them cites. */
+export function uncitedBibliographyEntries(analyses: Analysis[], severity: Severity): Map<string, CoreDiagnostic[]> {
+  const result = new Map<string, CoreDiagnostic[]>();
   if (severity === 'off') return result;
   const cited = new Set<string>();
   const everythingCited = new Set<string>();
@@ -23,11 +23,11 @@ export function uncitedBibliographyEntries(analyses: Analysis[], severity: Sever
   }
   for (const source of sources.values()) {
     if (everythingCited.has(source.source)) {
-      result.set(source, []);
+      result.set(source.source, []);
       continue;
     }
     result.set(
-      source,
+      source.source,
       source.entries
         .filter((entry) => !cited.has(entry.id))
         .map((entry) => ({

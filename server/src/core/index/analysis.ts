@@ -45,11 +45,14 @@ export class AnalysisCache {
   private readonly scans = new Map<string, ScannedVersion>();
   private readonly resolutions = new Map<string, ResolutionCache>();
 
-  /** The facts alone, for deciding which bibliography files the document sees. */
+  /** Facts computed for a version but not yet resolved: the server reads them to find the document's bibliography. */
+  private readonly pending = new Map<string, { text: string; facts: DocumentFacts }>();
+
+  /** The facts alone, for deciding which bibliography files the document sees; they are not resolved yet. */
   facts(uri: string, text: string, languageId: string, version: number): DocumentFacts {
     const cached = this.byUri.get(uri);
     if (cached && cached.facts.version === version && cached.text === text) return cached.facts;
-    return this.get(uri, text, languageId, version, emptyBibliography).facts;
+    return this.factsOf(uri, text, languageId, version);
   }
 
   get(uri: string, text: string, languageId: string, version: number, bibliography: Bibliography = emptyBibliography): Analysis {
@@ -60,15 +63,26 @@ export class AnalysisCache {
       this.byUri.set(uri, again);
       return again;
     }
-    const scan = rescanDocument(this.scans.get(uri), text, languageId);
-    this.scans.set(uri, { text, languageId, scan });
-    const analysis = resolveFacts(text, factsOfScan(text, languageId, version, scan), bibliography, this.resolutionCache(uri));
+    const analysis = resolveFacts(text, this.factsOf(uri, text, languageId, version), bibliography, this.resolutionCache(uri));
+    this.pending.delete(uri);
     this.byUri.set(uri, analysis);
     return analysis;
   }
 
+  /** Scans a version once: from the last scan where the text allows, and only once however often it is asked for. */
+  private factsOf(uri: string, text: string, languageId: string, version: number): DocumentFacts {
+    const pending = this.pending.get(uri);
+    if (pending && pending.facts.version === version && pending.text === text) return pending.facts;
+    const scan = rescanDocument(this.scans.get(uri), text, languageId);
+    this.scans.set(uri, { text, languageId, scan });
+    const facts = factsOfScan(text, languageId, version, scan);
+    this.pending.set(uri, { text, facts });
+    return facts;
+  }
+
   forget(uri: string): void {
     this.byUri.delete(uri);
+    this.pending.delete(uri);
     this.scans.delete(uri);
     this.resolutions.delete(uri);
   }

@@ -31,7 +31,6 @@ function createClient(context: ExtensionContext): LanguageClient {
       { scheme: 'file', language },
       { scheme: 'untitled', language },
     ]),
-    synchronize: { configurationSection: 'citewise' },
     // In Restricted Mode the server reads no file that settings point at, and none outside the workspace folders.
     initializationOptions: { trusted: workspace.isTrusted },
   };

@@ -281,3 +281,21 @@ suite('Citewise fixes and sorts a document in VS Code', () => {
     }
   });
 });
+
+suite('Citewise settings', () => {
+  test('turning a rule off in the settings removes its diagnostics without a restart', async () => {
+    const folder = vscode.workspace.workspaceFolders![0];
+    const seed = vscode.Uri.joinPath(folder.uri, 'seed-essay.md');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(seed));
+    await citewiseDiagnostics(seed, (ds) => ds.some((d) => codeOf(d) === 'uncited-entry'));
+    const configuration = vscode.workspace.getConfiguration('citewise');
+    await configuration.update('diagnostics.uncitedEntry', 'off', vscode.ConfigurationTarget.Workspace);
+    try {
+      const diagnostics = await citewiseDiagnostics(seed, (ds) => ds.length > 0 && !ds.some((d) => codeOf(d) === 'uncited-entry'));
+      assert.ok(diagnostics.every((d) => codeOf(d) === 'missing-entry'));
+    } finally {
+      await configuration.update('diagnostics.uncitedEntry', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await citewiseDiagnostics(seed, (ds) => ds.some((d) => codeOf(d) === 'uncited-entry'));
+  });
+});

@@ -114,10 +114,16 @@ export async function activate(context: ExtensionContext): Promise<void> {
   status.name = 'Citewise';
   status.command = 'workbench.actions.view.problems';
   const entries = new EntriesView(() => client, () => window.activeTextEditor?.document.uri);
-  // The status bar and the Citations view show the same document's state: they are refreshed together.
+  // The status bar and the Citations view show the same document's state: they are refreshed together, once typing
+  // pauses, since diagnostics change on every keystroke and each refresh asks the server.
+  let refreshTimer: ReturnType<typeof setTimeout> | undefined;
   const refreshStatus = () => {
-    void updateStatus(status);
-    entries.refresh();
+    if (refreshTimer) clearTimeout(refreshTimer);
+    refreshTimer = setTimeout(() => {
+      refreshTimer = undefined;
+      void updateStatus(status);
+      entries.refresh();
+    }, 250);
   };
   context.subscriptions.push(
     status,

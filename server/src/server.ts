@@ -219,6 +219,8 @@ export function startServer(connection: Connection): void {
     // A file no open document uses any more keeps no stale problems.
     for (const uri of bibliographyDiagnosticUris) if (!published.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
     bibliographyDiagnosticUris.clear();
+    // Texts of bibliography files no open document uses any more are not kept for turning offsets into positions.
+    for (const uri of fileDocuments.keys()) if (!sources.has(uri)) fileDocuments.delete(uri);
     for (const uri of published) bibliographyDiagnosticUris.add(uri);
   }
 

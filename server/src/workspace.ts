@@ -46,6 +46,15 @@ interface CachedFile {
   limit: number;
 }
 
+/** The path with symbolic links followed, or as given when it does not exist (yet). */
+function realPath(file: string): string {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return path.resolve(file);
+  }
+}
+
 /** Reads the first `limit` bytes of a file, up to its last complete line, so that a huge file is indexed in part. */
 function readPrefix(file: string, limit: number): string {
   const descriptor = fs.openSync(file, 'r');
@@ -98,20 +107,9 @@ export class Workspace {
     if (this.trusted() && (this.options.allowOutside?.() ?? false)) return true;
     const roots = this.options.roots();
     const boundaries = roots.length > 0 ? roots : [path.dirname(documentPath)];
-    let real: string;
-    try {
-      real = fs.realpathSync(file);
-    } catch {
-      real = path.resolve(file);
-    }
+    const real = realPath(file);
     return boundaries.some((root) => {
-      let realRoot: string;
-      try {
-        realRoot = fs.realpathSync(root);
-      } catch {
-        realRoot = path.resolve(root);
-      }
-      const relative = path.relative(realRoot, real);
+      const relative = path.relative(realPath(root), real);
       return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
     });
   }
@@ -145,7 +143,7 @@ export class Workspace {
       quartoProject: this.quartoBibliographies(documentPath).filter(allowed),
       // The setting is the user's own choice, honoured anywhere once the workspace is trusted.
       fromSettings: this.trusted() ? this.settingFiles() : [],
-      neighbours: this.neighbours(documentPath).filter(allowed),
+      neighbours: () => this.neighbours(documentPath).filter(allowed),
     });
     const read = files.map((file) => ({ file, cached: this.read(file) }));
     const key = read.map(({ file, cached }) => `${file}@${cached?.version ?? 'missing'}`).join('|');

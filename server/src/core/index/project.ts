@@ -16,8 +16,9 @@ export interface ProjectInputs {
   quartoProject: string[];
   /** Absolute paths from the `citewise.bibliography` setting, globs already expanded. */
   fromSettings: string[];
-  /** Absolute paths of the bibliography files in the document's folder. */
-  neighbours: string[];
+  /** Absolute paths of the bibliography files in the document's folder; asked for only when nothing else names a file,
+   * since listing the folder is work the usual case does not need. */
+  neighbours: () => string[];
 }
 
 /** The file extensions read as bibliographies, and the format of each. */
@@ -40,6 +41,6 @@ export function bibliographyFilesFor(inputs: ProjectInputs): string[] {
   const folder = path.dirname(inputs.documentPath);
   const named = inputs.named.map((reference) => path.resolve(folder, reference.path));
   const chosen = [...named, ...inputs.quartoProject, ...inputs.fromSettings];
-  const files = chosen.length > 0 ? chosen : inputs.neighbours;
+  const files = chosen.length > 0 ? chosen : inputs.neighbours();
   return [...new Set(files.map((f) => path.normalize(f)))];
 }

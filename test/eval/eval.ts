@@ -1,20 +1,23 @@
 // Measures the core against the hand-made ground truth of the development corpus, which sits next to the repository
 // (../shared/corpus). It prints per-document and total scores, then the misses, so that they can be worked on. It
-// reports and never judges: the exit code is 0 unless the script itself fails. A second table counts the diagnostics of
-// each style rule under APA 7, the default style, so that false alarms show.
+// reports and never judges: the exit code is 0 unless the script itself fails. Two more tables count the diagnostics of
+// the style rules when each document is checked against each citation style (per document, and per rule), so that
+// false alarms show; --findings lists them.
 //
-// Usage: npm run eval [-- [name filter] [--json] [--all]]
+// Usage: npm run eval [-- [name filter] [--json] [--all] [--findings[=style]]]
 //   name filter  only documents whose file name contains it
-//   --json       print the numbers as JSON instead of the table and misses
+//   --json       print the numbers as JSON instead of the tables and misses
 //   --all        list every miss instead of the first few per document
+//   --findings   list every style finding (line, code, message) under every style, or under the one named
 
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyse } from '../../server/src/core/index/analysis';
 import { diagnose } from '../../server/src/core/features/diagnostics';
-import { defaultCitationStyle, defaultDiagnosticSettings } from '../../server/src/core/types';
+import { defaultDiagnosticSettings, type CitationStyleId } from '../../server/src/core/types';
 import { languageIdOfPath } from '../../server/src/core/syntax/mask';
-import { addCounts, addFindingCounts, emptyCounts, styleFindingCounts, evaluateDocument, scoresOf, type Counts, type DocumentEvaluation, type FoundFacts, type Miss, type Scores, type Truth } from './match';
+import { citationStyleIdOf, citationStyleIds } from '../../server/src/core/style/citationStyles';
+import { addCounts, addFindingCounts, emptyCounts, styleFindingCounts, isStyleFinding, evaluateDocument, LineIndex, scoresOf, type Counts, type DocumentEvaluation, type FoundFacts, type Miss, type Scores, type Truth } from './match';
 
 const repositoryRoot = path.resolve(__dirname, '..', '..', '..');
 const corpusFolder = path.resolve(repositoryRoot, '..', 'shared', 'corpus');
@@ -27,19 +30,34 @@ interface Options {
   filter?: string;
   json: boolean;
   all: boolean;
+  /** The styles whose findings are listed one by one; none unless --findings is given. */
+  findingsOf: CitationStyleId[];
 }
+
+/** One diagnostic of a style rule, as --findings lists it. */
+interface StyleFinding {
+  line: number;
+  code: string;
+  message: string;
+}
+
+type FindingsByStyle = Record<CitationStyleId, StyleFinding[]>;
 
 interface DocumentResult extends DocumentEvaluation {
   name: string;
   /** Why the core could not analyse the document; it is then scored as if it found nothing. */
   error?: string;
-  /** Diagnostics of each style rule under the default style, by code. */
-  styleFindings: Record<string, number>;
+  /** The diagnostics of the style rules when the document is checked against each citation style. */
+  styleFindings: FindingsByStyle;
 }
 
 function parseOptions(args: string[]): Options {
   const filter = args.find((arg) => !arg.startsWith('--'));
-  return { filter, json: args.includes('--json'), all: args.includes('--all') };
+  const findings = args.find((arg) => arg === '--findings' || arg.startsWith('--findings='));
+  const named = findings?.split('=')[1];
+  const findingsOf = !findings ? [] : named === undefined ? citationStyleIds : [citationStyleIdOf(named)].filter((id): id is CitationStyleId => id !== undefined);
+  if (named !== undefined && findingsOf.length === 0) console.log(`--findings: no citation style "${named}"; the styles are ${citationStyleIds.join(', ')}.`);
+  return { filter, json: args.includes('--json'), all: args.includes('--all'), findingsOf };
 }
 
 function documentNames(filter: string | undefined): string[] {
@@ -50,17 +68,28 @@ function documentNames(filter: string | undefined): string[] {
     .sort();
 }
 
+function noFindings(): FindingsByStyle {
+  return Object.fromEntries(citationStyleIds.map((id) => [id, []])) as unknown as FindingsByStyle;
+}
+
 /** The core's findings, or nothing when it throws: a crash in the core is a finding of the evaluation, not its end. */
-function analyseSafely(text: string, name: string): { found: FoundFacts; styleFindings: Record<string, number>; error?: string } {
+function analyseSafely(text: string, name: string): { found: FoundFacts; styleFindings: FindingsByStyle; error?: string } {
   try {
     const analysis = analyse(text, languageIdOfPath(name), 1);
-    return { found: analysis, styleFindings: styleFindingCounts(diagnose(analysis, defaultDiagnosticSettings, defaultCitationStyle)) };
+    const lines = new LineIndex(text);
+    const styleFindings = noFindings();
+    for (const id of citationStyleIds) {
+      styleFindings[id] = diagnose(analysis, defaultDiagnosticSettings, id)
+        .filter(isStyleFinding)
+        .map(({ span, code, message }) => ({ line: lines.lineOf(span.start), code, message }));
+    }
+    return { found: analysis, styleFindings };
   } catch (error) {
     const nothing: FoundFacts = {
       facts: { version: 1, citations: [], keyedCitations: [], bibliographies: [], abbreviations: [], problems: [] },
       resolution: { byCitation: [], byKeyedCitation: [], citeCount: new Map(), citesAll: false, indistinguishable: [] },
     };
-    return { found: nothing, styleFindings: {}, error: error instanceof Error ? error.message : String(error) };
+    return { found: nothing, styleFindings: noFindings(), error: error instanceof Error ? error.message : String(error) };
   }
 }
 
@@ -124,19 +153,44 @@ function printTable(results: DocumentResult[], total: Counts): void {
   );
 }
 
-/** One row per document with style findings, one column per rule that fired anywhere, and the total. */
-function printStyleTable(results: DocumentResult[], total: Record<string, number>): void {
-  const codes = Object.keys(total).sort();
-  console.log('\nStyle findings per document (diagnostics of each style rule under APA 7):');
-  if (codes.length === 0) {
-    console.log('  none');
-    return;
-  }
-  const row = (name: string, counts: Record<string, number>) => [name, ...codes.map((code) => String(counts[code] ?? 0)), String(codes.reduce((sum, code) => sum + (counts[code] ?? 0), 0))];
-  const rows = [['document', ...codes, 'all'], ...results.filter((r) => Object.keys(r.styleFindings).length > 0).map((r) => row(r.name, r.styleFindings)), row('total', total)];
+function printRuledTable(rows: string[][]): void {
   const lines = alignedTable(rows);
   const rule = '-'.repeat(lines[0].length);
   console.log([lines[0], rule, ...lines.slice(1, -1), rule, lines[lines.length - 1]].join('\n'));
+}
+
+/** Style findings per document and style, then per rule and style: which rules fire where shows at a glance. */
+function printStyleTables(results: DocumentResult[]): void {
+  const countsOf = (result: DocumentResult, id: CitationStyleId) => styleFindingCounts(result.styleFindings[id]);
+  const sum = (counts: Record<string, number>) => Object.values(counts).reduce((total, count) => total + count, 0);
+  console.log('\nStyle findings per document, with the document checked against each citation style:');
+  const totals = citationStyleIds.map((id) => results.reduce((total, result) => total + result.styleFindings[id].length, 0));
+  printRuledTable([
+    ['document', ...citationStyleIds],
+    ...results.map((result) => [result.name, ...citationStyleIds.map((id) => String(result.styleFindings[id].length))]),
+    ['total', ...totals.map(String)],
+  ]);
+  const byStyle = citationStyleIds.map((id) => results.reduce((total, result) => addFindingCounts(total, countsOf(result, id)), {} as Record<string, number>));
+  const codes = [...new Set(byStyle.flatMap((counts) => Object.keys(counts)))].sort();
+  if (codes.length === 0) return;
+  console.log('\nStyle findings per rule (all documents):');
+  printRuledTable([
+    ['rule', ...citationStyleIds],
+    ...codes.map((code) => [code, ...byStyle.map((counts) => (code in counts ? String(counts[code]) : '·'))]),
+    ['total', ...byStyle.map((counts) => String(sum(counts)))],
+  ]);
+}
+
+/** Every style finding under the chosen styles, so that each can be judged a true finding or a false alarm. */
+function printFindings(results: DocumentResult[], styles: CitationStyleId[]): void {
+  for (const id of styles) {
+    for (const result of results) {
+      const findings = result.styleFindings[id];
+      if (findings.length === 0) continue;
+      console.log(`\n${result.name} under ${id}: ${findings.length} style ${findings.length === 1 ? 'finding' : 'findings'}`);
+      for (const finding of findings) console.log(`  ${String(finding.line).padStart(5)}  ${finding.code.padEnd(24)}  ${finding.message}`);
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -165,19 +219,27 @@ interface JsonDocument {
   counts: Counts;
   scores: Scores;
   misses: number;
-  styleFindings: Record<string, number>;
+  /** Per citation style, how many diagnostics of each style rule. */
+  styleFindings: Record<CitationStyleId, Record<string, number>>;
   error?: string;
 }
 
-function printJson(results: DocumentResult[], total: Counts, styleFindings: Record<string, number>): void {
+function findingCountsByStyle(findings: FindingsByStyle): Record<CitationStyleId, Record<string, number>> {
+  return Object.fromEntries(citationStyleIds.map((id) => [id, styleFindingCounts(findings[id])])) as Record<CitationStyleId, Record<string, number>>;
+}
+
+function printJson(results: DocumentResult[], total: Counts): void {
   const documents: JsonDocument[] = results.map((result) => ({
     name: result.name,
     counts: result.counts,
     scores: scoresOf(result.counts),
     misses: result.misses.length,
-    styleFindings: result.styleFindings,
+    styleFindings: findingCountsByStyle(result.styleFindings),
     error: result.error,
   }));
+  const styleFindings = Object.fromEntries(
+    citationStyleIds.map((id) => [id, documents.reduce((sum, document) => addFindingCounts(sum, document.styleFindings[id]), {} as Record<string, number>)]),
+  );
   // JSON.stringify drops undefined scores; null keeps every key present for whoever reads the numbers.
   const json = JSON.stringify({ documents, total: { counts: total, scores: scoresOf(total), styleFindings } }, (_, value) => (value === undefined ? null : value), 2);
   console.log(json);
@@ -201,14 +263,14 @@ function main(): void {
     return;
   }
   const total = results.reduce((sum, result) => addCounts(sum, result.counts), emptyCounts());
-  const styleFindings = results.reduce((sum, result) => addFindingCounts(sum, result.styleFindings), {} as Record<string, number>);
   if (options.json) {
-    printJson(results, total, styleFindings);
+    printJson(results, total);
     return;
   }
   printTable(results, total);
-  printStyleTable(results, styleFindings);
+  printStyleTables(results);
   for (const result of results) printMisses(result, options.all);
+  printFindings(results, options.findingsOf);
 }
 
 main();

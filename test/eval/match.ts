@@ -526,10 +526,14 @@ export function evaluateDocument(text: string, truth: Truth, found: FoundFacts):
 /** The diagnostic codes of the style rules: APA's, Chicago's, MLA's and the numeric styles'. */
 const STYLE_RULE_CODE = /^(?:apa|chicago|mla|numeric|ieee)-/;
 
+export function isStyleFinding(diagnostic: { code: string }): boolean {
+  return STYLE_RULE_CODE.test(diagnostic.code);
+}
+
 /** How many diagnostics of each style rule a document has, by code. */
 export function styleFindingCounts(diagnostics: { code: string }[]): Record<string, number> {
   const counts: Record<string, number> = {};
-  for (const { code } of diagnostics) if (STYLE_RULE_CODE.test(code)) counts[code] = (counts[code] ?? 0) + 1;
+  for (const { code } of diagnostics) if (isStyleFinding({ code })) counts[code] = (counts[code] ?? 0) + 1;
   return counts;
 }
 

@@ -43,13 +43,20 @@ interface StyleFinding {
 
 type FindingsByStyle = Record<CitationStyleId, StyleFinding[]>;
 
-interface DocumentResult extends DocumentEvaluation {
+/** A corpus document's style findings; documents without ground truth get only these. */
+interface StyleReport {
   name: string;
-  /** Why the core could not analyse the document; it is then scored as if it found nothing. */
-  error?: string;
   /** The diagnostics of the style rules when the document is checked against each citation style. */
   styleFindings: FindingsByStyle;
 }
+
+interface DocumentResult extends DocumentEvaluation, StyleReport {
+  /** Why the core could not analyse the document; it is then scored as if it found nothing. */
+  error?: string;
+}
+
+/** The files of the corpus that are documents rather than bibliography files, by extension. */
+const DOCUMENT_FILE = /\.(?:md|qmd|rmd|txt|tex|typ|rst)$/i;
 
 function parseOptions(args: string[]): Options {
   const filter = args.find((arg) => !arg.startsWith('--'));
@@ -64,6 +71,14 @@ function documentNames(filter: string | undefined): string[] {
   return readdirSync(truthFolder)
     .filter((file) => file.endsWith(TRUTH_SUFFIX))
     .map((file) => file.slice(0, -TRUTH_SUFFIX.length))
+    .filter((name) => filter === undefined || name.includes(filter))
+    .sort();
+}
+
+/** Corpus documents without ground truth: their style findings are counted all the same. */
+function documentsWithoutTruth(filter: string | undefined, withTruth: string[]): string[] {
+  return readdirSync(corpusFolder)
+    .filter((file) => DOCUMENT_FILE.test(file) && !withTruth.includes(file) && file.toLowerCase() !== 'readme.md')
     .filter((name) => filter === undefined || name.includes(filter))
     .sort();
 }
@@ -100,6 +115,12 @@ function evaluate(name: string): DocumentResult | undefined {
   const truth = JSON.parse(readFileSync(path.join(truthFolder, name + TRUTH_SUFFIX), 'utf8')) as Truth;
   const { found, styleFindings, error } = analyseSafely(text, name);
   return { name, error, styleFindings, ...evaluateDocument(text, truth, found) };
+}
+
+function styleReport(name: string): StyleReport {
+  const { styleFindings, error } = analyseSafely(readFileSync(path.join(corpusFolder, name), 'utf8'), name);
+  if (error) console.log(`${name}: the core threw: ${error}`);
+  return { name, styleFindings };
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -160,8 +181,8 @@ function printRuledTable(rows: string[][]): void {
 }
 
 /** Style findings per document and style, then per rule and style: which rules fire where shows at a glance. */
-function printStyleTables(results: DocumentResult[]): void {
-  const countsOf = (result: DocumentResult, id: CitationStyleId) => styleFindingCounts(result.styleFindings[id]);
+function printStyleTables(results: StyleReport[]): void {
+  const countsOf = (result: StyleReport, id: CitationStyleId) => styleFindingCounts(result.styleFindings[id]);
   const sum = (counts: Record<string, number>) => Object.values(counts).reduce((total, count) => total + count, 0);
   console.log('\nStyle findings per document, with the document checked against each citation style:');
   const totals = citationStyleIds.map((id) => results.reduce((total, result) => total + result.styleFindings[id].length, 0));
@@ -182,7 +203,7 @@ function printStyleTables(results: DocumentResult[]): void {
 }
 
 /** Every style finding under the chosen styles, so that each can be judged a true finding or a false alarm. */
-function printFindings(results: DocumentResult[], styles: CitationStyleId[]): void {
+function printFindings(results: StyleReport[], styles: CitationStyleId[]): void {
   for (const id of styles) {
     for (const result of results) {
       const findings = result.styleFindings[id];
@@ -268,9 +289,11 @@ function main(): void {
     return;
   }
   printTable(results, total);
-  printStyleTables(results);
+  // Bibliography files are not read here, so a document that cites only by key gets few findings.
+  const styleReports = [...results, ...documentsWithoutTruth(options.filter, names).map(styleReport)];
+  printStyleTables(styleReports);
   for (const result of results) printMisses(result, options.all);
-  printFindings(results, options.findingsOf);
+  printFindings(styleReports, options.findingsOf);
 }
 
 main();

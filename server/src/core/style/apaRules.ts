@@ -20,6 +20,7 @@ import { entryPartsFindings } from './rules/entryParts';
 import { doiFormatFindings } from './rules/doiFormat';
 import { spellingFindings } from './rules/spelling';
 import { citationStyle, type CitationStyle } from './citationStyles';
+import { insideQuotation } from './quotedText';
 
 export type { ApaRuleCode, StyleRuleCode } from './rules/finding';
 
@@ -27,20 +28,22 @@ interface ApaRule {
   code: StyleRuleCode;
   setting: keyof DiagnosticSettings;
   find: Rule;
+  /** Whether the rule asks for citations in the text to be reworded, which a quotation must not be. */
+  rewordsCitations: boolean;
 }
 
 const RULES: ApaRule[] = [
-  { code: 'apa-et-al', setting: 'apaEtAl', find: etAlFindings },
-  { code: 'apa-ampersand', setting: 'apaAmpersand', find: ampersandFindings },
-  { code: 'apa-order-in-parenthesis', setting: 'apaOrderInParenthesis', find: orderInParenthesisFindings },
-  { code: 'apa-suffix', setting: 'apaSuffix', find: suffixFindings },
-  { code: 'apa-abbreviation', setting: 'apaAbbreviation', find: abbreviationFindings },
-  { code: 'apa-et-al-period', setting: 'apaEtAlPeriod', find: etAlPeriodFindings },
-  { code: 'apa-list-order', setting: 'apaListOrder', find: listOrderFindings },
-  { code: 'apa-entry-parts', setting: 'apaEntryParts', find: entryPartsFindings },
-  { code: 'apa-doi-format', setting: 'apaDoiFormat', find: doiFormatFindings },
-  { code: 'apa-spelling', setting: 'apaSpelling', find: spellingFindings },
-  { code: 'chicago-et-al', setting: 'chicagoEtAl', find: chicagoEtAlFindings },
+  { code: 'apa-et-al', setting: 'apaEtAl', find: etAlFindings, rewordsCitations: true },
+  { code: 'apa-ampersand', setting: 'apaAmpersand', find: ampersandFindings, rewordsCitations: true },
+  { code: 'apa-order-in-parenthesis', setting: 'apaOrderInParenthesis', find: orderInParenthesisFindings, rewordsCitations: true },
+  { code: 'apa-suffix', setting: 'apaSuffix', find: suffixFindings, rewordsCitations: true },
+  { code: 'apa-abbreviation', setting: 'apaAbbreviation', find: abbreviationFindings, rewordsCitations: true },
+  { code: 'apa-et-al-period', setting: 'apaEtAlPeriod', find: etAlPeriodFindings, rewordsCitations: true },
+  { code: 'apa-list-order', setting: 'apaListOrder', find: listOrderFindings, rewordsCitations: false },
+  { code: 'apa-entry-parts', setting: 'apaEntryParts', find: entryPartsFindings, rewordsCitations: false },
+  { code: 'apa-doi-format', setting: 'apaDoiFormat', find: doiFormatFindings, rewordsCitations: false },
+  { code: 'apa-spelling', setting: 'apaSpelling', find: spellingFindings, rewordsCitations: true },
+  { code: 'chicago-et-al', setting: 'chicagoEtAl', find: chicagoEtAlFindings, rewordsCitations: true },
 ];
 
 /** Each rule's findings, computed once per analysis: diagnostics and every code action request read the same ones. */
@@ -55,6 +58,8 @@ function findingsOf(analysis: Analysis, rule: ApaRule): Finding[] {
   let findings = byRule.get(rule.code);
   if (!findings) {
     findings = rule.find(analysis);
+    // A quoted citation stays as the quoted author wrote it.
+    if (rule.rewordsCitations) findings = findings.filter((finding) => !insideQuotation(analysis.text, finding.span));
     byRule.set(rule.code, findings);
   }
   return findings;

@@ -39,7 +39,8 @@ function missingFindings(analysis: Analysis): Finding[] {
       const hint = nearest ? ` Did you mean ${describeWorksCitedEntry(nearest)}?` : '';
       return [{
         span: work.narrative ? citation.span : work.span,
-        message: `No Works Cited entry for ${cited}.${hint}`,
+        // "Deng et al." ends its own sentence.
+        message: `No Works Cited entry for ${cited}${cited.endsWith('.') ? '' : '.'}${hint}`,
         related: nearest ? [{ span: entryHead(nearest, analysis.text), message: `Nearest entry: ${describeWorksCitedEntry(nearest)}` }] : undefined,
       }];
     }),

@@ -5,6 +5,7 @@
 
 import type { AuthorPageCitation, AuthorPageWork, PersonName, ReferenceEntry, Span } from '../types';
 import { nameKey } from '../text/normalize';
+import { isVenueName } from './proseCitations';
 
 /** A surname: capitalised, with lower-case letters (an all-capital word is an acronym), after optional particles. */
 const SURNAME = String.raw`(?:(?:van|von|de|der|den|du|da|di|le|la)\s+)*\p{Lu}[\p{L}\p{M}'’-]*\p{Ll}[\p{L}\p{M}'’-]*`;
@@ -90,6 +91,8 @@ function workOf(part: string, partStart: number, surnames: Set<string>): AuthorP
   const etAl = /\s+et\s+al\.?$/.test(authorText);
   const names = authorText.replace(/\s+et\s+al\.?$/, '').split(CONNECTOR);
   if (NOT_AUTHORS.has(nameKey(names[0])) && !surnames.has(nameKey(names[0]))) return undefined;
+  // "(CLfL 2015)" names a venue and its year, as in author-date text; a Works Cited author spelt so still counts.
+  if (names.length === 1 && !etAl && isVenueName(names[0]) && !surnames.has(nameKey(names[0]))) return undefined;
   const start = partStart + leading;
   const authorStart = start + match[0].indexOf(authorText);
   return {

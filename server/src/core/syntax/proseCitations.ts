@@ -249,7 +249,7 @@ function findDateAfterAuthor(prose: string, start: number, end: number): number 
  * An acronym written before a year without a comma is a venue ("ISMIR 2009", "NeurIPS 2020"), not an author: one word,
  * all capitals or three capitals or more. Surnames such as "McCurdy" or "DeVries" have two.
  */
-function isVenueName(written: string): boolean {
+export function isVenueName(written: string): boolean {
   if (!/^\p{L}+$/u.test(written)) return false;
   const capitals = written.replace(/\P{Lu}/gu, '').length;
   return capitals >= 3 || (capitals >= 2 && capitals === written.length);

@@ -124,7 +124,7 @@ export function toCompletionList(document: TextDocument, result: CompletionResul
     documentation: item.documentation === undefined ? undefined : { kind: MarkupKind.Markdown, value: item.documentation },
     filterText: item.filterText,
     sortText: item.sortText,
-    insertTextFormat: InsertTextFormat.PlainText,
+    insertTextFormat: item.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
     textEdit: { range, newText: item.insertText },
     data: item.documentation === undefined ? ({ uri: document.uri, entryId: item.entryId } satisfies CompletionData) : undefined,
   }));

@@ -102,6 +102,8 @@ export function startServer(connection: Connection): void {
   const fileDocuments = new Map<string, TextDocument>();
   let settings: Settings = defaultSettings;
   let canPullConfiguration = false;
+  /** Whether the editor accepts snippets in completion items. */
+  let snippetSupport = false;
   let roots: string[] = [];
   /** VS Code says whether the workspace is trusted; other editors have no such notion and are trusted. */
   let trusted = true;
@@ -250,6 +252,7 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     canPullConfiguration = !!params.capabilities.workspace?.configuration;
+    snippetSupport = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
     roots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
     if (roots.length === 0 && params.rootUri) roots = [uriToPath(params.rootUri)].filter((p): p is string => !!p);
     const options = params.initializationOptions as { settings?: unknown; trusted?: boolean } | undefined;
@@ -322,7 +325,7 @@ export function startServer(connection: Connection): void {
 
   connection.onCompletion((params) =>
     onDocument('completion', [], () => params.textDocument.uri, (document, analysis) => {
-      const result = complete(analysis, toOffset(document, params.position), settings.citationStyle);
+      const result = complete(analysis, toOffset(document, params.position), settings.citationStyle, { snippets: snippetSupport });
       return result ? toCompletionList(document, result) : [];
     }),
   );

@@ -19,7 +19,11 @@ import { bibliographyEntriesToSearch, searchWords, searchWordsOfBibliography } f
 
 export interface CompletionEntry {
   label: string;
+  /** Plain text, or a snippet when `snippet` is set. */
   insertText: string;
+  /** `insertText` is a snippet: "${1:page}" is a placeholder the person types over, and "$", "}" and "\\" in the
+   * rest are escaped. */
+  snippet?: boolean;
   filterText: string;
   sortText: string;
   detail?: string;
@@ -135,7 +139,8 @@ type EntryCiter = (entry: ReferenceEntry, form: CitationForm) => string;
 function citerOf(analysis: Analysis, citationStyleId: CitationStyleId): EntryCiter {
   const style = styleOf(analysis.facts, citationStyleId);
   if (style.citations === 'author-date') return (entry, form) => style.cite(authorPhrase(entry, form), yearOf(entry), form);
-  if (style.citations === 'author-page') return (entry, form) => style.cite(authorPhrase(entry, form), form);
+  // MLA joins two authors with "and" inside parentheses too: "(Smith and Jones 45)".
+  if (style.citations === 'author-page') return (entry, form) => style.cite(authorPhrase(entry, 'narrative'), form);
   return citeEntry;
 }
 
@@ -166,7 +171,17 @@ function completeNumber(analysis: Analysis, offset: number): CompletionResult | 
   return { replace, items, isIncomplete: false };
 }
 
-export function complete(analysis: Analysis, offset: number, citationStyleId: CitationStyleId = defaultCitationStyle): CompletionResult | undefined {
+export interface CompletionOptions {
+  /** The editor accepts snippets: a parenthetical MLA citation then leaves a placeholder for its page. */
+  snippets?: boolean;
+}
+
+export function complete(
+  analysis: Analysis,
+  offset: number,
+  citationStyleId: CitationStyleId = defaultCitationStyle,
+  options: CompletionOptions = {},
+): CompletionResult | undefined {
   if (styleOf(analysis.facts, citationStyleId).citations === 'numeric') {
     const numbers = completeNumber(analysis, offset);
     if (numbers) return numbers;
@@ -201,15 +216,22 @@ export function complete(analysis: Analysis, offset: number, citationStyleId: Ci
     if (result.items.length) return result;
     return completeWork(analysis, cite, 'parenthetical', context.replace, '');
   }
-  return completeWork(analysis, cite, context.form, context.replace, context.query);
+  const pagePlaceholder = options.snippets === true && context.form === 'parenthetical' && styleOf(analysis.facts, citationStyleId).citations === 'author-page';
+  return completeWork(analysis, cite, context.form, context.replace, context.query, pagePlaceholder);
 }
 
-function completeWork(analysis: Analysis, cite: EntryCiter, form: CitationForm, replace: Span, query: string): CompletionResult | undefined {
+/** Escapes the characters a snippet reads as syntax. */
+function snippetText(text: string): string {
+  return text.replace(/[$}\\]/g, (character) => `\\${character}`);
+}
+
+function completeWork(analysis: Analysis, cite: EntryCiter, form: CitationForm, replace: Span, query: string, pagePlaceholder = false): CompletionResult | undefined {
   const found = candidates(analysis, query, false);
   if (found.length === 0 && analysis.facts.referenceList === undefined && analysis.bibliography.entries.length === 0) return undefined;
   return limited(analysis, found, replace, true, (entry, sortText) => ({
     label: cite(entry, 'parenthetical'),
-    insertText: cite(entry, form),
+    // MLA cites a page after the author, "(Qerimi 4)": the page is left for the person to type.
+    ...(pagePlaceholder ? { insertText: `${snippetText(cite(entry, form))} \${1:page}`, snippet: true } : { insertText: cite(entry, form) }),
     filterText: `${authorPhrase(entry, form)} ${yearOf(entry)} ${entry.title ?? ''}`.trim(),
     sortText,
     detail: entry.title,

@@ -6,6 +6,7 @@ import type { Analysis } from '../index/analysis';
 import type { AuthorPageCitation, AuthorPageWork, DocumentFacts, ReferenceEntry, Span } from '../types';
 import { editDistance, nameKey, titleWords } from '../text/normalize';
 import { worksCitedSurnames } from '../syntax/authorPageCitations';
+import { entryIdsOfWork } from '../resolve/resolve';
 
 export type AuthorPageResolution =
   /** One entry, or every work of the author when the citation gives no short title to choose by. */
@@ -29,6 +30,38 @@ export function matchAuthorPageCitations(analysis: Analysis): AuthorPageMatching
     matchingByAnalysis.set(analysis, matching);
   }
   return matching;
+}
+
+const worksCitedCountsByAnalysis = new WeakMap<Analysis, Map<string, number>>();
+
+/**
+ * How often each entry is cited in an author-page style: by author-page citations, and by author-date citations and keys
+ * that resolved to it. A parenthesis read both ways ("(Deng et al. 2009)": page 2009 or year 2009) counts once.
+ */
+export function worksCitedCounts(analysis: Analysis): Map<string, number> {
+  let counts = worksCitedCountsByAnalysis.get(analysis);
+  if (!counts) {
+    counts = countWorksCited(analysis);
+    worksCitedCountsByAnalysis.set(analysis, counts);
+  }
+  return counts;
+}
+
+function countWorksCited(analysis: Analysis): Map<string, number> {
+  const counts = new Map(analysis.resolution.citeCount);
+  const change = (id: string, by: number) => counts.set(id, (counts.get(id) ?? 0) + by);
+  const pageCitations = analysis.facts.authorPageCitations ?? [];
+  // Both lists are in document order, so one pass finds the author-date citations that an author-page one overlaps.
+  let next = 0;
+  analysis.facts.citations.forEach((citation, ci) => {
+    while (next < pageCitations.length && pageCitations[next].span.end <= citation.span.start) next++;
+    const page = pageCitations[next];
+    if (!page || page.span.start >= citation.span.end) return;
+    for (const result of analysis.resolution.byCitation[ci] ?? []) for (const id of entryIdsOfWork(result)) change(id, -1);
+  });
+  for (const [id, count] of matchAuthorPageCitations(analysis).citeCount) change(id, count);
+  for (const [id, count] of counts) if (count <= 0) counts.delete(id);
+  return counts;
 }
 
 interface ListedWork {

@@ -8,7 +8,7 @@ import type { CoreDiagnostic } from '../features/diagnostics';
 import type { Finding } from './rules/finding';
 import { entryHead } from './rules/spans';
 import { citedName } from './apa';
-import { matchAuthorPageCitations } from './authorPageMatching';
+import { matchAuthorPageCitations, worksCitedCounts } from './authorPageMatching';
 
 export type AuthorPageRuleCode = 'mla-missing' | 'mla-uncited';
 
@@ -49,8 +49,8 @@ function missingFindings(analysis: Analysis): Finding[] {
 
 function uncitedFindings(analysis: Analysis): Finding[] {
   if (analysis.resolution.citesAll) return [];
-  const { citeCount } = matchAuthorPageCitations(analysis);
+  const citeCount = worksCitedCounts(analysis);
   return (analysis.facts.referenceList?.entries ?? [])
-    .filter((entry) => !citeCount.has(entry.id) && !analysis.resolution.citeCount.get(entry.id))
+    .filter((entry) => !citeCount.has(entry.id))
     .map((entry) => ({ span: entryHead(entry, analysis.text), message: `${describeWorksCitedEntry(entry)} is never cited.` }));
 }

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { commands, env, languages, Position, StatusBarAlignment, Uri, window, workspace, type ExtensionContext, type StatusBarItem } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { EntriesView } from './entriesView';
+import { showProblems, SHOW_PROBLEMS_COMMAND } from './problemsPicker';
 
 let client: LanguageClient | undefined;
 /** Starts and restarts run one after another: stopping a client that is still starting fails and leaves it running. */
@@ -27,10 +28,14 @@ function createClient(context: ExtensionContext): LanguageClient {
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: checkedLanguages().flatMap((language) => [
-      { scheme: 'file', language },
-      { scheme: 'untitled', language },
-    ]),
+    documentSelector: [
+      ...checkedLanguages().flatMap((language) => [
+        { scheme: 'file', language },
+        { scheme: 'untitled', language },
+      ]),
+      // Bibliography files are sent too, so that a key can be renamed from its entry.
+      { scheme: 'file', pattern: '**/*.{bib,bibtex,biblatex,ris,json,yaml,yml}' },
+    ],
     // In Restricted Mode the server reads no file that settings point at, and none outside the workspace folders.
     initializationOptions: { trusted: workspace.isTrusted },
   };
@@ -59,7 +64,7 @@ async function updateStatus(item: StatusBarItem): Promise<void> {
   }
   const problems = languages.getDiagnostics(document.uri).filter((d) => d.source === 'citewise').length;
   item.text = `$(book) ${counted(summary.references, 'reference')} · ${counted(problems, 'problem')}`;
-  item.tooltip = `Cited: ${summary.cited} of ${counted(summary.references, 'reference')} this document sees. Click to open the Problems panel.`;
+  item.tooltip = `Cited: ${summary.cited} of ${counted(summary.references, 'reference')} this document sees. Click to list its problems.`;
   item.show();
 }
 
@@ -112,7 +117,7 @@ function queue(context: ExtensionContext, step: 'start' | 'restart'): Promise<vo
 export async function activate(context: ExtensionContext): Promise<void> {
   const status = window.createStatusBarItem('citewise.status', StatusBarAlignment.Right, 100);
   status.name = 'Citewise';
-  status.command = 'workbench.actions.view.problems';
+  status.command = SHOW_PROBLEMS_COMMAND;
   const entries = new EntriesView(() => client, () => window.activeTextEditor?.document.uri);
   // The status bar and the Citations view show the same document's state: they are refreshed together, once typing
   // pauses, since diagnostics change on every keystroke and each refresh asks the server.
@@ -131,6 +136,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     commands.registerCommand('citewise.restartServer', () => queue(context, 'restart').then(refreshStatus)),
     commands.registerCommand('citewise.showCitations', showCitations),
     commands.registerCommand('citewise.copyEntry', copyEntry),
+    commands.registerCommand(SHOW_PROBLEMS_COMMAND, showProblems),
     window.onDidChangeActiveTextEditor(refreshStatus),
     // The server publishes a document's diagnostics after every change: the counts are refreshed with them.
     languages.onDidChangeDiagnostics((event) => {

@@ -186,22 +186,29 @@ export function toSourceAction(document: TextDocument, title: string, kind: Code
  * Edits across files as one workspace edit: open documents at their analysed version, bibliography files with no
  * version (they are edited as read). Nothing when a file's text is not at hand, since a partial rename breaks keys.
  */
-export function toWorkspaceEdit(changes: FileEdits[], openDocument: (uri: string) => TextDocument | undefined, rangeInFile: RangeInFile): WorkspaceEdit | undefined {
+/**
+ * The edits of a rename as versioned document edits. An open document's edits carry its version. A file read from disk
+ * (`textOf` gives the text its offsets are in) is edited at version null, or at the open version when the editor has it
+ * open with the same text; open with other, unsaved text, the offsets would miss, so there is no edit at all.
+ */
+export function toWorkspaceEdit(changes: FileEdits[], openDocument: (uri: string) => TextDocument | undefined, textOf: (uri: string) => string | undefined): WorkspaceEdit | undefined {
   const documentChanges: TextDocumentEdit[] = [];
   for (const change of changes) {
-    const document = change.open ? openDocument(change.uri) : undefined;
-    if (document) {
+    const document = openDocument(change.uri);
+    if (change.open) {
+      if (!document) return undefined;
       documentChanges.push(versionedEdit(document, change.edits));
       continue;
     }
-    if (change.open) return undefined;
-    const edits: TextDocumentEdit['edits'] = [];
-    for (const edit of change.edits) {
-      const range = rangeInFile(change.uri, edit.span);
-      if (!range) return undefined;
-      edits.push({ range, newText: edit.newText });
+    const text = textOf(change.uri);
+    if (text === undefined) return undefined;
+    if (document) {
+      if (document.getText() !== text) return undefined;
+      documentChanges.push(versionedEdit(document, change.edits));
+      continue;
     }
-    documentChanges.push({ textDocument: { uri: change.uri, version: null }, edits });
+    const read = TextDocument.create(change.uri, 'plaintext', 0, text);
+    documentChanges.push({ textDocument: { uri: change.uri, version: null }, edits: change.edits.map((e) => ({ range: toRange(read, e.span), newText: e.newText })) });
   }
   return { documentChanges };
 }

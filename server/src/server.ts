@@ -27,7 +27,8 @@ import { citationsOf, references } from './core/features/references';
 import { documentSymbols } from './core/features/documentSymbols';
 import { quickFixes } from './core/features/codeActions';
 import { sortReferences, SORT_REFERENCES_TITLE } from './core/features/sortReferences';
-import { isRefusal, keyToRename, renameKey, type RenameRefusal } from './core/features/rename';
+import { bibliographyKeyToRename, isRefusal, keyToRename, renameBibliographyKey, renameKey, type BibliographyFileText, type CitingDocument, type FileEdits, type RenameRefusal } from './core/features/rename';
+import { formatOfPath } from './core/index/project';
 import { workspaceSymbols } from './core/features/workspaceSymbols';
 import { documentLinks } from './core/features/documentLinks';
 import { citationLenses } from './core/features/citationLenses';
@@ -144,9 +145,13 @@ export function startServer(connection: Connection): void {
     });
   }
 
+  function isChecked(document: TextDocument): boolean {
+    return settings.languages.includes(document.languageId);
+  }
+
   function analysisOf(uri: string): Analysis | undefined {
     const document = documents.get(uri);
-    if (!document || !settings.languages.includes(document.languageId)) return undefined;
+    if (!document || !isChecked(document)) return undefined;
     const text = document.getText();
     const facts = analyses.facts(uri, text, document.languageId, document.version);
     const bibliography = workspace.bibliographyFor(uri, facts.bibliographies);
@@ -181,7 +186,8 @@ export function startServer(connection: Connection): void {
   function publish(uri: string): void {
     pending.delete(uri);
     const document = documents.get(uri);
-    if (!document) return;
+    // A bibliography file open for renaming a key has its problems published with the other files'.
+    if (!document || !isChecked(document)) return;
     const analysis = guard('analysis', undefined, () => analysisOf(uri));
     const diagnostics = guard('diagnostics', [], () => {
       if (!analysis) return [];
@@ -311,7 +317,7 @@ export function startServer(connection: Connection): void {
     if (timer) clearTimeout(timer);
     pending.delete(event.document.uri);
     analyses.forget(event.document.uri);
-    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+    if (isChecked(event.document)) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
     // A bibliography file that no open document uses any more keeps no problems in the Problems panel.
     scheduleBibliographyProblems();
   });
@@ -399,21 +405,81 @@ export function startServer(connection: Connection): void {
     }),
   );
 
-  connection.onPrepareRename((params) =>
-    onDocument<PrepareRenameResult | ResponseError<void> | null>('prepare rename', null, () => params.textDocument.uri, (document, analysis) => {
+  /**
+   * The documents that may cite a key: the open ones, and the other documents of the workspace as read from disk, with
+   * the texts that the offsets of files read from disk are in.
+   */
+  function citingDocuments(): { citing: CitingDocument[]; textOf: (uri: string) => string | undefined } {
+    const unopened = workspaceDocuments.list(new Set(documents.all().map((d) => d.uri)));
+    const texts = new Map(unopened.map((d) => [d.uri, d.text]));
+    const fromDisk = unopened.map((d) => ({ uri: d.uri, open: false, analysis: resolveFacts(d.text, d.facts, workspace.bibliographyFor(d.uri, d.facts.bibliographies)) }));
+    const textOf = (uri: string) => {
+      const file = uriToPath(uri);
+      return texts.get(uri) ?? (file ? workspace.textOf(file) : undefined);
+    };
+    return { citing: [...openDocuments(), ...fromDisk], textOf };
+  }
+
+  /**
+   * A bibliography file open in the editor, with its entries as the documents that use it see them; a file that no
+   * document uses is read from the editor's text. Refused when the editor holds other text than the file on disk, as
+   * the entries' offsets are in the file's text.
+   */
+  function bibliographyFileOf(document: TextDocument, citing: CitingDocument[]): BibliographyFileText | RenameRefusal | undefined {
+    const file = uriToPath(document.uri);
+    if (!file || !formatOfPath(file)) return undefined;
+    for (const { analysis } of citing) {
+      const source = analysis.bibliography.sources.find((s) => uriToPath(s.source) === file);
+      const text = source && workspace.textOf(file);
+      if (!source || text === undefined) continue;
+      if (text !== document.getText()) return { refused: 'Save the bibliography file first: its key is renamed as the file on disk writes it.' };
+      return { uri: source.source, text, entries: source.entries };
+    }
+    const text = document.getText();
+    const [source] = new BibliographyReader().read([{ source: document.uri, path: file, text, version: String(document.version) }]);
+    return source ? { uri: document.uri, text, entries: source.entries } : undefined;
+  }
+
+  /** Prepare rename in a bibliography file: the key under the cursor; the open documents are enough to find the file. */
+  function prepareBibliographyRename(document: TextDocument, position: Position): PrepareRenameResult | ResponseError<void> | null {
+    const file = bibliographyFileOf(document, openDocuments());
+    if (!file) return null;
+    if (isRefusal(file)) return refusal(file);
+    const target = bibliographyKeyToRename(file, toOffset(document, position));
+    return isRefusal(target) ? refusal(target) : { range: toRange(document, target.span), placeholder: target.key };
+  }
+
+  function editOf(changes: FileEdits[] | RenameRefusal, textOf: (uri: string) => string | undefined): WorkspaceEdit | ResponseError<void> {
+    if (isRefusal(changes)) return refusal(changes);
+    return toWorkspaceEdit(changes, (uri) => documents.get(uri), textOf) ?? refusal({ refused: 'A file to edit has changed in the editor since it was saved; save it and rename again.' });
+  }
+
+  connection.onPrepareRename((params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (document && !isChecked(document)) return guard('prepare rename', null, () => prepareBibliographyRename(document, params.position));
+    return onDocument<PrepareRenameResult | ResponseError<void> | null>('prepare rename', null, () => params.textDocument.uri, (document, analysis) => {
       const target = keyToRename(analysis, toOffset(document, params.position));
       return isRefusal(target) ? refusal(target) : { range: toRange(document, target.span), placeholder: target.key };
-    }),
-  );
+    });
+  });
 
-  connection.onRenameRequest((params) =>
-    onDocument<WorkspaceEdit | ResponseError<void> | null>('rename', null, () => params.textDocument.uri, (document, analysis) => {
-      const others = openDocuments().filter((other) => other.uri !== document.uri);
-      const changes = renameKey({ uri: document.uri, analysis }, toOffset(document, params.position), params.newName, others);
-      if (isRefusal(changes)) return refusal(changes);
-      return toWorkspaceEdit(changes, (uri) => documents.get(uri), rangeInFile) ?? refusal({ refused: 'A bibliography file of the key could not be read.' });
-    }),
-  );
+  connection.onRenameRequest((params) => {
+    const bibliography = documents.get(params.textDocument.uri);
+    if (bibliography && !isChecked(bibliography)) {
+      return guard<WorkspaceEdit | ResponseError<void> | null>('rename', null, () => {
+        const { citing, textOf } = citingDocuments();
+        const file = bibliographyFileOf(bibliography, citing);
+        if (!file || isRefusal(file)) return file ? refusal(file) : null;
+        const changes = renameBibliographyKey(file, toOffset(bibliography, params.position), params.newName, citing);
+        return editOf(changes, (uri) => (uri === file.uri ? file.text : textOf(uri)));
+      });
+    }
+    return onDocument<WorkspaceEdit | ResponseError<void> | null>('rename', null, () => params.textDocument.uri, (document, analysis) => {
+      const { citing, textOf } = citingDocuments();
+      const others = citing.filter((other) => other.uri !== document.uri);
+      return editOf(renameKey({ uri: document.uri, analysis }, toOffset(document, params.position), params.newName, others, textOf), textOf);
+    });
+  });
 
   connection.onWorkspaceSymbol((params) =>
     guard('workspace symbols', [], () => workspaceSymbols(params.query, openDocuments()).flatMap((symbol) => toSymbolInformation(symbol, (uri) => documents.get(uri), rangeInFile))),

@@ -8,7 +8,7 @@ import {
   StreamMessageWriter,
   type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
-import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { ClientCapabilities, Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 
 export const repositoryRoot = path.resolve(__dirname, '..', '..', '..');
 export const serverPath = path.join(repositoryRoot, 'dist', 'server.js');
@@ -22,7 +22,13 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(initializationOptions?: unknown): Promise<TestServer> {
+/** What the editor tells the server about itself at start: its workspace folder and what it can do. */
+export interface EditorSetup {
+  rootUri?: string;
+  capabilities?: ClientCapabilities;
+}
+
+export async function startServer(initializationOptions?: unknown, editor: EditorSetup = {}): Promise<TestServer> {
   const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let errors = '';
   child.stderr!.on('data', (chunk) => (errors += String(chunk)));
@@ -34,7 +40,9 @@ export async function startServer(initializationOptions?: unknown): Promise<Test
     for (const wake of waiters.splice(0)) wake();
   });
   connection.listen();
-  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions });
+  const rootUri = editor.rootUri ?? null;
+  const workspaceFolders = editor.rootUri ? [{ uri: editor.rootUri, name: 'workspace' }] : null;
+  await connection.sendRequest('initialize', { processId: process.pid, rootUri, workspaceFolders, capabilities: editor.capabilities ?? {}, initializationOptions });
   await connection.sendNotification('initialized', {});
 
   return {

@@ -145,8 +145,12 @@ export function startServer(connection: Connection): void {
     });
   }
 
+  /**
+   * Whether Citewise checks the document as one that cites. A bibliography file never is, whatever its language: an
+   * editor without a BibTeX mode opens a .bib file as plain text.
+   */
   function isChecked(document: TextDocument): boolean {
-    return settings.languages.includes(document.languageId);
+    return settings.languages.includes(document.languageId) && !formatOfPath(uriToPath(document.uri) ?? '');
   }
 
   function analysisOf(uri: string): Analysis | undefined {

@@ -105,7 +105,8 @@ test('renaming from a citation reaches the unopened chapter too', async () => {
 test('closing and opening the .bib file in the editor leaves the problems published in it', async () => {
   await server.diagnostics(refsUri, (ds) => ds.length > 0);
   await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri: refsUri } });
-  await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: refsUri, languageId: 'bibtex', version: 5, text: REFS } });
+  // Opened as plain text this time, as an editor without a BibTeX mode opens it: it is still no document that cites.
+  await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: refsUri, languageId: 'plaintext', version: 5, text: REFS } });
   // A request answered after both notifications, and a moment for anything they scheduled at once, well before the
   // bibliography problems would be published again.
   await server.connection.sendRequest('textDocument/prepareRename', { textDocument: { uri: refsUri }, position: positionIn(REFS, 'oke1982', 2) });
@@ -114,7 +115,7 @@ test('closing and opening the .bib file in the editor leaves the problems publis
   assert.ok(problems.some((d) => d.source === 'citewise' && d.range.start.line === 12), JSON.stringify(problems));
 });
 
-test('a .bib file with unsaved changes in the editor is refused, since the key is renamed as the file on disk writes it', async () => {
+test('a .bib file (open as plain text) with unsaved changes in the editor is refused, since the key is renamed as the file on disk writes it', async () => {
   const edited = REFS.replace('@article{oke1982,', '@article{oke1982,\n  note = {typed, not saved},');
   await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: refsUri, version: 6 }, contentChanges: [{ text: edited }] });
   await assert.rejects(server.connection.sendRequest('textDocument/prepareRename', { textDocument: { uri: refsUri }, position: positionIn(edited, 'oke1982', 2) }), (error: ResponseError) => {

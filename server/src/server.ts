@@ -5,17 +5,13 @@ import {
   CodeActionKind,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
-  LSPErrorCodes,
-  ResponseError,
   TextDocumentSyncKind,
   TextDocuments,
   type Connection,
   type InitializeParams,
   type InitializeResult,
   type Position,
-  type PrepareRenameResult,
   type Range,
-  type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache, entryOf, resolveFacts, type Analysis, type OpenDocument } from './core/index/analysis';
@@ -27,7 +23,6 @@ import { citationsOf, references } from './core/features/references';
 import { documentSymbols } from './core/features/documentSymbols';
 import { quickFixes } from './core/features/codeActions';
 import { sortReferences, SORT_REFERENCES_TITLE } from './core/features/sortReferences';
-import { bibliographyKeyToRename, isRefusal, keyToRename, renameBibliographyKey, renameKey, type BibliographyFileText, type CitingDocument, type FileEdits, type RenameRefusal } from './core/features/rename';
 import { formatOfPath } from './core/index/project';
 import { workspaceSymbols } from './core/features/workspaceSymbols';
 import { documentLinks } from './core/features/documentLinks';
@@ -59,7 +54,6 @@ import {
   toRange,
   toSourceAction,
   toSymbolInformation,
-  toWorkspaceEdit,
   type CompletionData,
   type RangeInFile,
 } from './convert';
@@ -70,6 +64,7 @@ import { BibliographyReader } from './core/index/readBibliographies';
 import { bibliographyDiagnostics, duplicateKeysAcrossFiles } from './core/features/bibliographyDiagnostics';
 import { uncitedBibliographyEntries } from './core/features/uncitedBibliographyEntries';
 import { WorkspaceDocuments } from './workspaceDocuments';
+import { registerRename, type UnopenedDocument } from './renameRequests';
 
 /** How long to wait after the last keystroke before recomputing diagnostics. */
 const DIAGNOSTICS_DELAY_MS = 120;
@@ -83,11 +78,6 @@ const ENTRIES_REQUEST = 'citewise/entries';
 
 /** The request of the client's "copy the formatted entry" command: the entry at a position, formatted in the style. */
 const FORMATTED_ENTRY_REQUEST = 'citewise/formattedEntry';
-
-/** A rename the core refuses, answered as an error whose message the editor shows. */
-function refusal(reason: RenameRefusal): ResponseError<void> {
-  return new ResponseError(LSPErrorCodes.RequestFailed, reason.refused);
-}
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -162,6 +152,15 @@ export function startServer(connection: Connection): void {
     return analyses.get(uri, text, document.languageId, document.version, bibliography);
   }
 
+  /** The documents of the workspace that are not open, read from disk and resolved against the files they see. */
+  function unopenedDocuments(): UnopenedDocument[] {
+    return workspaceDocuments.list(new Set(documents.all().map((d) => d.uri))).map((d) => ({
+      uri: d.uri,
+      text: d.text,
+      analysis: resolveFacts(d.text, d.facts, workspace.bibliographyFor(d.uri, d.facts.bibliographies)),
+    }));
+  }
+
   /** The open documents Citewise checks, with their analyses. */
   function openDocuments(): OpenDocument[] {
     return documents.all().flatMap((document) => {
@@ -214,7 +213,7 @@ export function startServer(connection: Connection): void {
     const others =
       uncitedSeverity === 'off'
         ? []
-        : workspaceDocuments.list(new Set(documents.all().map((d) => d.uri))).map((d) => resolveFacts(d.text, d.facts, workspace.bibliographyFor(d.uri, d.facts.bibliographies)));
+        : unopenedDocuments().map((d) => d.analysis);
     const uncited = uncitedBibliographyEntries([...open, ...others], uncitedSeverity);
     const sources = new Map(open.flatMap((a) => a.bibliography.sources.map((s) => [s.source, s] as const)));
     const duplicates = duplicateKeysAcrossFiles([...new Set(open.map((a) => a.bibliography))], settings.diagnostics);
@@ -409,80 +408,14 @@ export function startServer(connection: Connection): void {
     }),
   );
 
-  /**
-   * The documents that may cite a key: the open ones, and the other documents of the workspace as read from disk, with
-   * the texts that the offsets of files read from disk are in.
-   */
-  function citingDocuments(): { citing: CitingDocument[]; textOf: (uri: string) => string | undefined } {
-    const unopened = workspaceDocuments.list(new Set(documents.all().map((d) => d.uri)));
-    const texts = new Map(unopened.map((d) => [d.uri, d.text]));
-    const fromDisk = unopened.map((d) => ({ uri: d.uri, open: false, analysis: resolveFacts(d.text, d.facts, workspace.bibliographyFor(d.uri, d.facts.bibliographies)) }));
-    const textOf = (uri: string) => {
-      const file = uriToPath(uri);
-      return texts.get(uri) ?? (file ? workspace.textOf(file) : undefined);
-    };
-    return { citing: [...openDocuments(), ...fromDisk], textOf };
-  }
-
-  /**
-   * A bibliography file open in the editor, with its entries as the documents that use it see them; a file that no
-   * document uses is read from the editor's text. Refused when the editor holds other text than the file on disk, as
-   * the entries' offsets are in the file's text.
-   */
-  function bibliographyFileOf(document: TextDocument, citing: CitingDocument[]): BibliographyFileText | RenameRefusal | undefined {
-    const file = uriToPath(document.uri);
-    if (!file || !formatOfPath(file)) return undefined;
-    for (const { analysis } of citing) {
-      const source = analysis.bibliography.sources.find((s) => uriToPath(s.source) === file);
-      const text = source && workspace.textOf(file);
-      if (!source || text === undefined) continue;
-      if (text !== document.getText()) return { refused: 'Save the bibliography file first: its key is renamed as the file on disk writes it.' };
-      return { uri: source.source, text, entries: source.entries };
-    }
-    const text = document.getText();
-    const [source] = new BibliographyReader().read([{ source: document.uri, path: file, text, version: String(document.version) }]);
-    return source ? { uri: document.uri, text, entries: source.entries } : undefined;
-  }
-
-  /** Prepare rename in a bibliography file: the key under the cursor; the open documents are enough to find the file. */
-  function prepareBibliographyRename(document: TextDocument, position: Position): PrepareRenameResult | ResponseError<void> | null {
-    const file = bibliographyFileOf(document, openDocuments());
-    if (!file) return null;
-    if (isRefusal(file)) return refusal(file);
-    const target = bibliographyKeyToRename(file, toOffset(document, position));
-    return isRefusal(target) ? refusal(target) : { range: toRange(document, target.span), placeholder: target.key };
-  }
-
-  function editOf(changes: FileEdits[] | RenameRefusal, textOf: (uri: string) => string | undefined): WorkspaceEdit | ResponseError<void> {
-    if (isRefusal(changes)) return refusal(changes);
-    return toWorkspaceEdit(changes, (uri) => documents.get(uri), textOf) ?? refusal({ refused: 'A file to edit has changed in the editor since it was saved; save it and rename again.' });
-  }
-
-  connection.onPrepareRename((params) => {
-    const document = documents.get(params.textDocument.uri);
-    if (document && !isChecked(document)) return guard('prepare rename', null, () => prepareBibliographyRename(document, params.position));
-    return onDocument<PrepareRenameResult | ResponseError<void> | null>('prepare rename', null, () => params.textDocument.uri, (document, analysis) => {
-      const target = keyToRename(analysis, toOffset(document, params.position));
-      return isRefusal(target) ? refusal(target) : { range: toRange(document, target.span), placeholder: target.key };
-    });
-  });
-
-  connection.onRenameRequest((params) => {
-    const bibliography = documents.get(params.textDocument.uri);
-    if (bibliography && !isChecked(bibliography)) {
-      return guard<WorkspaceEdit | ResponseError<void> | null>('rename', null, () => {
-        const { citing, textOf } = citingDocuments();
-        const file = bibliographyFileOf(bibliography, citing);
-        if (!file || isRefusal(file)) return file ? refusal(file) : null;
-        const changes = renameBibliographyKey(file, toOffset(bibliography, params.position), params.newName, citing);
-        return editOf(changes, (uri) => (uri === file.uri ? file.text : textOf(uri)));
-      });
-    }
-    return onDocument<WorkspaceEdit | ResponseError<void> | null>('rename', null, () => params.textDocument.uri, (document, analysis) => {
-      const { citing, textOf } = citingDocuments();
-      const others = citing.filter((other) => other.uri !== document.uri);
-      return editOf(renameKey({ uri: document.uri, analysis }, toOffset(document, params.position), params.newName, others, textOf), textOf);
-    });
+  registerRename(connection, {
+    documents,
+    isChecked,
+    openDocuments,
+    unopenedDocuments,
+    bibliographyText: (file) => workspace.textOf(file),
+    guard,
+    onDocument,
   });
 
   connection.onWorkspaceSymbol((params) =>

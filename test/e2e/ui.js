@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Tests the packaged extension the way a person meets it: installs the .vsix into a fresh code-server with
 // `--install-extension`, opens a copy of examples/ in Chromium, opens essay.md, and reads the results off the screen:
-// the error squiggles, the Problems panel, a hover, a completion list and the Citations view. Screenshots of each step go into a folder
-// that the test prints. Ends with the line `N passed, N failed` and a non-zero exit code when a check failed.
+// the error squiggles, the Problems panel, a hover, the status bar's list of problems, a completion list and the
+// Citations view. Screenshots of each step go into a folder that the test prints. Ends with the line `N passed, N failed` and a non-zero exit code when a check failed.
 //
 //   node test/e2e/ui.js [citewise.vsix]        (`npm run package` makes the .vsix)
 // Environment: CITEWISE_CODE_SERVER, CHROMIUM_PATH as for the other end-to-end tests.
@@ -62,6 +62,16 @@ async function checkWhatTheScreenShows(page, checklist, screenshotsFolder) {
       throw new Error(`${error.message}\nmissing: ${missing.join('; ')}\nthe panel lists:\n${listed}`);
     }
     await screenshot('3-problems');
+  });
+
+  await checklist.check('clicking the status bar item lists the document\'s problems and offers the Problems panel', async () => {
+    // The essay's status: "11 references · 4 problems" (the counts are checked by the extension tests).
+    await page.locator('.statusbar-item:has-text("references")').first().click();
+    const picker = '.quick-input-widget .monaco-list-row';
+    await page.waitForSelector(`${picker}:has-text("No reference entry for Santamouris (2015)")`, workbench.patience);
+    await page.waitForSelector(`${picker}:has-text("Open the Problems panel")`, workbench.patience);
+    await screenshot('3b-status-problems');
+    await page.keyboard.press('Escape');
   });
 
   await checklist.check('typing "(Zit" offers "Ziter et al., 2019"', async () => {

@@ -249,7 +249,8 @@ function findingCountsByStyle(findings: FindingsByStyle): Record<CitationStyleId
   return Object.fromEntries(citationStyleIds.map((id) => [id, styleFindingCounts(findings[id])])) as Record<CitationStyleId, Record<string, number>>;
 }
 
-function printJson(results: DocumentResult[], total: Counts): void {
+/** The scored documents, then the style findings of the documents without ground truth; the total counts both. */
+function printJson(results: DocumentResult[], total: Counts, withoutTruth: StyleReport[]): void {
   const documents: JsonDocument[] = results.map((result) => ({
     name: result.name,
     counts: result.counts,
@@ -258,11 +259,12 @@ function printJson(results: DocumentResult[], total: Counts): void {
     styleFindings: findingCountsByStyle(result.styleFindings),
     error: result.error,
   }));
+  const unscored = withoutTruth.map((report) => ({ name: report.name, styleFindings: findingCountsByStyle(report.styleFindings) }));
   const styleFindings = Object.fromEntries(
-    citationStyleIds.map((id) => [id, documents.reduce((sum, document) => addFindingCounts(sum, document.styleFindings[id]), {} as Record<string, number>)]),
+    citationStyleIds.map((id) => [id, [...documents, ...unscored].reduce((sum, document) => addFindingCounts(sum, document.styleFindings[id]), {} as Record<string, number>)]),
   );
   // JSON.stringify drops undefined scores; null keeps every key present for whoever reads the numbers.
-  const json = JSON.stringify({ documents, total: { counts: total, scores: scoresOf(total), styleFindings } }, (_, value) => (value === undefined ? null : value), 2);
+  const json = JSON.stringify({ documents, unscored, total: { counts: total, scores: scoresOf(total), styleFindings } }, (_, value) => (value === undefined ? null : value), 2);
   console.log(json);
 }
 
@@ -284,13 +286,14 @@ function main(): void {
     return;
   }
   const total = results.reduce((sum, result) => addCounts(sum, result.counts), emptyCounts());
+  // Bibliography files are not read here, so a document that cites only by key gets few findings.
+  const withoutTruth = documentsWithoutTruth(options.filter, names).map(styleReport);
   if (options.json) {
-    printJson(results, total);
+    printJson(results, total, withoutTruth);
     return;
   }
   printTable(results, total);
-  // Bibliography files are not read here, so a document that cites only by key gets few findings.
-  const styleReports = [...results, ...documentsWithoutTruth(options.filter, names).map(styleReport)];
+  const styleReports = [...results, ...withoutTruth];
   printStyleTables(styleReports);
   for (const result of results) printMisses(result, options.all);
   printFindings(styleReports, options.findingsOf);

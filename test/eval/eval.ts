@@ -48,12 +48,11 @@ interface StyleReport {
   name: string;
   /** The diagnostics of the style rules when the document is checked against each citation style. */
   styleFindings: FindingsByStyle;
-}
-
-interface DocumentResult extends DocumentEvaluation, StyleReport {
   /** Why the core could not analyse the document; it is then scored as if it found nothing. */
   error?: string;
 }
+
+type DocumentResult = DocumentEvaluation & StyleReport;
 
 /** The files of the corpus that are documents rather than bibliography files, by extension. */
 const DOCUMENT_FILE = /\.(?:md|qmd|rmd|txt|tex|typ|rst)$/i;
@@ -119,8 +118,7 @@ function evaluate(name: string): DocumentResult | undefined {
 
 function styleReport(name: string): StyleReport {
   const { styleFindings, error } = analyseSafely(readFileSync(path.join(corpusFolder, name), 'utf8'), name);
-  if (error) console.log(`${name}: the core threw: ${error}`);
-  return { name, styleFindings };
+  return { name, styleFindings, error };
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -259,7 +257,7 @@ function printJson(results: DocumentResult[], total: Counts, withoutTruth: Style
     styleFindings: findingCountsByStyle(result.styleFindings),
     error: result.error,
   }));
-  const unscored = withoutTruth.map((report) => ({ name: report.name, styleFindings: findingCountsByStyle(report.styleFindings) }));
+  const unscored = withoutTruth.map((report) => ({ name: report.name, styleFindings: findingCountsByStyle(report.styleFindings), error: report.error }));
   const styleFindings = Object.fromEntries(
     citationStyleIds.map((id) => [id, [...documents, ...unscored].reduce((sum, document) => addFindingCounts(sum, document.styleFindings[id]), {} as Record<string, number>)]),
   );
@@ -295,6 +293,7 @@ function main(): void {
   printTable(results, total);
   const styleReports = [...results, ...withoutTruth];
   printStyleTables(styleReports);
+  for (const report of withoutTruth) if (report.error) console.log(`\n${report.name}: the core threw: ${report.error}`);
   for (const result of results) printMisses(result, options.all);
   printFindings(styleReports, options.findingsOf);
 }

@@ -109,3 +109,18 @@ test('mla-missing: a name ending in "et al." is not followed by a second full st
   const text = 'Images (Deng et al. 2009) and (Krishna 16).\n\n' + WORKS_CITED;
   assert.deepEqual(findings(text, 'mla-missing', 'mla9').map((d) => d.message), ['No Works Cited entry for Deng et al.', 'No Works Cited entry for Krishna.']);
 });
+
+test('mla-uncited: a citation read both as author-date and as a page after another named author still cites its entry', () => {
+  // The page-only reading of "(2004)" takes the last listed first author before it, Levin; the author-date reading
+  // finds Bajari's entry. Neither entry is uncited, and Bajari's entry counts the citation once.
+  const text = dedent(`
+    The method of Bajari, Benkard, and Levin (2004) is used, as Levin (2000) also notes.
+
+    ## Works Cited
+
+    Bajari, P., C. L. Benkard, and J. Levin (2004): "Estimating Dynamic Models." *Econometrica*, 75, 1331–1370.
+
+    Levin, J. (2000): "Relational Contracts." *American Economic Review*, 93, 835–857.
+  `);
+  assert.deepEqual(findings(text, 'mla-uncited', 'mla9').map((d) => d.message), []);
+});

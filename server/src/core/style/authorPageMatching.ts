@@ -36,7 +36,8 @@ const worksCitedCountsByAnalysis = new WeakMap<Analysis, Map<string, number>>();
 
 /**
  * How often each entry is cited in an author-page style: by author-page citations, and by author-date citations and keys
- * that resolved to it. A parenthesis read both ways ("(Deng et al. 2009)": page 2009 or year 2009) counts once.
+ * that resolved to it. A parenthesis read both ways ("(Deng et al. 2009)": page 2009 or year 2009) counts each entry
+ * that either reading finds once.
  */
 export function worksCitedCounts(analysis: Analysis): Map<string, number> {
   let counts = worksCitedCountsByAnalysis.get(analysis);
@@ -49,18 +50,21 @@ export function worksCitedCounts(analysis: Analysis): Map<string, number> {
 
 function countWorksCited(analysis: Analysis): Map<string, number> {
   const counts = new Map(analysis.resolution.citeCount);
-  const change = (id: string, by: number) => counts.set(id, (counts.get(id) ?? 0) + by);
-  const pageCitations = analysis.facts.authorPageCitations ?? [];
-  // Both lists are in document order, so one pass finds the author-date citations that an author-page one overlaps.
-  let next = 0;
-  analysis.facts.citations.forEach((citation, ci) => {
-    while (next < pageCitations.length && pageCitations[next].span.end <= citation.span.start) next++;
-    const page = pageCitations[next];
-    if (!page || page.span.start >= citation.span.end) return;
-    for (const result of analysis.resolution.byCitation[ci] ?? []) for (const id of entryIdsOfWork(result)) change(id, -1);
+  const { citations } = analysis.facts;
+  const { byCitation } = matchAuthorPageCitations(analysis);
+  // Both lists are in document order, so one pass finds the author-date citations that each author-page one overlaps.
+  let first = 0;
+  (analysis.facts.authorPageCitations ?? []).forEach((page, pi) => {
+    while (first < citations.length && citations[first].span.end <= page.span.start) first++;
+    const countedAlready = new Set<string>();
+    for (let ci = first; ci < citations.length && citations[ci].span.start < page.span.end; ci++) {
+      for (const result of analysis.resolution.byCitation[ci] ?? []) for (const id of entryIdsOfWork(result)) countedAlready.add(id);
+    }
+    for (const result of byCitation[pi] ?? []) {
+      if (result.status !== 'resolved') continue;
+      for (const id of result.entryIds) if (!countedAlready.has(id)) counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
   });
-  for (const [id, count] of matchAuthorPageCitations(analysis).citeCount) change(id, count);
-  for (const [id, count] of counts) if (count <= 0) counts.delete(id);
   return counts;
 }
 

@@ -1,5 +1,6 @@
-// The documents of the workspace that are not open in the editor, read from disk, for the one check that needs them
-// all: which bibliography entries no document cites. Each file's facts are kept until it changes.
+// The documents of the workspace that are not open in the editor, read from disk, for what needs them all: which
+// bibliography entries no document cites, and renaming a key everywhere it is cited. Each file's facts are kept until
+// it changes.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';

@@ -427,16 +427,16 @@ export function startServer(connection: Connection): void {
   );
 
   connection.onCodeLens((params) =>
-    onDocument('code lenses', [], () => params.textDocument.uri, (document, analysis) => citationLenses(analysis).map((lens) => toCodeLens(document, lens))),
+    onDocument('code lenses', [], () => params.textDocument.uri, (document, analysis) => citationLenses(analysis, settings.citationStyle).map((lens) => toCodeLens(document, lens))),
   );
 
   connection.onRequest(DOCUMENT_SUMMARY_REQUEST, (params: { uri: string }) =>
-    onDocument('document summary', null, () => params.uri, (_document, analysis) => documentSummary(analysis)),
+    onDocument('document summary', null, () => params.uri, (_document, analysis) => documentSummary(analysis, settings.citationStyle)),
   );
 
   connection.onRequest(ENTRIES_REQUEST, (params: { uri: string }) =>
     onDocument('entries', null, () => params.uri, (document, analysis) =>
-      entryOverview(analysis).flatMap((item) => {
+      entryOverview(analysis, settings.citationStyle).flatMap((item) => {
         const [location] = toLocation(document, { source: item.source, span: item.span }, rangeInFile);
         return location ? [{ label: item.label, title: item.title, citedCount: item.citedCount, location }] : [];
       }),

@@ -7,6 +7,7 @@ import { analyse } from '../../server/src/core/index/analysis';
 import { mergeBibliography } from '../../server/src/core/index/bibliography';
 import { citationLenses } from '../../server/src/core/features/citationLenses';
 import { documentSummary } from '../../server/src/core/features/documentSummary';
+import { entryOverview } from '../../server/src/core/features/entryOverview';
 import type { ReferenceEntry } from '../../server/src/core/types';
 import { dedent } from '../support/fixture';
 
@@ -41,4 +42,41 @@ test('the summary counts typed and bibliography entries, and the cited ones amon
   assert.deepEqual(documentSummary(analyse(TEXT, 'markdown', 1, bibliography)), { references: 5, cited: 3 });
   assert.deepEqual(documentSummary(analyse('\\nocite{*}', 'latex', 1, bibliography)), { references: 2, cited: 2 });
   assert.deepEqual(documentSummary(analyse('No list here.', 'markdown', 1)), { references: 0, cited: 0 });
+});
+
+test('under MLA the lenses, the summary and the Citations view count author-page citations', () => {
+  const text = dedent(`
+    Memory is social (Halbwachs 23). Elsewhere (Halbwachs 7; Morrison 3).
+
+    ## Works Cited
+
+    Halbwachs, Maurice. *On Collective Memory*. University of Chicago Press, 1992.
+
+    Morrison, Toni. *Beloved*. Knopf, 1987.
+
+    Smith, John. *Title Here*. Publisher, 2019.
+  `);
+  const analysis = analyse(text, 'markdown', 1);
+  assert.deepEqual(citationLenses(analysis, 'mla9').map((l) => l.title), ['cited 2 times', 'cited once', 'not cited']);
+  assert.deepEqual(documentSummary(analysis, 'mla9'), { references: 3, cited: 2 });
+  assert.deepEqual(entryOverview(analysis, 'mla9').map((item) => item.citedCount), [2, 1, 0]);
+  // Read as author-date, the same document cites nothing.
+  assert.deepEqual(documentSummary(analysis, 'apa7'), { references: 3, cited: 0 });
+});
+
+test('in a numeric style the lenses count the citations of each number', () => {
+  const text = dedent(`
+    Risk is felt [1], [2] and again [1, 3].
+
+    ## References
+
+    [1] P. Slovic, "Perception of risk," Science, vol. 236, pp. 280-285, 1987.
+
+    [2] L. Zhao, "Heat," Nature, vol. 511, pp. 216-219, 2014.
+
+    [3] B. Adams, "Cited once," Journal, vol. 1, pp. 1-2, 2019.
+
+    [4] C. Brown, "Never cited," Journal, vol. 2, pp. 3-4, 2020.
+  `);
+  assert.deepEqual(citationLenses(analyse(text, 'markdown', 1), 'ieee').map((l) => l.title), ['cited 2 times', 'cited once', 'cited once', 'not cited']);
 });

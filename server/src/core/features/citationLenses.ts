@@ -2,6 +2,8 @@
 // cites stands out and the citations of one are a click away.
 
 import type { Analysis } from '../index/analysis';
+import { defaultCitationStyle, type CitationStyleId } from '../types';
+import { entryCiteCounts } from './entryCiteCounts';
 
 export interface CitationLens {
   /** Where the entry starts: the lens shows above that line and lists the citations of the entry there. */
@@ -15,9 +17,10 @@ function citedTimes(count: number): string {
   return count === 1 ? 'cited once' : `cited ${count} times`;
 }
 
-export function citationLenses(analysis: Analysis): CitationLens[] {
+export function citationLenses(analysis: Analysis, citationStyle: CitationStyleId = defaultCitationStyle): CitationLens[] {
+  const citeCount = entryCiteCounts(analysis, citationStyle);
   return (analysis.facts.referenceList?.entries ?? []).map((entry) => {
-    const cited = analysis.resolution.citeCount.get(entry.id) ?? 0;
+    const cited = citeCount(entry.id);
     return { at: entry.span.start, cited, title: citedTimes(cited) };
   });
 }

@@ -2,7 +2,8 @@
 // bibliography-file entries the document cites. For the editor's side view; uncited typed entries stand out there.
 
 import type { Analysis } from '../index/analysis';
-import type { Span } from '../types';
+import { defaultCitationStyle, type CitationStyleId, type Span } from '../types';
+import { entryCiteCounts } from './entryCiteCounts';
 import { citeEntry } from '../style/apa';
 
 export interface EntryOverviewItem {
@@ -16,8 +17,8 @@ export interface EntryOverviewItem {
   span: Span;
 }
 
-export function entryOverview(analysis: Analysis): EntryOverviewItem[] {
-  const count = (id: string) => analysis.resolution.citeCount.get(id) ?? 0;
+export function entryOverview(analysis: Analysis, citationStyle: CitationStyleId = defaultCitationStyle): EntryOverviewItem[] {
+  const count = entryCiteCounts(analysis, citationStyle);
   const typed = (analysis.facts.referenceList?.entries ?? []).map((entry) => ({
     entryId: entry.id,
     label: citeEntry(entry, 'narrative'),

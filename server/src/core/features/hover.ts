@@ -7,9 +7,10 @@ import { defaultCitationStyle, type CitationStyleId, type ReferenceEntry, type S
 import { describeWork } from '../style/apa';
 import { describeEntry, escapeMarkdown, typedEntryMarkdown, type EntryLocation, type EntryRenderer } from './entryText';
 import { entryAt, keyAt, workAt } from './locate';
-import { styleOf, type CitationStyle } from '../style/citationStyles';
+import { styleOf } from '../style/citationStyles';
 import { matchNumericCitations, numberAt, numbersOf, type NumericMatching } from '../style/numericMatching';
-import { authorPageWorkAt, matchAuthorPageCitations, worksCitedCounts } from '../style/authorPageMatching';
+import { authorPageWorkAt, matchAuthorPageCitations } from '../style/authorPageMatching';
+import { entryCiteCounts } from './entryCiteCounts';
 
 export interface HoverResult {
   span: Span;
@@ -113,20 +114,10 @@ function hoverOnAuthorPage(analysis: Analysis, offset: number, render: EntryRend
   return present(span, [result.nearest], render, `${heading}\n\nDid you mean this entry?`);
 }
 
-/** How often the document cites an entry, as its style cites: by number, by author and page, or by author and date. */
-function citeCountOf(analysis: Analysis, entry: ReferenceEntry, citations: CitationStyle['citations'], matching: NumericMatching | undefined): number {
-  if (matching) {
-    const numbered = analysis.facts.numberedEntries?.find((e) => e.entryId === entry.id);
-    return numbered ? matching.citeCount.get(numbered.number) ?? 0 : 0;
-  }
-  const counts = citations === 'author-page' ? worksCitedCounts(analysis) : analysis.resolution.citeCount;
-  return counts.get(entry.id) ?? 0;
-}
-
-function hoverOnEntry(analysis: Analysis, offset: number, citations: CitationStyle['citations'], matching: NumericMatching | undefined): HoverResult | undefined {
+function hoverOnEntry(analysis: Analysis, offset: number, citationStyle: CitationStyleId): HoverResult | undefined {
   const entry = entryAt(analysis.facts, offset);
   if (!entry) return undefined;
-  const count = citeCountOf(analysis, entry, citations, matching);
+  const count = entryCiteCounts(analysis, citationStyle)(entry.id);
   const cited = count === 0 ? 'Not cited in this document.' : count === 1 ? 'Cited once in this document.' : `Cited ${count} times in this document.`;
   return { span: entry.span, markdown: cited, locations: [] };
 }
@@ -140,6 +131,6 @@ export function hover(analysis: Analysis, offset: number, render: EntryRenderer 
     (citations === 'author-page' ? hoverOnAuthorPage(analysis, offset, render) : undefined) ??
     hoverOnKey(analysis, offset, render) ??
     hoverOnWork(analysis, offset, render) ??
-    hoverOnEntry(analysis, offset, citations, matching)
+    hoverOnEntry(analysis, offset, citationStyle)
   );
 }

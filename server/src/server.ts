@@ -69,7 +69,11 @@ import { BibliographyReader } from './core/index/readBibliographies';
 import { bibliographyDiagnostics, duplicateKeysAcrossFiles } from './core/features/bibliographyDiagnostics';
 import { uncitedBibliographyEntries } from './core/features/uncitedBibliographyEntries';
 import { WorkspaceDocuments } from './workspaceDocuments';
+import { readingProgress } from './readingProgress';
+import { withoutHeldDiagnostics } from './core/features/heldWhileLoading';
 
+/** Bibliography files larger than this are read in the background, a slice at a time. */
+const BACKGROUND_READ_BYTES = 1048576;
 /** How long to wait after the last keystroke before recomputing diagnostics. */
 const DIAGNOSTICS_DELAY_MS = 120;
 /** Problems shown in bibliography files are gathered over all documents, a little after the documents' own. */
@@ -102,6 +106,8 @@ export function startServer(connection: Connection): void {
   const fileDocuments = new Map<string, TextDocument>();
   let settings: Settings = defaultSettings;
   let canPullConfiguration = false;
+  /** Whether the client shows progress the server starts (window/workDoneProgress/create). */
+  let canShowProgress = false;
   let roots: string[] = [];
   /** VS Code says whether the workspace is trusted; other editors have no such notion and are trusted. */
   let trusted = true;
@@ -114,6 +120,8 @@ export function startServer(connection: Connection): void {
     settingPaths: () => settings.bibliography,
     maxFileBytes: () => settings.maxFileSizeMB * 1048576,
     parse: (files) => reader.read(files),
+    backgroundBytes: BACKGROUND_READ_BYTES,
+    readingProgress: readingProgress(connection, () => canShowProgress),
     trusted: () => trusted,
     allowOutside: () => settings.allowBibliographiesOutsideWorkspace,
     log,
@@ -184,7 +192,8 @@ export function startServer(connection: Connection): void {
     const diagnostics = guard('diagnostics', [], () => {
       if (!analysis) return [];
       const named = diagnoseNamedBibliographies(workspace.namedProblems(uri, analysis.facts.bibliographies), settings.diagnostics);
-      return [...diagnose(analysis, settings.diagnostics, settings.citationStyle), ...named].map((d) => toDiagnostic(document, d, rangeInFile, help));
+      const own = withoutHeldDiagnostics(diagnose(analysis, settings.diagnostics, settings.citationStyle), analysis.bibliography);
+      return [...own, ...named].map((d) => toDiagnostic(document, d, rangeInFile, help));
     });
     void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
     scheduleBibliographyProblems();
@@ -208,6 +217,11 @@ export function startServer(connection: Connection): void {
     const duplicates = duplicateKeysAcrossFiles([...new Set(open.map((a) => a.bibliography))], settings.diagnostics);
     const published = new Set<string>();
     for (const source of sources.values()) {
+      // A file still being read keeps the problems it had; its own are published once it is read.
+      if (source.loading) {
+        if (bibliographyDiagnosticUris.has(source.source)) published.add(source.source);
+        continue;
+      }
       const core = [...bibliographyDiagnostics(source, settings.diagnostics), ...(duplicates.get(source.source) ?? []), ...(uncited.get(source.source) ?? [])];
       const diagnostics = core.flatMap((d) => {
         const range = rangeInFile(source.source, d.span);
@@ -250,6 +264,7 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     canPullConfiguration = !!params.capabilities.workspace?.configuration;
+    canShowProgress = !!params.capabilities.window?.workDoneProgress;
     roots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
     if (roots.length === 0 && params.rootUri) roots = [uriToPath(params.rootUri)].filter((p): p is string => !!p);
     const options = params.initializationOptions as { settings?: unknown; trusted?: boolean } | undefined;

@@ -10,6 +10,7 @@ import type { BibliographyReference, Problem } from './core/types';
 import { mergeBibliography, type Bibliography, type BibliographySource } from './core/index/bibliography';
 import { bibliographyFilesFor, formatOfPath } from './core/index/project';
 import { expandGlobs } from './glob';
+import { startReading, type SlicedReading } from './core/index/slicedReading';
 
 /** Parses the texts of the files one document sees, by URI; given by the caller so that tests can supply their own. */
 export type BibliographyParser = (files: { source: string; path: string; text: string; version: string }[]) => BibliographySource[];
@@ -27,10 +28,23 @@ export interface WorkspaceOptions {
   onChange: (file: string) => void;
   /** Whether to watch the folders of the files read (the server does; a one-shot command does not). */
   watch?: boolean;
+  /**
+   * Bibliography files larger than this are read in the background, a slice at a time, and requests meanwhile see the
+   * entries read so far; `onChange` is called when such a file is read. Without it, every file is read at once.
+   */
+  backgroundBytes?: number;
+  /** Called when a file starts being read in the background, for showing how far it has got. */
+  readingProgress?: (file: string) => ReadingProgress;
   /** Whether the workspace is trusted; an untrusted one reads no file its settings point at, and none outside its folders. */
   trusted?: () => boolean;
   /** `citewise.allowBibliographiesOutsideWorkspace`: whether a trusted workspace reads bibliographies outside its folders. */
   allowOutside?: () => boolean;
+}
+
+export interface ReadingProgress {
+  /** How much of the file is read, from 0 to 1. */
+  report(fraction: number): void;
+  done(): void;
 }
 
 interface CachedFile {
@@ -44,6 +58,15 @@ interface CachedFile {
   truncated?: string;
   /** The size limit the file was read under. */
   limit: number;
+  /** Set while the file is read in the background; `text` is empty until the file itself is read. */
+  loading?: { slices: number };
+  /** The slices of a file read in the background, which give its entries as far as they have got. */
+  reading?: SlicedReading;
+}
+
+/** The version of what is read of a file: it changes with every slice of a file read in the background. */
+function versionRead(cached: CachedFile): string {
+  return cached.loading ? `${cached.version}~${cached.loading.slices}` : cached.version;
 }
 
 /** The path with symbolic links followed, or as given when it does not exist (yet). */
@@ -60,13 +83,42 @@ function readPrefix(file: string, limit: number): string {
   const descriptor = fs.openSync(file, 'r');
   try {
     const buffer = Buffer.alloc(limit);
-    const length = fs.readSync(descriptor, buffer, 0, limit, 0);
-    const text = buffer.subarray(0, length).toString('utf8');
-    const lastLine = text.lastIndexOf('\n');
-    return lastLine < 0 ? text : text.slice(0, lastLine + 1);
+    return completeLines(buffer, fs.readSync(descriptor, buffer, 0, limit, 0));
   } finally {
     fs.closeSync(descriptor);
   }
+}
+
+/** `readPrefix` without blocking the event loop. */
+async function readPrefixInBackground(file: string, limit: number): Promise<string> {
+  const handle = await fs.promises.open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(limit);
+    const { bytesRead } = await handle.read(buffer, 0, limit, 0);
+    return completeLines(buffer, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+function completeLines(buffer: Buffer, length: number): string {
+  const text = buffer.subarray(0, length).toString('utf8');
+  const lastLine = text.lastIndexOf('\n');
+  return lastLine < 0 ? text : text.slice(0, lastLine + 1);
+}
+
+function truncationMessage(size: number, limit: number): string {
+  const megabytes = (bytes: number) => (bytes / 1048576).toFixed(1);
+  return `This file is ${megabytes(size)} MB; only its first ${megabytes(limit)} MB were read (setting citewise.maxFileSizeMB), so entries after that point are not known.`;
+}
+
+function unreadable(error: unknown): string {
+  return `The file could not be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`;
+}
+
+/** Lets the event loop run everything waiting (requests, timers) before the next slice. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 export function uriToPath(uri: string): string | undefined {
@@ -145,8 +197,8 @@ export class Workspace {
       fromSettings: this.trusted() ? this.settingFiles() : [],
       neighbours: () => this.neighbours(documentPath).filter(allowed),
     });
-    const read = files.map((file) => ({ file, cached: this.read(file) }));
-    const key = read.map(({ file, cached }) => `${file}@${cached?.version ?? 'missing'}`).join('|');
+    const read = files.map((file) => ({ file, cached: this.read(file, true) }));
+    const key = read.map(({ file, cached }) => `${file}@${cached ? versionRead(cached) : 'missing'}`).join('|');
     const existing = this.bibliographies.get(key);
     if (existing) return existing;
     const sources = this.parseAll(read);
@@ -159,13 +211,16 @@ export class Workspace {
   /** Parses the files together (BibTeX macros and crossrefs may live in another file), reusing the last parse of the same versions. */
   private parseAll(read: { file: string; cached: CachedFile | undefined }[]): BibliographySource[] {
     const present = read.filter((r): r is { file: string; cached: CachedFile } => !!r.cached);
-    const key = present.map((r) => `${r.file}@${r.cached.version}`).join('|');
+    const key = present.map((r) => `${r.file}@${versionRead(r.cached)}`).join('|');
     const previous = this.parsed.get(key);
     if (previous) return previous.sources;
-    const readable = present.filter((r) => !r.cached.problem);
+    // A file read in the background counts only once its own text is read; its slices then give its entries.
+    const readable = present.filter((r) => !r.cached.problem && !(r.cached.loading && !r.cached.reading));
     let sources: BibliographySource[];
     try {
-      sources = this.options.parse(readable.map((r) => ({ source: pathToUri(r.file), path: r.file, text: r.cached.text, version: r.cached.version })));
+      sources = this.options.parse(
+        readable.map((r) => ({ source: pathToUri(r.file), path: r.file, text: r.cached.text, version: versionRead(r.cached), reading: r.cached.reading })),
+      );
     } catch (error) {
       this.options.log(`citewise: reading bibliographies failed: ${error instanceof Error ? error.message : String(error)}`);
       sources = [];
@@ -174,6 +229,7 @@ export class Workspace {
       const truncated = r.cached.truncated;
       const parsed = truncated && sources.find((source) => source.source === pathToUri(r.file));
       if (parsed) parsed.problems = [...parsed.problems, { span: { start: r.cached.text.length, end: r.cached.text.length }, code: 'bib-truncated', message: truncated }];
+      if (r.cached.loading && !r.cached.reading) sources.push({ source: pathToUri(r.file), version: versionRead(r.cached), entries: [], problems: [], loading: true });
       if (!r.cached.problem) continue;
       const problem: Problem = { span: { start: 0, end: 0 }, code: 'bib-unreadable', message: r.cached.problem };
       sources.push({ source: pathToUri(r.file), version: r.cached.version, entries: [], problems: [problem] });
@@ -187,8 +243,11 @@ export class Workspace {
     return sources;
   }
 
-  /** Reads a file unless the copy held is as new as the file on disk. */
-  private read(file: string): CachedFile | undefined {
+  /**
+   * Reads a file unless the copy held is as new as the file on disk. A large bibliography file is read in the
+   * background when the workspace allows it (`inBackground`): the copy returned is then still being read.
+   */
+  private read(file: string, inBackground = false): CachedFile | undefined {
     let stat: fs.Stats;
     try {
       stat = fs.statSync(file);
@@ -205,25 +264,53 @@ export class Workspace {
     const limit = this.options.maxFileBytes();
     // The limit is part of the version: a file read in part under one limit is another text under the next.
     const version = `${stat.mtimeMs}:${stat.size}:${limit}`;
+    const truncated = stat.size > limit ? truncationMessage(stat.size, limit) : undefined;
+    const background = this.options.backgroundBytes;
+    if (inBackground && background !== undefined && Math.min(stat.size, limit) > background) {
+      cached = { mtimeMs: stat.mtimeMs, size: stat.size, limit, text: '', version, truncated, loading: { slices: 0 } };
+      this.files.set(file, cached);
+      void this.readInBackground(file, cached);
+      return cached;
+    }
     try {
-      if (stat.size > limit) {
-        const megabytes = (bytes: number) => (bytes / 1048576).toFixed(1);
-        cached = {
-          mtimeMs: stat.mtimeMs,
-          size: stat.size,
-          limit,
-          text: readPrefix(file, limit),
-          version,
-          truncated: `This file is ${megabytes(stat.size)} MB; only its first ${megabytes(limit)} MB were read (setting citewise.maxFileSizeMB), so entries after that point are not known.`,
-        };
-      } else {
-        cached = { mtimeMs: stat.mtimeMs, size: stat.size, limit, text: fs.readFileSync(file, 'utf8'), version };
-      }
+      const text = truncated ? readPrefix(file, limit) : fs.readFileSync(file, 'utf8');
+      cached = { mtimeMs: stat.mtimeMs, size: stat.size, limit, text, version, truncated };
     } catch (error) {
-      cached = { mtimeMs: stat.mtimeMs, size: stat.size, limit, text: '', version, problem: `The file could not be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}.` };
+      cached = { mtimeMs: stat.mtimeMs, size: stat.size, limit, text: '', version, problem: unreadable(error) };
     }
     this.files.set(file, cached);
     return cached;
+  }
+
+  /**
+   * Reads a large file without blocking: its text with fs.promises, then its entries a slice at a time with the event
+   * loop free between slices. Stops when the file changes meanwhile (a newer copy replaces this one), and tells
+   * `onChange` when done, so that documents are checked again against the whole file.
+   */
+  private async readInBackground(file: string, cached: CachedFile): Promise<void> {
+    const superseded = () => this.files.get(file) !== cached;
+    const progress = this.options.readingProgress?.(file);
+    try {
+      cached.text = cached.truncated ? await readPrefixInBackground(file, cached.limit) : await fs.promises.readFile(file, 'utf8');
+      if (superseded()) return;
+      const reading = startReading({ source: pathToUri(file), path: file, text: cached.text });
+      cached.reading = reading;
+      while (!reading.step()) {
+        cached.loading!.slices++;
+        progress?.report(reading.fraction);
+        await nextTurn();
+        if (superseded()) return;
+      }
+    } catch (error) {
+      cached.text = '';
+      cached.reading = undefined;
+      cached.problem = unreadable(error);
+    } finally {
+      progress?.done();
+    }
+    if (superseded()) return;
+    cached.loading = undefined;
+    this.options.onChange(file);
   }
 
   /** Watches the folder rather than the file: reference managers replace the file on each export, which ends a file watch. */

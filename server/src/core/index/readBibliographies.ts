@@ -9,6 +9,7 @@ import { linkBibtex, scanBibtex, type BibtexScan } from '../syntax/bib/bibtex';
 import { parseCslJson } from '../syntax/bib/cslJson';
 import { parseCslYaml } from '../syntax/bib/cslYaml';
 import { parseRis } from '../syntax/bib/ris';
+import type { SlicedReading } from './slicedReading';
 
 export interface BibliographyText {
   /** The file's URI, which entry ids and diagnostics use. */
@@ -17,6 +18,8 @@ export interface BibliographyText {
   path: string;
   text: string;
   version: string;
+  /** Set for a file read in slices: its entries come from the reading, as far as it has got. */
+  reading?: SlicedReading;
 }
 
 /** Gives every entry an id of its own: a key defined twice in one file would otherwise give two entries one id. */
@@ -34,25 +37,33 @@ export class BibliographyReader {
 
   read(files: BibliographyText[]): BibliographySource[] {
     const bibtex = files.filter((f) => formatOfPath(f.path) === 'bibtex');
-    const linked = linkBibtex(bibtex.map((f) => ({ source: f.source, scan: this.scanOf(f) })));
+    // A BibTeX file read in slices links itself when it is the only one; with others, all are linked together.
+    const alone = bibtex.length === 1 && bibtex[0].reading ? bibtex[0] : undefined;
+    const linked = alone ? new Map() : linkBibtex(bibtex.map((f) => ({ source: f.source, scan: this.scanOf(f) })));
     for (const source of [...this.scans.keys()]) if (!files.some((f) => f.source === source)) this.scans.delete(source);
     return files.map((file) => {
       const format = formatOfPath(file.path);
       const parsed =
-        format === 'bibtex'
+        format === 'bibtex' && file !== alone
           ? linked.get(file.source) ?? { entries: [], problems: [] }
-          : format === 'csl-json'
-            ? parseCslJson(file.text, file.source)
-            : format === 'csl-yaml'
-              ? parseCslYaml(file.text, file.source)
-              : format === 'ris'
-                ? parseRis(file.text, file.source)
-                : { entries: [], problems: [unsupported()] };
-      return { source: file.source, version: file.version, entries: withUniqueIds(parsed.entries), problems: parsed.problems };
+          : file.reading
+            ? file.reading.result()
+            : format === 'csl-json'
+              ? parseCslJson(file.text, file.source)
+              : format === 'csl-yaml'
+                ? parseCslYaml(file.text, file.source)
+                : format === 'ris'
+                  ? parseRis(file.text, file.source)
+                  : { entries: [], problems: [unsupported()] };
+      const source: BibliographySource = { source: file.source, version: file.version, entries: withUniqueIds(parsed.entries), problems: parsed.problems };
+      if (file.reading && !file.reading.done) source.loading = true;
+      return source;
     });
   }
 
   private scanOf(file: BibliographyText): BibtexScan {
+    // A file read in slices has scanned itself, as far as it has got.
+    if (file.reading?.scan) return file.reading.scan();
     const held = this.scans.get(file.source);
     if (held && held.version === file.version) return held.scan;
     const scan = scanBibtex(file.text);

@@ -84,7 +84,9 @@ export class CslJsonReading {
   /** The entries of `readItems`, read but not yet given their keys (which depend on every item of the file). */
   private readonly entries: ReferenceEntry[] = [];
   private list: ListReading | undefined;
-  private done = false;
+  private finished = false;
+  /** The result of the whole file, made once: keying changes the entries. */
+  private whole: BibliographyParse | undefined;
 
   constructor(
     private readonly text: string,
@@ -92,35 +94,40 @@ export class CslJsonReading {
   ) {
     const start = skipSpace(text, text.charCodeAt(0) === 0xfeff ? 1 : 0);
     if (start < text.length) this.readTopLevel(start);
-    this.done = this.list === undefined;
+    this.finished = this.list === undefined;
+  }
+
+  get done(): boolean {
+    return this.finished;
   }
 
   /** How much of the text is read, from 0 to 1. */
   get fraction(): number {
-    if (this.done || this.text.length === 0) return 1;
+    if (this.finished || this.text.length === 0) return 1;
     return (this.list?.pos ?? 0) / this.text.length;
   }
 
   /** Reads the items that start within the next `length` characters; true once the whole file is read. */
   readSlice(length: number): boolean {
     const list = this.list;
-    if (this.done || !list) return true;
+    if (this.finished || !list) return true;
     const elements: Element[] = [];
     const problemsBefore = this.problems.length;
     const closed = this.scanList(list, list.pos + length, elements);
     this.readElements(elements, this.problems.length === problemsBefore);
     if (closed !== undefined) {
       if (!list.wrapped) reportTrailingText(this.text, closed, this.problems);
-      this.done = true;
+      this.finished = true;
       this.list = undefined;
     }
-    return this.done;
+    return this.finished;
   }
 
   /** The entries read so far, keyed as if the file ended where the reading stands, and the problems found so far. */
   result(): BibliographyParse {
+    if (this.whole) return this.whole;
     const problems = [...this.problems].sort((a, b) => a.span.start - b.span.start);
-    if (this.done) return { entries: keyEntries(this.readItems, this.entries, this.source, KEY_POLICY), problems };
+    if (this.finished) return (this.whole = { entries: keyEntries(this.readItems, this.entries, this.source, KEY_POLICY), problems });
     // Keys are given to copies: the entries of a later slice may change them (a key used twice, a made-up key taken).
     const copies = this.entries.map((entry) => ({ ...entry, csl: entry.csl && { ...entry.csl }, problems: [...entry.problems] }));
     return { entries: keyEntries(this.readItems, copies, this.source, KEY_POLICY), problems };

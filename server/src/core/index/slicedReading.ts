@@ -1,0 +1,72 @@
+// Reading one bibliography file a slice at a time: BibTeX and CSL-JSON files are read in slices of their text, the
+// other formats in one step (their files are rarely large, and the yaml package reads a document at once).
+
+import type { BibliographyParse } from '../syntax/bib/fromCsl';
+import type { BibtexScan } from '../syntax/bib/bibtex';
+import { CslJsonReading } from '../syntax/bib/cslJson';
+import { parseCslYaml } from '../syntax/bib/cslYaml';
+import { parseRis } from '../syntax/bib/ris';
+import { BibtexReading } from './bibtexReading';
+import { formatOfPath } from './project';
+
+/** Characters of CSL-JSON read per slice; its items are read faster than BibTeX entries are linked. */
+const CSL_JSON_SLICE_CHARS = 256 * 1024;
+
+export interface SlicedReading {
+  /** Reads the next slice; true once the whole file is read. */
+  step(): boolean;
+  readonly done: boolean;
+  /** How much is read, from 0 to 1. */
+  readonly fraction: number;
+  /** The entries and problems read so far; once done, those of the whole file. */
+  result(): BibliographyParse;
+  /** For a BibTeX file: the items scanned so far, for linking it with other BibTeX files. */
+  scan?(): BibtexScan;
+}
+
+export function startReading(file: { source: string; path: string; text: string }): SlicedReading {
+  const format = formatOfPath(file.path);
+  if (format === 'bibtex') return new BibtexReading(file.text, file.source);
+  if (format === 'csl-json') return new CslJsonSlices(new CslJsonReading(file.text, file.source));
+  if (format === 'csl-yaml') return readAtOnce(() => parseCslYaml(file.text, file.source));
+  if (format === 'ris') return readAtOnce(() => parseRis(file.text, file.source));
+  return readAtOnce(() => ({ entries: [], problems: [] }));
+}
+
+/** A CSL-JSON reading with the slice length of this kind of file. */
+class CslJsonSlices implements SlicedReading {
+  constructor(private readonly reading: CslJsonReading) {}
+
+  step(): boolean {
+    return this.reading.readSlice(CSL_JSON_SLICE_CHARS);
+  }
+
+  get done(): boolean {
+    return this.reading.done;
+  }
+
+  get fraction(): number {
+    return this.reading.fraction;
+  }
+
+  result(): BibliographyParse {
+    return this.reading.result();
+  }
+}
+
+function readAtOnce(parse: () => BibliographyParse): SlicedReading {
+  let parsed: BibliographyParse | undefined;
+  return {
+    step: () => {
+      parsed ??= parse();
+      return true;
+    },
+    get done() {
+      return parsed !== undefined;
+    },
+    get fraction() {
+      return parsed ? 1 : 0;
+    },
+    result: () => parsed ?? { entries: [], problems: [] },
+  };
+}

@@ -8,7 +8,7 @@ import {
   StreamMessageWriter,
   type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
-import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { ClientCapabilities, Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 
 export const repositoryRoot = path.resolve(__dirname, '..', '..', '..');
 export const serverPath = path.join(repositoryRoot, 'dist', 'server.js');
@@ -22,7 +22,7 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(initializationOptions?: unknown): Promise<TestServer> {
+export async function startServer(initializationOptions?: unknown, capabilities: ClientCapabilities = {}): Promise<TestServer> {
   const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let errors = '';
   child.stderr!.on('data', (chunk) => (errors += String(chunk)));
@@ -34,7 +34,7 @@ export async function startServer(initializationOptions?: unknown): Promise<Test
     for (const wake of waiters.splice(0)) wake();
   });
   connection.listen();
-  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions });
+  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities, initializationOptions });
   await connection.sendNotification('initialized', {});
 
   return {

@@ -58,16 +58,23 @@ interface CachedFile {
   truncated?: string;
   /** The size limit the file was read under. */
   limit: number;
-  /** Set while the file is read in the background; `text` is empty until the file itself is read. */
-  loading?: { slices: number };
+  /** Set while the file is read in the background; `text` is empty until the file itself is read. Requests see the
+   * entries read up to the latest snapshot. */
+  loading?: { snapshot: number };
   /** The slices of a file read in the background, which give its entries as far as they have got. */
   reading?: SlicedReading;
 }
 
-/** The version of what is read of a file: it changes with every slice of a file read in the background. */
+/** The version of what is read of a file: for a file read in the background, it changes with every snapshot. */
 function versionRead(cached: CachedFile): string {
-  return cached.loading ? `${cached.version}~${cached.loading.slices}` : cached.version;
+  return cached.loading ? `${cached.version}~${cached.loading.snapshot}` : cached.version;
 }
+
+/**
+ * While a file is read in the background, requests see a new snapshot of its entries each time this much more of it
+ * is read: merging the entries read so far for every slice would cost more than reading the slices.
+ */
+const SNAPSHOT_STEP = 0.05;
 
 /** The path with symbolic links followed, or as given when it does not exist (yet). */
 function realPath(file: string): string {
@@ -267,7 +274,7 @@ export class Workspace {
     const truncated = stat.size > limit ? truncationMessage(stat.size, limit) : undefined;
     const background = this.options.backgroundBytes;
     if (inBackground && background !== undefined && Math.min(stat.size, limit) > background) {
-      cached = { mtimeMs: stat.mtimeMs, size: stat.size, limit, text: '', version, truncated, loading: { slices: 0 } };
+      cached = { mtimeMs: stat.mtimeMs, size: stat.size, limit, text: '', version, truncated, loading: { snapshot: 0 } };
       this.files.set(file, cached);
       void this.readInBackground(file, cached);
       return cached;
@@ -295,8 +302,12 @@ export class Workspace {
       if (superseded()) return;
       const reading = startReading({ source: pathToUri(file), path: file, text: cached.text });
       cached.reading = reading;
+      let snapshotAt = 0;
       while (!reading.step()) {
-        cached.loading!.slices++;
+        if (reading.fraction - snapshotAt >= SNAPSHOT_STEP) {
+          cached.loading!.snapshot++;
+          snapshotAt = reading.fraction;
+        }
         progress?.report(reading.fraction);
         await nextTurn();
         if (superseded()) return;

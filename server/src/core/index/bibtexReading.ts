@@ -11,7 +11,7 @@ import type { BibliographyParse } from '../syntax/bib/fromCsl';
 /** Characters per slice: about 10 ms of scanning and linking on a slow machine. */
 export const BIBTEX_SLICE_CHARS = 192 * 1024;
 /** Entries linked again per slice once the file is scanned. */
-const RELINK_BATCH = 1500;
+const RELINK_BATCH = 500;
 
 /** A crossref or xdata value that names keys plainly, braced or quoted; anything else (a macro) names unknown parents. */
 const PLAIN_KEYS = /^\s*[{"]([^{}"#]*)[}"]\s*$/u;
@@ -56,6 +56,7 @@ export class BibtexReading {
     if (this.finished) return true;
     if (this.position < this.text.length) this.scanSlice();
     else if (!this.relinkQueue) this.relinkQueue = this.dependentEntries();
+    else if (!this.parents) this.parents = this.possibleParents();
     else if (this.relinkQueue.length > 0) this.relinkBatch(this.relinkQueue.splice(0, RELINK_BATCH));
     else this.finish();
     return this.done;
@@ -100,7 +101,7 @@ export class BibtexReading {
   /** Links entries again together with every entry they may inherit from. */
   private relinkBatch(indexes: number[]): void {
     const batch = new Set(indexes.map((index) => this.scanned.entries[index]));
-    const parents = (this.parents ??= this.possibleParents()).filter((parent) => !batch.has(parent));
+    const parents = (this.parents ?? []).filter((parent) => !batch.has(parent));
     // Parents go first, in file order among themselves, as the whole file would list them for a key used twice.
     const entries = [...parents, ...batch].sort((a, b) => a.span.start - b.span.start);
     const linked = this.link(entries);
@@ -123,16 +124,22 @@ export class BibtexReading {
   }
 
   /**
-   * The file's own problems (syntax, repeated keys, @string definitions) come from linking the whole scan; entries
-   * without their fields stand in for the entries, since those problems need only the keys and linking an entry
-   * without fields costs little.
+   * The file's own problems (syntax, repeated keys, @string definitions) come from linking the scan without its
+   * entries' fields, since those problems need only the keys, and with only the entries whose key (in any case) is
+   * written more than once, since only those can repeat one: linking every entry of a large file at once would block
+   * for longer than any slice.
    */
   private finish(): void {
-    const keysOnly: BibtexScan = { ...this.scanned, entries: this.scanned.entries.map((entry) => ({ ...entry, fields: [] })) };
+    const counts = new Map<string, number>();
+    for (const entry of this.scanned.entries) {
+      const folded = entry.key.toLowerCase();
+      counts.set(folded, (counts.get(folded) ?? 0) + 1);
+    }
+    const repeated = this.scanned.entries.filter((entry) => counts.get(entry.key.toLowerCase())! > 1);
+    const keysOnly: BibtexScan = { ...this.scanned, entries: repeated.map((entry) => ({ ...entry, fields: [] })) };
     const problems = linkBibtex([{ source: this.source, scan: keysOnly }]).get(this.source)!.problems;
     this.finished = { entries: this.linked, problems };
-    this.relinkQueue = [];
-    this.parents = undefined;
+    this.parents = [];
   }
 }
 

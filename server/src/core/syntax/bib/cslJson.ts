@@ -83,6 +83,10 @@ export class CslJsonReading {
   private readonly readItems: ReadItem[] = [];
   /** The entries of `readItems`, read but not yet given their keys (which depend on every item of the file). */
   private readonly entries: ReferenceEntry[] = [];
+  /** Keyed copies of the entries of the slices read so far, for requests made while the file is read. */
+  private readonly provisional: ReferenceEntry[] = [];
+  /** Ranges of `entries` read since `provisional` was last brought up to date. */
+  private readonly slicesNotKeyed: { start: number; end: number }[] = [];
   private list: ListReading | undefined;
   private finished = false;
   /** The result of the whole file, made once: keying changes the entries. */
@@ -128,9 +132,22 @@ export class CslJsonReading {
     if (this.whole) return this.whole;
     const problems = [...this.problems].sort((a, b) => a.span.start - b.span.start);
     if (this.finished) return (this.whole = { entries: keyEntries(this.readItems, this.entries, this.source, KEY_POLICY), problems });
-    // Keys are given to copies: the entries of a later slice may change them (a key used twice, a made-up key taken).
-    const copies = this.entries.map((entry) => ({ ...entry, csl: entry.csl && { ...entry.csl }, problems: [...entry.problems] }));
-    return { entries: keyEntries(this.readItems, copies, this.source, KEY_POLICY), problems };
+    return { entries: this.keyedSoFar(), problems };
+  }
+
+  /**
+   * The entries read so far, each slice keyed on its own: keying every entry again for each request made while a
+   * large file is read would take longer than reading a slice. Copies are keyed, since the entries are keyed over the
+   * whole file once it is read; until then, a key repeated across slices is not yet reported, and a made-up key may
+   * still change.
+   */
+  private keyedSoFar(): ReferenceEntry[] {
+    for (const slice of this.slicesNotKeyed.splice(0)) {
+      const items = this.readItems.slice(slice.start, slice.end);
+      const copies = this.entries.slice(slice.start, slice.end).map((entry) => ({ ...entry, csl: entry.csl && { ...entry.csl }, problems: [...entry.problems] }));
+      for (const entry of keyEntries(items, copies, this.source, KEY_POLICY)) this.provisional.push(entry);
+    }
+    return [...this.provisional];
   }
 
   /** A list of items, an object wrapping one under "items" or "references", or a single item on its own. */
@@ -219,8 +236,10 @@ export class CslJsonReading {
       }
       read.push({ item: value, span: element.span, keySpan: element.idSpan, firstLine: firstLineSpan(text, element.span), problems: [] });
     });
-    this.readItems.push(...read);
-    this.entries.push(...unkeyedEntries(read, this.source));
+    const start = this.entries.length;
+    for (const item of read) this.readItems.push(item);
+    for (const entry of unkeyedEntries(read, this.source)) this.entries.push(entry);
+    this.slicesNotKeyed.push({ start, end: this.entries.length });
   }
 }
 

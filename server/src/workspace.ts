@@ -11,6 +11,7 @@ import { mergeBibliography, type Bibliography, type BibliographySource } from '.
 import { bibliographyFilesFor, formatOfPath } from './core/index/project';
 import { expandGlobs } from './glob';
 import { startReading, type SlicedReading } from './core/index/slicedReading';
+import { refusedYaml } from './core/syntax/yamlGuard';
 
 /** Parses the texts of the files one document sees, by URI; given by the caller so that tests can supply their own. */
 export type BibliographyParser = (files: { source: string; path: string; text: string; version: string }[]) => BibliographySource[];
@@ -401,6 +402,8 @@ export class Workspace {
 
 /** The `bibliography:` of a Quarto project file, at the top level or under `format:`/`project:`, as a string or list. */
 export function readQuartoBibliographies(text: string): string[] {
+  // A project file that would make the yaml package slow names no bibliography Citewise can use.
+  if (refusedYaml(text)) return [];
   try {
     const document = parseDocument(text);
     const values = [document.get('bibliography'), document.getIn(['metadata', 'bibliography'])];

@@ -8,6 +8,7 @@ import { BibtexReading } from '../../server/src/core/index/bibtexReading';
 import { BibliographyReader } from '../../server/src/core/index/readBibliographies';
 import { startReading, type SlicedReading } from '../../server/src/core/index/slicedReading';
 import { CslJsonReading, parseCslJson } from '../../server/src/core/syntax/bib/cslJson';
+import { CslYamlReading, parseCslYaml } from '../../server/src/core/syntax/bib/cslYaml';
 import type { BibliographySource } from '../../server/src/core/index/bibliography';
 import { dedent } from '../support/fixture';
 import { bibtexText, cslJsonText, syntheticWorks } from '../bench/syntheticBibliography';
@@ -144,4 +145,41 @@ test('a generated CSL-JSON library read in slices equals the library read at onc
   const read = readInSlices('refs.yaml', yaml, startReading({ source: SOURCE, path: 'refs.yaml', text: yaml }));
   assert.equal(read.slices, 1);
   assert.deepEqual(plain(read.source), plain(readAtOnce('refs.yaml', yaml)));
+});
+
+const trickyCslYaml = dedent(`
+  ---
+  references:
+  - id: first
+    title: First
+    issued: 1982
+  - id: broken
+    title: "never closed
+  - just text
+  - title: No id
+    author:
+    - family: Smith
+    issued: 2019
+  - id: first
+    title: Same id again
+  - id: deep
+    note: [[[[[[[[[[[[[[[[[[[[x]]]]]]]]]]]]]]]]]]]]
+  - title: No id either
+    author: [{family: Smith}]
+    issued: 2019
+  - id: last
+  ...
+`);
+
+test('CSL-YAML read in slices of any size gives the same entries, keys and problems as reading it at once', () => {
+  const whole = parseCslYaml(trickyCslYaml, SOURCE);
+  assert.deepEqual(whole.entries.map((entry) => entry.key), ['first', 'broken', 'smith2019', 'first', 'smith2019a', 'last']);
+  assert.deepEqual(whole.problems.map((problem) => problem.code), ['yaml-syntax', 'yaml-not-an-item', 'yaml-too-deep']);
+  for (const sliceChars of [1, 50, 120, trickyCslYaml.length]) {
+    const reading = new CslYamlReading(trickyCslYaml, SOURCE);
+    let slices = 1;
+    while (!reading.readSlice(sliceChars)) slices++;
+    assert.deepEqual(plain(reading.result()), plain(whole), `slices of ${sliceChars} characters`);
+    if (sliceChars === 1) assert.equal(slices, 8);
+  }
 });

@@ -1,16 +1,18 @@
-// Reading one bibliography file a slice at a time: BibTeX and CSL-JSON files are read in slices of their text, the
-// other formats in one step (their files are rarely large, and the yaml package reads a document at once).
+// Reading one bibliography file a slice at a time: BibTeX, CSL-JSON and CSL-YAML files (a list of one "- " line per
+// item) are read in slices of their text, RIS files in one step (they are rarely large).
 
 import type { BibliographyParse } from '../syntax/bib/fromCsl';
 import type { BibtexScan } from '../syntax/bib/bibtex';
 import { CslJsonReading } from '../syntax/bib/cslJson';
-import { parseCslYaml } from '../syntax/bib/cslYaml';
+import { CslYamlReading } from '../syntax/bib/cslYaml';
 import { parseRis } from '../syntax/bib/ris';
 import { BibtexReading } from './bibtexReading';
 import { formatOfPath } from './project';
 
 /** Characters of CSL-JSON read per slice; its items are read faster than BibTeX entries are linked. */
 const CSL_JSON_SLICE_CHARS = 256 * 1024;
+/** Characters of CSL-YAML read per slice: the yaml package reads about 2 KB a millisecond. */
+const CSL_YAML_SLICE_CHARS = 16 * 1024;
 
 export interface SlicedReading {
   /** Reads the next slice; true once the whole file is read. */
@@ -27,18 +29,21 @@ export interface SlicedReading {
 export function startReading(file: { source: string; path: string; text: string }): SlicedReading {
   const format = formatOfPath(file.path);
   if (format === 'bibtex') return new BibtexReading(file.text, file.source);
-  if (format === 'csl-json') return new CslJsonSlices(new CslJsonReading(file.text, file.source));
-  if (format === 'csl-yaml') return readAtOnce(() => parseCslYaml(file.text, file.source));
+  if (format === 'csl-json') return new CslSlices(new CslJsonReading(file.text, file.source), CSL_JSON_SLICE_CHARS);
+  if (format === 'csl-yaml') return new CslSlices(new CslYamlReading(file.text, file.source), CSL_YAML_SLICE_CHARS);
   if (format === 'ris') return readAtOnce(() => parseRis(file.text, file.source));
   return readAtOnce(() => ({ entries: [], problems: [] }));
 }
 
-/** A CSL-JSON reading with the slice length of this kind of file. */
-class CslJsonSlices implements SlicedReading {
-  constructor(private readonly reading: CslJsonReading) {}
+/** A CSL-JSON or CSL-YAML reading, with the slice length of its kind of file. */
+class CslSlices implements SlicedReading {
+  constructor(
+    private readonly reading: CslJsonReading | CslYamlReading,
+    private readonly sliceChars: number,
+  ) {}
 
   step(): boolean {
-    return this.reading.readSlice(CSL_JSON_SLICE_CHARS);
+    return this.reading.readSlice(this.sliceChars);
   }
 
   get done(): boolean {

@@ -13,6 +13,8 @@ const MAX_FLOW_DEPTH = 16;
 export const MAX_FLOW_CHARS = 32 * 1024;
 
 const LEADING = ' \t-?:';
+/** Pieces of text that cannot be YAML tolerated before the text is not read at all. */
+const MAX_UNREADABLE = 16;
 
 /**
  * The first part of `text` the yaml package should not be given, as a problem at its place; `base` is the offset of
@@ -21,6 +23,7 @@ const LEADING = ' \t-?:';
 export function refusedYaml(text: string, base = 0): Problem | undefined {
   let depth = 0;
   let flowStart = 0;
+  let unreadable = 0;
   for (const line of splitLines(text)) {
     const chars = line.text;
     let leading = 0;
@@ -31,9 +34,11 @@ export function refusedYaml(text: string, base = 0): Problem | undefined {
       if (char === '#' && (i === 0 || chars[i - 1] === ' ' || chars[i - 1] === '\t')) break;
       if (char === '"' || char === "'") {
         // Brackets inside a quoted string on one line are text; a string that goes on to the next line is left there.
-        const close = chars.indexOf(char, i + 1);
+        const close = closingQuote(chars, i);
         if (close < 0) break;
         i = close;
+        // Text right after quoted text ('"a" b', '""""') is no YAML; the package reports each such piece, slowly.
+        if (!endsQuotedValue(chars, close + 1, depth > 0) && ++unreadable > MAX_UNREADABLE) return notYaml(line, base);
       } else if ((char === '[' || char === '{') && (depth > 0 || opensValue(chars, i))) {
         if (depth === 0) flowStart = line.start + i;
         depth++;
@@ -48,6 +53,28 @@ export function refusedYaml(text: string, base = 0): Problem | undefined {
   return undefined;
 }
 
+/** Where the string opened by the quote at `open` closes on its line: "\\" escapes in double quotes, '' in single ones. */
+function closingQuote(chars: string, open: number): number {
+  const quote = chars[open];
+  for (let i = open + 1; i < chars.length; i++) {
+    if (quote === '"' && chars[i] === '\\') i++;
+    else if (chars[i] === quote) {
+      if (quote === "'" && chars[i + 1] === "'") i++;
+      else return i;
+    }
+  }
+  return -1;
+}
+
+/** Whether what follows quoted text may follow it: the end of the line, a comment, ":" and, inside brackets, "," or a
+ * closing bracket. */
+function endsQuotedValue(chars: string, from: number, inFlow: boolean): boolean {
+  let next = from;
+  while (next < chars.length && (chars[next] === ' ' || chars[next] === '\t')) next++;
+  if (next >= chars.length || chars[next] === ':' || (chars[next] === '#' && next > from)) return true;
+  return inFlow && (chars[next] === ',' || chars[next] === ']' || chars[next] === '}');
+}
+
 /** Whether a bracket outside any flow collection begins a value: at the start of the line (after markers) or after ":". */
 function opensValue(chars: string, at: number): boolean {
   let before = at - 1;
@@ -57,6 +84,10 @@ function opensValue(chars: string, at: number): boolean {
 
 function tooDeep(line: { start: number; end: number }, base: number): Problem {
   return { span: { start: base + line.start, end: base + line.end }, code: 'yaml-too-deep', message: 'This nests far deeper than a bibliography does, so it is not read.' };
+}
+
+function notYaml(line: { start: number; end: number }, base: number): Problem {
+  return { span: { start: base + line.start, end: base + line.end }, code: 'yaml-syntax', message: 'This is not YAML: quoted text is followed by more text again and again, so it is not read.' };
 }
 
 function tooLong(text: string, start: number, base: number): Problem {

@@ -3,8 +3,9 @@
 // begins and ends (strings and brackets only); JSON.parse then reads the values. A broken item costs only itself:
 // the scan resumes at the next item. Linear in the text and never throws.
 
-import type { Problem, ReferenceEntry, Span } from '../../types';
-import { firstLineSpan, isRecord, keyEntries, unkeyedEntries, type BibliographyParse, type KeyPolicy, type ReadItem } from './fromCsl';
+import type { Problem, Span } from '../../types';
+import { firstLineSpan, isRecord, type BibliographyParse, type KeyPolicy, type ReadItem } from './fromCsl';
+import { ItemsReadInSlices } from './slicedItems';
 
 /** Where a scan of one value stopped: its end and how deeply it nests, or what was wrong and where. */
 type Scan = { end: number; depth: number } | { error: ScanError };
@@ -80,22 +81,15 @@ interface ListReading {
  */
 export class CslJsonReading {
   private readonly problems: Problem[] = [];
-  private readonly readItems: ReadItem[] = [];
-  /** The entries of `readItems`, read but not yet given their keys (which depend on every item of the file). */
-  private readonly entries: ReferenceEntry[] = [];
-  /** Keyed copies of the entries of the slices read so far, for requests made while the file is read. */
-  private readonly provisional: ReferenceEntry[] = [];
-  /** Ranges of `entries` read since `provisional` was last brought up to date. */
-  private readonly slicesNotKeyed: { start: number; end: number }[] = [];
+  private readonly items: ItemsReadInSlices;
   private list: ListReading | undefined;
   private finished = false;
-  /** The result of the whole file, made once: keying changes the entries. */
-  private whole: BibliographyParse | undefined;
 
   constructor(
     private readonly text: string,
-    private readonly source: string,
+    source: string,
   ) {
+    this.items = new ItemsReadInSlices(source, KEY_POLICY);
     const start = skipSpace(text, text.charCodeAt(0) === 0xfeff ? 1 : 0);
     if (start < text.length) this.readTopLevel(start);
     this.finished = this.list === undefined;
@@ -127,27 +121,10 @@ export class CslJsonReading {
     return this.finished;
   }
 
-  /** The entries read so far, keyed as if the file ended where the reading stands, and the problems found so far. */
+  /** The entries read so far, and the problems found so far; once the whole file is read, its entries and problems. */
   result(): BibliographyParse {
-    if (this.whole) return this.whole;
     const problems = [...this.problems].sort((a, b) => a.span.start - b.span.start);
-    if (this.finished) return (this.whole = { entries: keyEntries(this.readItems, this.entries, this.source, KEY_POLICY), problems });
-    return { entries: this.keyedSoFar(), problems };
-  }
-
-  /**
-   * The entries read so far, each slice keyed on its own: keying every entry again for each request made while a
-   * large file is read would take longer than reading a slice. Copies are keyed, since the entries are keyed over the
-   * whole file once it is read; until then, a key repeated across slices is not yet reported, and a made-up key may
-   * still change.
-   */
-  private keyedSoFar(): ReferenceEntry[] {
-    for (const slice of this.slicesNotKeyed.splice(0)) {
-      const items = this.readItems.slice(slice.start, slice.end);
-      const copies = this.entries.slice(slice.start, slice.end).map((entry) => ({ ...entry, csl: entry.csl && { ...entry.csl }, problems: [...entry.problems] }));
-      for (const entry of keyEntries(items, copies, this.source, KEY_POLICY)) this.provisional.push(entry);
-    }
-    return [...this.provisional];
+    return { entries: this.finished ? this.items.all() : this.items.soFar(), problems };
   }
 
   /** A list of items, an object wrapping one under "items" or "references", or a single item on its own. */
@@ -236,10 +213,7 @@ export class CslJsonReading {
       }
       read.push({ item: value, span: element.span, keySpan: element.idSpan, firstLine: firstLineSpan(text, element.span), problems: [] });
     });
-    const start = this.entries.length;
-    for (const item of read) this.readItems.push(item);
-    for (const entry of unkeyedEntries(read, this.source)) this.entries.push(entry);
-    this.slicesNotKeyed.push({ start, end: this.entries.length });
+    this.items.add(read);
   }
 }
 

@@ -1,38 +1,92 @@
 // Reads a CSL-YAML bibliography as pandoc writes it: a `references:` list of items, or a bare list of items, with the
 // position of every item and of its `id`. The yaml package keeps ranges on its nodes, counted in JavaScript string
 // indices like every span of the core. A list written the usual way, one "- " line per item, is handed to the package
-// one item at a time, so that a broken or pathological item costs only itself; anything else is read as a whole.
+// one item at a time, so that a broken or pathological item costs only itself and a large file can be read in slices;
+// anything else is read as a whole.
 // Text that would make the package slow (deep nesting, very long flow collections) is refused first. Never throws.
 
-import { isMap, isScalar, isSeq, parseAllDocuments, Scalar, type Document, type Node, type YAMLMap } from 'yaml';
+import { Composer, isMap, isScalar, isSeq, Parser, Scalar, type Document, type Node, type YAMLMap } from 'yaml';
 import type { Problem, Span } from '../../types';
 import { splitLines, type Line } from '../../text/lines';
 import { refusedYaml } from '../yamlGuard';
-import { entriesFromItems, firstLineSpan, isRecord, type BibliographyParse, type ReadItem } from './fromCsl';
+import { firstLineSpan, isRecord, type BibliographyParse, type KeyPolicy, type ReadItem } from './fromCsl';
+import { ItemsReadInSlices } from './slicedItems';
 
 /** Bounds the expansion of aliases, so that a few lines of anchors cannot expand into gigabytes. */
 const MAX_ALIAS_COUNT = 100;
+/** Unreadable parts tolerated in one text before the rest of it is not read either. */
+const MAX_TOKEN_ERRORS = 16;
 /** One item longer than this is not a bibliography item; a long abstract takes a few kilobytes. */
 const MAX_ITEM_CHARS = 64 * 1024;
 
 const ITEM_START = /^( *)-(?:[ \t]|$)/u;
 const DOCUMENT_MARKER = /^(?:---|\.\.\.)(?:[ \t]|$)/u;
 const REFERENCES_KEY = /^references[ \t]*:[ \t]*(?:#.*)?$/u;
+/** CSL requires an "id", so an item without one is a problem. */
+const KEY_POLICY: KeyPolicy = { missingKeyIsProblem: true };
 /** An anchor ("&name"): items that share anchors and aliases can only be read together. */
 const ANCHOR = /(?:^|[\s,[{])&[^\s,[\]{}]/mu;
 
 export function parseCslYaml(text: string, source: string): BibliographyParse {
-  const problems: Problem[] = [];
-  const readItems: ReadItem[] = [];
-  const items = ANCHOR.test(text) ? undefined : listItems(text);
-  if (items) {
-    for (const item of items) readListItem(text, item, readItems, problems);
-  } else {
-    const refused = refusedYaml(text);
-    if (refused) return { entries: [], problems: [refused] };
-    readYaml(text, 0, text.length, readItems, problems);
+  const reading = new CslYamlReading(text, source);
+  while (!reading.readSlice(Infinity));
+  return reading.result();
+}
+
+/**
+ * Reads a CSL-YAML file a slice at a time when it is a list written one "- " line per item: each slice reads the items
+ * that start within it. Any other file is read in one slice. Reading in one slice or in many gives the same result.
+ */
+export class CslYamlReading {
+  private readonly problems: Problem[] = [];
+  private readonly items: ItemsReadInSlices;
+  /** Where each item of the list is, when they can be read one at a time. */
+  private readonly listed: Span[] | undefined;
+  private next = 0;
+  private finished = false;
+
+  constructor(
+    private readonly text: string,
+    source: string,
+  ) {
+    this.items = new ItemsReadInSlices(source, KEY_POLICY);
+    this.listed = ANCHOR.test(text) ? undefined : listItems(text);
   }
-  return { entries: entriesFromItems(readItems, source, { missingKeyIsProblem: true }), problems };
+
+  get done(): boolean {
+    return this.finished;
+  }
+
+  /** How much of the text is read, from 0 to 1. */
+  get fraction(): number {
+    if (this.finished || this.text.length === 0) return 1;
+    const next = this.listed?.[this.next];
+    return next ? next.start / this.text.length : 0;
+  }
+
+  /** Reads the items that start within the next `length` characters; true once the whole file is read. */
+  readSlice(length: number): boolean {
+    if (this.finished) return true;
+    const read: ReadItem[] = [];
+    const listed = this.listed;
+    if (listed) {
+      const until = (listed[this.next]?.start ?? 0) + length;
+      while (this.next < listed.length && listed[this.next].start < until) readListItem(this.text, listed[this.next++], read, this.problems);
+      this.finished = this.next >= listed.length;
+    } else {
+      const refused = refusedYaml(this.text);
+      if (refused) this.problems.push(refused);
+      else readYaml(this.text, 0, this.text.length, read, this.problems);
+      this.finished = true;
+    }
+    this.items.add(read);
+    return this.finished;
+  }
+
+  /** The entries and problems read so far; once the whole file is read, its entries and problems. */
+  result(): BibliographyParse {
+    return { entries: this.finished ? this.items.all() : this.items.soFar(), problems: [...this.problems] };
+  }
 }
 
 /**
@@ -50,22 +104,28 @@ function listItems(text: string): Span[] | undefined {
     index++;
     skipQuiet();
   }
-  const first = index < lines.length ? ITEM_START.exec(lines[index].text) : null;
+  // Only blank lines, comments and markers: no items, as the yaml package would find.
+  if (index >= lines.length) return [];
+  const first = ITEM_START.exec(lines[index].text);
   if (!first) return undefined;
   const indent = first[1].length;
   const items: Span[] = [];
+  // Each item runs from its "- " line to the end of its last line that is not blank or a comment.
   let start = lines[index].start;
+  let end = lines[index].end;
   for (index++; index < lines.length; index++) {
     const line = lines[index];
     const item = ITEM_START.exec(line.text);
     if (item && item[1].length === indent) {
-      items.push({ start, end: line.start });
+      items.push({ start, end });
       start = line.start;
-    } else if (!isQuiet(line, index) && indentation(line.text) <= indent) {
-      break;
+      end = line.end;
+    } else if (!isQuiet(line, index)) {
+      if (indentation(line.text) <= indent) break;
+      end = line.end;
     }
   }
-  items.push({ start, end: index < lines.length ? lines[index].start : text.length });
+  items.push({ start, end });
   // The list must end the document: what follows it (other keys, another document) is read as a whole.
   for (; index < lines.length; index++) if (!isQuiet(lines[index], index)) return undefined;
   return items;
@@ -103,10 +163,21 @@ function readListItem(text: string, item: Span, readItems: ReadItem[], problems:
   readYaml(text, item.start, item.end, readItems, problems);
 }
 
-/** Reads the YAML between `start` and `end` of the text; every position found is one in the whole text. */
+/**
+ * Reads the YAML between `start` and `end` of the text; every position found is one in the whole text. The package
+ * parses in two stages: tokens, then documents. Building documents costs much more per error than per value, so text
+ * whose tokens are mostly errors (a run of closing brackets) goes no further than the tokens.
+ */
 function readYaml(text: string, start: number, end: number, readItems: ReadItem[], problems: Problem[]): void {
   try {
-    const documents = parseAllDocuments(text.slice(start, end), { prettyErrors: false, logLevel: 'error' });
+    const tokens = Array.from(new Parser().parse(text.slice(start, end)));
+    const errors = tokens.filter((token) => token.type === 'error');
+    if (errors.length > MAX_TOKEN_ERRORS) {
+      const at = start + (errors[0] as { offset: number }).offset;
+      problems.push({ span: { start: at, end: Math.min(at + 1, text.length) }, code: 'yaml-syntax', message: `This is not YAML: ${errors.length} of its parts cannot be read, so none of it is.` });
+      return;
+    }
+    const documents = new Composer({ prettyErrors: false, logLevel: 'error' }).compose(tokens) as Iterable<Document.Parsed>;
     for (const document of documents) readDocument(text, start, document, readItems, problems);
   } catch (error) {
     problems.push({ span: { start, end: Math.min(start + 1, text.length) }, code: 'yaml-syntax', message: `This cannot be read as YAML (${String(error)}).` });

@@ -259,6 +259,8 @@ export function startServer(connection: Connection): void {
       const raw = await connection.workspace.getConfiguration('citewise').then(undefined, () => undefined);
       settings = readSettings(raw);
     }
+    // The bibliography setting and the permission to read outside the workspace decide which files documents see.
+    workspace.forgetWhereFilesAre();
     scheduleAll();
   }
 

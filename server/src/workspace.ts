@@ -147,6 +147,8 @@ export class Workspace {
   private readonly watchers = new Map<string, fs.FSWatcher>();
   private readonly bibliographies = new Map<string, Bibliography>();
   private readonly parsed = new Map<string, { key: string; sources: BibliographySource[] }>();
+  /** What `remembered` found: a document's files, and whether the files it names exist and may be read. */
+  private readonly whereFilesAre = new Map<string, unknown>();
 
   constructor(private readonly options: WorkspaceOptions) {}
 
@@ -180,8 +182,9 @@ export class Workspace {
     if (!documentPath) return [];
     return named.flatMap((reference): Problem[] => {
       const file = path.resolve(path.dirname(documentPath), reference.path);
-      if (!fs.existsSync(file)) return [{ span: reference.span, code: 'bibliography-not-found', message: `The bibliography file "${reference.path}" was not found (looked for ${file}).` }];
-      if (!this.mayRead(file, documentPath)) {
+      const status = this.remembered(`named\n${documentPath}\n${reference.path}`, () => (!fs.existsSync(file) ? 'missing' : this.mayRead(file, documentPath) ? 'readable' : 'outside'));
+      if (status === 'missing') return [{ span: reference.span, code: 'bibliography-not-found', message: `The bibliography file "${reference.path}" was not found (looked for ${file}).` }];
+      if (status === 'outside') {
         const why = this.trusted()
           ? 'it is outside the workspace folders; the setting citewise.allowBibliographiesOutsideWorkspace lets Citewise read it'
           : 'this workspace is not trusted, and an untrusted workspace reads no file outside its folders';
@@ -195,16 +198,7 @@ export class Workspace {
   bibliographyFor(documentUri: string, named: BibliographyReference[]): Bibliography {
     const documentPath = uriToPath(documentUri);
     if (!documentPath) return mergeBibliography([]);
-    const folder = path.dirname(documentPath);
-    const allowed = (file: string) => this.mayRead(file, documentPath);
-    const files = bibliographyFilesFor({
-      documentPath,
-      named: named.filter((reference) => allowed(path.resolve(folder, reference.path))),
-      quartoProject: this.quartoBibliographies(documentPath).filter(allowed),
-      // The setting is the user's own choice, honoured anywhere once the workspace is trusted.
-      fromSettings: this.trusted() ? this.settingFiles() : [],
-      neighbours: () => this.neighbours(documentPath).filter(allowed),
-    });
+    const files = this.remembered(`files\n${documentPath}\n${named.map((reference) => reference.path).join('\n')}`, () => this.filesFor(documentPath, named));
     const read = files.map((file) => ({ file, cached: this.read(file, true) }));
     const key = read.map(({ file, cached }) => `${file}@${cached ? versionRead(cached) : 'missing'}`).join('|');
     const existing = this.bibliographies.get(key);
@@ -214,6 +208,39 @@ export class Workspace {
     this.bibliographies.set(key, bibliography);
     if (this.bibliographies.size > 64) this.bibliographies.delete(this.bibliographies.keys().next().value!);
     return bibliography;
+  }
+
+  /** The bibliography files a document sees: the ones it names, its Quarto project's, the setting's, or its neighbours. */
+  private filesFor(documentPath: string, named: BibliographyReference[]): string[] {
+    const folder = path.dirname(documentPath);
+    const allowed = (file: string) => this.mayRead(file, documentPath);
+    return bibliographyFilesFor({
+      documentPath,
+      named: named.filter((reference) => allowed(path.resolve(folder, reference.path))),
+      quartoProject: this.quartoBibliographies(documentPath).filter(allowed),
+      // The setting is the user's own choice, honoured anywhere once the workspace is trusted.
+      fromSettings: this.trusted() ? this.settingFiles() : [],
+      neighbours: () => this.neighbours(documentPath).filter(allowed),
+    });
+  }
+
+  /**
+   * Finding a document's files walks folders, follows symbolic links and expands globs: a watching workspace does it
+   * once per document and set of names, until a file event or a settings change (`forgetWhereFilesAre`) says the
+   * answer may differ. Without watching, nothing would say so, and it is done every time.
+   */
+  private remembered<T>(key: string, find: () => T): T {
+    if (this.options.watch === false) return find();
+    if (this.whereFilesAre.has(key)) return this.whereFilesAre.get(key) as T;
+    const found = find();
+    this.whereFilesAre.set(key, found);
+    if (this.whereFilesAre.size > 512) this.whereFilesAre.delete(this.whereFilesAre.keys().next().value!);
+    return found;
+  }
+
+  /** Files may have been created, deleted or renamed, or the settings changed: which files documents see is found again. */
+  forgetWhereFilesAre(): void {
+    this.whereFilesAre.clear();
   }
 
   /** Parses the files together (BibTeX macros and crossrefs may live in another file), reusing the last parse of the same versions. */
@@ -334,6 +361,8 @@ export class Workspace {
       const watcher = fs.watch(folder, { persistent: false }, (_event, name) => {
         if (!name) return;
         const changed = path.join(folder, name.toString());
+        // A bibliography or project file created, deleted or renamed here may change which files documents see.
+        if (formatOfPath(changed) !== undefined) this.forgetWhereFilesAre();
         if (!this.files.has(changed)) return;
         this.files.delete(changed);
         this.options.onChange(changed);
@@ -348,8 +377,10 @@ export class Workspace {
     }
   }
 
-  /** Forgets a file the editor reported as changed, so the next request reads it again. */
+  /** Forgets a file the editor reported as created, changed or deleted, so the next request reads it again and finds
+   * again which files documents see. */
   invalidate(file: string): boolean {
+    this.forgetWhereFilesAre();
     return this.files.delete(file);
   }
 

@@ -83,3 +83,33 @@ test('a file over the size limit is read in the background up to the limit, with
   assert.ok(source.entries.length > 100 && source.entries.length < 2000, `${source.entries.length} entries`);
   assert.deepEqual(source.problems.map((problem) => problem.code).slice(-1), ['bib-truncated']);
 });
+
+test('a watching workspace finds a document’s files once, and again after a file event or a settings change', () => {
+  const root = mkdtempSync(path.join(tmpdir(), 'citewise-where-'));
+  writeFileSync(path.join(root, 'first.bib'), small);
+  let settingPaths: string[] = [];
+  const workspace = new Workspace({
+    roots: () => [root],
+    settingPaths: () => settingPaths,
+    maxFileBytes: () => 1e9,
+    parse: (texts) => new BibliographyReader().read(texts),
+    log: () => undefined,
+    onChange: () => undefined,
+  });
+  try {
+    const uri = pathToUri(path.join(root, 'essay.md'));
+    const keys = () => workspace.bibliographyFor(uri, []).entries.map((entry) => entry.key);
+    assert.deepEqual(keys(), ['small2020']);
+    // A file created next to the document counts once the editor reports it.
+    const later = path.join(root, 'later.bib');
+    writeFileSync(later, '@book{later2021, author = {Roe, Ann}, title = {Later}, year = 2021}\n');
+    workspace.invalidate(later);
+    assert.deepEqual(keys(), ['small2020', 'later2021']);
+    // A setting that names a file replaces the neighbours once the settings are read again.
+    settingPaths = ['first.bib'];
+    workspace.forgetWhereFilesAre();
+    assert.deepEqual(keys(), ['small2020']);
+  } finally {
+    workspace.dispose();
+  }
+});

@@ -36,15 +36,18 @@ export class BibliographyReader {
   private readonly scans = new Map<string, { version: string; scan: BibtexScan }>();
 
   read(files: BibliographyText[]): BibliographySource[] {
-    const bibtex = files.filter((f) => formatOfPath(f.path) === 'bibtex');
-    // A BibTeX file read in slices links itself when it is the only one; with others, all are linked together.
-    const alone = bibtex.length === 1 && bibtex[0].reading ? bibtex[0] : undefined;
-    const linked = alone ? new Map() : linkBibtex(bibtex.map((f) => ({ source: f.source, scan: this.scanOf(f) })));
+    const all = files.filter((f) => formatOfPath(f.path) === 'bibtex');
+    // A BibTeX file read in slices links itself: while it is read, since linking what it has read so far with the
+    // other files for every request would cost more than reading it, and once read when it is the only one. A file
+    // read and used with others is linked with them, as their macros and crossref parents may be in it.
+    const linksItself = (f: BibliographyText) => !!f.reading && (!f.reading.done || all.length === 1);
+    const bibtex = all.filter((f) => !linksItself(f));
+    const linked = bibtex.length === 0 ? new Map<string, { entries: ReferenceEntry[]; problems: Problem[] }>() : linkBibtex(bibtex.map((f) => ({ source: f.source, scan: this.scanOf(f) })));
     for (const source of [...this.scans.keys()]) if (!files.some((f) => f.source === source)) this.scans.delete(source);
     return files.map((file) => {
       const format = formatOfPath(file.path);
       const parsed =
-        format === 'bibtex' && file !== alone
+        format === 'bibtex' && !linksItself(file)
           ? linked.get(file.source) ?? { entries: [], problems: [] }
           : file.reading
             ? file.reading.result()
@@ -62,7 +65,7 @@ export class BibliographyReader {
   }
 
   private scanOf(file: BibliographyText): BibtexScan {
-    // A file read in slices has scanned itself, as far as it has got.
+    // A file read in slices has scanned itself.
     if (file.reading?.scan) return file.reading.scan();
     const held = this.scans.get(file.source);
     if (held && held.version === file.version) return held.scan;

@@ -69,7 +69,7 @@ import { BibliographyReader } from './core/index/readBibliographies';
 import { bibliographyDiagnostics, duplicateKeysAcrossFiles } from './core/features/bibliographyDiagnostics';
 import { uncitedBibliographyEntries } from './core/features/uncitedBibliographyEntries';
 import { WorkspaceDocuments } from './workspaceDocuments';
-import { readingProgress } from './readingProgress';
+import { workDoneProgressOfReading } from './workDoneProgress';
 import { withoutHeldDiagnostics } from './core/features/heldWhileLoading';
 
 /** Bibliography files larger than this are read in the background, a slice at a time. */
@@ -121,7 +121,7 @@ export function startServer(connection: Connection): void {
     maxFileBytes: () => settings.maxFileSizeMB * 1048576,
     parse: (files) => reader.read(files),
     backgroundBytes: BACKGROUND_READ_BYTES,
-    readingProgress: readingProgress(connection, () => canShowProgress),
+    readingProgress: workDoneProgressOfReading(connection, () => canShowProgress),
     trusted: () => trusted,
     allowOutside: () => settings.allowBibliographiesOutsideWorkspace,
     log,

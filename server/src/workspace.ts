@@ -1,4 +1,5 @@
-// The file system side of the server: reads bibliography files (re-reading one only when it changed on disk), watches
+// The file system side of the server: reads bibliography files (re-reading one only when it changed on disk, and a large
+// one in the background, a slice at a time, when the server asks for that), watches
 // their folders so that a rewritten export is picked up within a second, finds a document's Quarto project and
 // neighbouring bibliographies, and expands the `citewise.bibliography` setting. Everything it reads goes to the core as text.
 
@@ -10,7 +11,8 @@ import type { BibliographyReference, Problem } from './core/types';
 import { mergeBibliography, type Bibliography, type BibliographySource } from './core/index/bibliography';
 import { bibliographyFilesFor, formatOfPath } from './core/index/project';
 import { expandGlobs } from './glob';
-import { startReading, type SlicedReading } from './core/index/slicedReading';
+import type { SlicedReading } from './core/index/slicedReading';
+import { readInSlices, readPrefix, type ReadingProgress } from './readInSlices';
 import { refusedYaml } from './core/syntax/yamlGuard';
 
 /** Parses the texts of the files one document sees, by URI; given by the caller so that tests can supply their own. */
@@ -42,12 +44,6 @@ export interface WorkspaceOptions {
   allowOutside?: () => boolean;
 }
 
-export interface ReadingProgress {
-  /** How much of the file is read, from 0 to 1. */
-  report(fraction: number): void;
-  done(): void;
-}
-
 interface CachedFile {
   mtimeMs: number;
   size: number;
@@ -71,12 +67,6 @@ function versionRead(cached: CachedFile): string {
   return cached.loading ? `${cached.version}~${cached.loading.snapshot}` : cached.version;
 }
 
-/**
- * While a file is read in the background, requests see a new snapshot of its entries each time this much more of it
- * is read: merging the entries read so far for every slice would cost more than reading the slices.
- */
-const SNAPSHOT_STEP = 0.05;
-
 /** The path with symbolic links followed, or as given when it does not exist (yet). */
 function realPath(file: string): string {
   try {
@@ -86,35 +76,6 @@ function realPath(file: string): string {
   }
 }
 
-/** Reads the first `limit` bytes of a file, up to its last complete line, so that a huge file is indexed in part. */
-function readPrefix(file: string, limit: number): string {
-  const descriptor = fs.openSync(file, 'r');
-  try {
-    const buffer = Buffer.alloc(limit);
-    return completeLines(buffer, fs.readSync(descriptor, buffer, 0, limit, 0));
-  } finally {
-    fs.closeSync(descriptor);
-  }
-}
-
-/** `readPrefix` without blocking the event loop. */
-async function readPrefixInBackground(file: string, limit: number): Promise<string> {
-  const handle = await fs.promises.open(file, 'r');
-  try {
-    const buffer = Buffer.alloc(limit);
-    const { bytesRead } = await handle.read(buffer, 0, limit, 0);
-    return completeLines(buffer, bytesRead);
-  } finally {
-    await handle.close();
-  }
-}
-
-function completeLines(buffer: Buffer, length: number): string {
-  const text = buffer.subarray(0, length).toString('utf8');
-  const lastLine = text.lastIndexOf('\n');
-  return lastLine < 0 ? text : text.slice(0, lastLine + 1);
-}
-
 function truncationMessage(size: number, limit: number): string {
   const megabytes = (bytes: number) => (bytes / 1048576).toFixed(1);
   return `This file is ${megabytes(size)} MB; only its first ${megabytes(limit)} MB were read (setting citewise.maxFileSizeMB), so entries after that point are not known.`;
@@ -122,11 +83,6 @@ function truncationMessage(size: number, limit: number): string {
 
 function unreadable(error: unknown): string {
   return `The file could not be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`;
-}
-
-/** Lets the event loop run everything waiting (requests, timers) before the next slice. */
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }
 
 export function uriToPath(uri: string): string | undefined {
@@ -317,37 +273,19 @@ export class Workspace {
     return cached;
   }
 
-  /**
-   * Reads a large file without blocking: its text with fs.promises, then its entries a slice at a time with the event
-   * loop free between slices. Stops when the file changes meanwhile (a newer copy replaces this one), and tells
-   * `onChange` when done, so that documents are checked again against the whole file.
-   */
+  /** Reads a large file without blocking, and tells `onChange` once it is read, so that documents are checked again
+   * against the whole file. A newer copy of the file (it changed meanwhile) replaces this one and stops its reading. */
   private async readInBackground(file: string, cached: CachedFile): Promise<void> {
     const superseded = () => this.files.get(file) !== cached;
-    const progress = this.options.readingProgress?.(file);
     try {
-      cached.text = cached.truncated ? await readPrefixInBackground(file, cached.limit) : await fs.promises.readFile(file, 'utf8');
-      if (superseded()) return;
-      const reading = startReading({ source: pathToUri(file), path: file, text: cached.text });
-      cached.reading = reading;
-      let snapshotAt = 0;
-      while (!reading.step()) {
-        if (reading.fraction - snapshotAt >= SNAPSHOT_STEP) {
-          cached.loading!.snapshot++;
-          snapshotAt = reading.fraction;
-        }
-        progress?.report(reading.fraction);
-        await nextTurn();
-        if (superseded()) return;
-      }
+      const options = { prefixBytes: cached.truncated ? cached.limit : undefined, progress: this.options.readingProgress?.(file), superseded };
+      if (!(await readInSlices({ path: file, source: pathToUri(file) }, cached, options))) return;
     } catch (error) {
+      if (superseded()) return;
       cached.text = '';
       cached.reading = undefined;
       cached.problem = unreadable(error);
-    } finally {
-      progress?.done();
     }
-    if (superseded()) return;
     cached.loading = undefined;
     this.options.onChange(file);
   }

@@ -1,7 +1,8 @@
 // Reads a CSL-JSON bibliography (the list of items Zotero, Better BibTeX and pandoc write) with the position of every
 // item and of its "id". JSON.parse keeps no positions, so a small scanner first finds where each item of the list
 // begins and ends (strings and brackets only); JSON.parse then reads the values. A broken item costs only itself:
-// the scan resumes at the next item. Linear in the text and never throws.
+// the scan resumes at the next item. A large file can be read a slice of its items at a time (CslJsonReading). Linear in
+// the text and never throws.
 
 import type { Problem, Span } from '../../types';
 import { firstLineSpan, isRecord, type BibliographyParse, type KeyPolicy, type ReadItem } from './fromCsl';

@@ -4,14 +4,14 @@
 
 import * as path from 'node:path';
 import type { Connection, WorkDoneProgressServerReporter } from 'vscode-languageserver';
-import type { ReadingProgress } from './workspace';
+import type { ReadingProgress } from './readInSlices';
 
 /** A reading that ends sooner than this shows no progress at all. */
 const SHOW_AFTER_MS = 250;
 
 const silent: ReadingProgress = { report: () => undefined, done: () => undefined };
 
-export function readingProgress(connection: Connection, canShow: () => boolean): (file: string) => ReadingProgress {
+export function workDoneProgressOfReading(connection: Connection, canShow: () => boolean): (file: string) => ReadingProgress {
   return (file) => {
     if (!canShow()) return silent;
     let fraction = 0;

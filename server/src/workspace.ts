@@ -1,7 +1,7 @@
 // The file system side of the server: reads bibliography files (re-reading one only when it changed on disk, and a large
-// one in the background, a slice at a time, when the server asks for that), watches
-// their folders so that a rewritten export is picked up within a second, finds a document's Quarto project and
-// neighbouring bibliographies, and expands the `citewise.bibliography` setting. Everything it reads goes to the core as text.
+// one in the background, a slice at a time, when the server asks for that), watches their folders so that a rewritten
+// export is picked up within a second, finds a document's Quarto project and neighbouring bibliographies, and expands
+// the `citewise.bibliography` setting. Everything it reads goes to the core as text.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';

@@ -93,12 +93,24 @@ test('a generated BibTeX library read in slices equals the library read at once'
 });
 
 test('a BibTeX file read in slices links with the other BibTeX files of the document like one read at once', () => {
-  const other = { source: 'file:///library/strings', path: 'strings.bib', text: '@string{latejournal = {Shared Journal}}\n', version: '1' };
-  const at = (reading?: SlicedReading) =>
-    new BibliographyReader().read([other, { source: SOURCE, path: 'refs.bib', text: trickyBibtex, version: '1', reading }]).map(plain);
-  const reading = new BibtexReading(trickyBibtex, SOURCE, 40);
-  while (!reading.step());
-  assert.deepEqual(at(reading), at());
+  const withMacros = { source: 'file:///library/strings', path: 'strings.bib', text: '@string{latejournal = {Shared Journal}}\n', version: '1' };
+  // Without macros, only what inherits is linked again: here across files, both ways.
+  const withParents = {
+    source: 'file:///library/parents',
+    path: 'parents.bib',
+    text: '@proceedings{otherproc, title = {Proceedings in Another File}, year = 2018}\n@inproceedings{otherchild, title = {Inherits from refs}, crossref = {proc2019}}\n',
+    version: '1',
+  };
+  const text = `${trickyBibtex}@inproceedings{crossing, author = {Far, A.}, title = {Its parent is in another file}, crossref = {otherproc}}\n`;
+  for (const other of [withMacros, withParents]) {
+    const at = (reading?: SlicedReading) => new BibliographyReader().read([other, { source: SOURCE, path: 'refs.bib', text, version: '1', reading }]).map(plain);
+    const reading = new BibtexReading(text, SOURCE, 40);
+    while (!reading.step());
+    assert.deepEqual(at(reading), at(), other.path);
+  }
+  const [parents, refs] = new BibliographyReader().read([withParents, { source: SOURCE, path: 'refs.bib', text, version: '1' }]);
+  assert.equal(refs.entries.find((entry) => entry.key === 'crossing')!.container, 'Proceedings in Another File');
+  assert.equal(parents.entries.find((entry) => entry.key === 'otherchild')!.container, 'Proceedings of the Late Conference');
 });
 
 const trickyCslJson = dedent(`

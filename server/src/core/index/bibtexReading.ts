@@ -5,7 +5,7 @@
 // @string) are linked again, also in slices, so that the finished reading equals linking the whole file at once.
 
 import type { Problem, ReferenceEntry } from '../types';
-import { linkBibtex, scanBibtex, type BibtexEntry, type BibtexScan } from '../syntax/bib/bibtex';
+import { linkBibtex, scanBibtex, type BibtexEntry, type BibtexScan, type LinkedFile, type ScannedFile } from '../syntax/bib/bibtex';
 import type { BibliographyParse } from '../syntax/bib/fromCsl';
 
 /** Characters per slice: about 10 ms of scanning and linking on a slow machine. */
@@ -109,18 +109,29 @@ export class BibtexReading {
     for (const index of indexes) this.linked[index] = byEntry.get(this.scanned.entries[index])!;
   }
 
-  /** The entries some entry names in crossref or xdata; all entries when a name is not written plainly. */
   private possibleParents(): BibtexEntry[] {
-    const named = new Set<string>();
-    for (const entry of this.scanned.entries) {
-      for (const field of entry.fields) {
-        if (field.name !== 'crossref' && field.name !== 'xdata') continue;
-        const plain = PLAIN_KEYS.exec(field.raw);
-        if (!plain) return this.scanned.entries;
-        for (const key of plain[1].split(',')) named.add(key.trim().toLowerCase());
-      }
-    }
-    return this.scanned.entries.filter((entry) => named.has(entry.key.toLowerCase()));
+    const named = parentKeys(this.scanned.entries);
+    return named ? this.scanned.entries.filter((entry) => named.has(entry.key.toLowerCase())) : this.scanned.entries;
+  }
+
+  /**
+   * Links this file, read, with the other BibTeX files of a document, linking again only what they can change: the
+   * entries that inherit, with the entries they may inherit from. The others' @string macros could change any entry,
+   * so when they define any, everything is linked together, as it is when a parent is not named plainly.
+   */
+  linkWith(others: ScannedFile[], order: string[]): Map<string, LinkedFile> {
+    const own = this.result();
+    const everything = () => linkBibtex(order.map((source) => (source === this.source ? { source, scan: this.scanned } : others.find((o) => o.source === source)!)));
+    if (!this.finished || others.some((other) => other.scan.strings.length > 0)) return everything();
+    const named = parentKeys([...this.scanned.entries, ...others.flatMap((other) => other.scan.entries)]);
+    if (!named) return everything();
+    const relinked = this.scanned.entries.filter((entry) => inherits(entry) || named.has(entry.key.toLowerCase()));
+    const reduced: BibtexScan = { entries: relinked, strings: this.scanned.strings, problems: [] };
+    const linked = linkBibtex(order.map((source) => (source === this.source ? { source, scan: reduced } : others.find((o) => o.source === source)!)));
+    const byEntry = new Map(relinked.map((entry, i) => [entry, linked.get(this.source)!.entries[i]] as const));
+    const entries = this.scanned.entries.map((entry, i) => (inherits(entry) ? byEntry.get(entry)! : own.entries[i]));
+    linked.set(this.source, { entries, problems: own.problems });
+    return linked;
   }
 
   /**
@@ -141,6 +152,20 @@ export class BibtexReading {
     this.finished = { entries: this.linked, problems };
     this.parents = [];
   }
+}
+
+/** The keys (in lower case) that entries name in crossref or xdata; undefined when one is not written plainly. */
+function parentKeys(entries: readonly BibtexEntry[]): Set<string> | undefined {
+  const named = new Set<string>();
+  for (const entry of entries) {
+    for (const field of entry.fields) {
+      if (field.name !== 'crossref' && field.name !== 'xdata') continue;
+      const plain = PLAIN_KEYS.exec(field.raw);
+      if (!plain) return undefined;
+      for (const key of plain[1].split(',')) named.add(key.trim().toLowerCase());
+    }
+  }
+  return named;
 }
 
 function inherits(entry: BibtexEntry): boolean {

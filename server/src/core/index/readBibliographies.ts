@@ -5,7 +5,7 @@
 import type { Problem, ReferenceEntry } from '../types';
 import type { BibliographySource } from './bibliography';
 import { formatOfPath } from './project';
-import { linkBibtex, scanBibtex, type BibtexScan } from '../syntax/bib/bibtex';
+import { linkBibtex, scanBibtex, type BibtexScan, type LinkedFile } from '../syntax/bib/bibtex';
 import { parseCslJson } from '../syntax/bib/cslJson';
 import { parseCslYaml } from '../syntax/bib/cslYaml';
 import { parseRis } from '../syntax/bib/ris';
@@ -42,7 +42,7 @@ export class BibliographyReader {
     // read and used with others is linked with them, as their macros and crossref parents may be in it.
     const linksItself = (f: BibliographyText) => !!f.reading && (!f.reading.done || all.length === 1);
     const bibtex = all.filter((f) => !linksItself(f));
-    const linked = bibtex.length === 0 ? new Map<string, { entries: ReferenceEntry[]; problems: Problem[] }>() : linkBibtex(bibtex.map((f) => ({ source: f.source, scan: this.scanOf(f) })));
+    const linked = this.linkTogether(bibtex);
     for (const source of [...this.scans.keys()]) if (!files.some((f) => f.source === source)) this.scans.delete(source);
     return files.map((file) => {
       const format = formatOfPath(file.path);
@@ -62,6 +62,15 @@ export class BibliographyReader {
       if (file.reading && !file.reading.done) source.loading = true;
       return source;
     });
+  }
+
+  /** Links BibTeX files together; a file read in slices among them links again only what the others can change. */
+  private linkTogether(bibtex: BibliographyText[]): Map<string, LinkedFile> {
+    if (bibtex.length === 0) return new Map();
+    const [read, ...more] = bibtex.filter((f) => f.reading?.linkWith);
+    if (!read || more.length > 0) return linkBibtex(bibtex.map((f) => ({ source: f.source, scan: this.scanOf(f) })));
+    const others = bibtex.filter((f) => f !== read).map((f) => ({ source: f.source, scan: this.scanOf(f) }));
+    return read.reading!.linkWith!(others, bibtex.map((f) => f.source));
   }
 
   private scanOf(file: BibliographyText): BibtexScan {

@@ -2,7 +2,7 @@
 // item) are read in slices of their text, RIS files in one step (they are rarely large).
 
 import type { BibliographyParse } from '../syntax/bib/fromCsl';
-import type { BibtexScan } from '../syntax/bib/bibtex';
+import type { BibtexScan, LinkedFile, ScannedFile } from '../syntax/bib/bibtex';
 import { CslJsonReading } from '../syntax/bib/cslJson';
 import { CslYamlReading } from '../syntax/bib/cslYaml';
 import { parseRis } from '../syntax/bib/ris';
@@ -24,6 +24,8 @@ export interface SlicedReading {
   result(): BibliographyParse;
   /** For a BibTeX file: the items scanned so far, for linking it with other BibTeX files. */
   scan?(): BibtexScan;
+  /** For a BibTeX file that is read: it linked with the other BibTeX files of a document, in the given order of files. */
+  linkWith?(others: ScannedFile[], order: string[]): Map<string, LinkedFile>;
 }
 
 export function startReading(file: { source: string; path: string; text: string }): SlicedReading {

@@ -3,13 +3,16 @@
 
 import * as path from 'node:path';
 import { commands, env, languages, Position, StatusBarAlignment, Uri, window, workspace, type ExtensionContext, type StatusBarItem } from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, LanguageClient, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { EntriesView } from './entriesView';
 import { showProblems, SHOW_PROBLEMS_COMMAND } from './problemsPicker';
+import { RestartPolicy } from './restartPolicy';
 
 let client: LanguageClient | undefined;
 /** Starts and restarts run one after another: stopping a client that is still starting fails and leaves it running. */
 let lifecycle: Promise<void> = Promise.resolve();
+/** Kept across clients: a restart after a crash makes a new client, and the crashes before it still count. */
+const restarts = new RestartPolicy();
 
 /** The answer of the server's `citewise/documentSummary` request for one document. */
 interface DocumentSummary {
@@ -38,8 +41,24 @@ function createClient(context: ExtensionContext): LanguageClient {
     ],
     // In Restricted Mode the server reads no file that settings point at, and none outside the workspace folders.
     initializationOptions: { trusted: workspace.isTrusted },
+    errorHandler: crashHandler(context),
   };
   return new LanguageClient('citewise', 'Citewise', serverOptions, clientOptions);
+}
+
+/** Restarts a crashed server as the restart policy says; when it says to give up, says so with a way to start again. */
+function crashHandler(context: ExtensionContext): ErrorHandler {
+  return {
+    error: (_error, _message, count) => ({ action: restarts.keepAfterError(count) ? ErrorAction.Continue : ErrorAction.Shutdown }),
+    closed: () => {
+      const decision = restarts.crashed();
+      if (decision.restart) return { action: CloseAction.Restart };
+      void window.showErrorMessage(decision.message, 'Restart').then((choice) => {
+        if (choice === 'Restart') void queue(context, 'restart');
+      });
+      return { action: CloseAction.DoNotRestart, handled: true };
+    },
+  };
 }
 
 function counted(count: number, noun: string): string {
@@ -104,6 +123,8 @@ async function copyEntry(): Promise<void> {
 function queue(context: ExtensionContext, step: 'start' | 'restart'): Promise<void> {
   lifecycle = lifecycle.then(async () => {
     try {
+      // A restart asked for (by hand, or for new settings or trust) starts afresh: earlier crashes no longer count.
+      if (step === 'restart') restarts.reset();
       if (step === 'restart' && client) await client.stop().catch(() => undefined);
       client = createClient(context);
       await client.start();

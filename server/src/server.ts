@@ -65,7 +65,11 @@ import { bibliographyDiagnostics, duplicateKeysAcrossFiles } from './core/featur
 import { uncitedBibliographyEntries } from './core/features/uncitedBibliographyEntries';
 import { WorkspaceDocuments } from './workspaceDocuments';
 import { registerRename, type UnopenedDocument } from './renameRequests';
+import { workDoneProgressOfReading } from './workDoneProgress';
+import { withoutHeldDiagnostics } from './core/features/heldWhileLoading';
 
+/** Bibliography files larger than this are read in the background, a slice at a time. */
+const BACKGROUND_READ_BYTES = 1048576;
 /** How long to wait after the last keystroke before recomputing diagnostics. */
 const DIAGNOSTICS_DELAY_MS = 120;
 /** Problems shown in bibliography files are gathered over all documents, a little after the documents' own. */
@@ -95,6 +99,8 @@ export function startServer(connection: Connection): void {
   let canPullConfiguration = false;
   /** Whether the editor accepts snippets in completion items. */
   let snippetSupport = false;
+  /** Whether the client shows progress the server starts (window/workDoneProgress/create). */
+  let canShowProgress = false;
   let roots: string[] = [];
   /** VS Code says whether the workspace is trusted; other editors have no such notion and are trusted. */
   let trusted = true;
@@ -107,6 +113,8 @@ export function startServer(connection: Connection): void {
     settingPaths: () => settings.bibliography,
     maxFileBytes: () => settings.maxFileSizeMB * 1048576,
     parse: (files) => reader.read(files),
+    backgroundBytes: BACKGROUND_READ_BYTES,
+    readingProgress: workDoneProgressOfReading(connection, () => canShowProgress),
     trusted: () => trusted,
     allowOutside: () => settings.allowBibliographiesOutsideWorkspace,
     log,
@@ -195,7 +203,8 @@ export function startServer(connection: Connection): void {
     const diagnostics = guard('diagnostics', [], () => {
       if (!analysis) return [];
       const named = diagnoseNamedBibliographies(workspace.namedProblems(uri, analysis.facts.bibliographies), settings.diagnostics);
-      return [...diagnose(analysis, settings.diagnostics, settings.citationStyle), ...named].map((d) => toDiagnostic(document, d, rangeInFile, help));
+      const own = withoutHeldDiagnostics(diagnose(analysis, settings.diagnostics, settings.citationStyle), analysis.bibliography);
+      return [...own, ...named].map((d) => toDiagnostic(document, d, rangeInFile, help));
     });
     void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
     scheduleBibliographyProblems();
@@ -219,6 +228,11 @@ export function startServer(connection: Connection): void {
     const duplicates = duplicateKeysAcrossFiles([...new Set(open.map((a) => a.bibliography))], settings.diagnostics);
     const published = new Set<string>();
     for (const source of sources.values()) {
+      // A file still being read keeps the problems it had; its own are published once it is read.
+      if (source.loading) {
+        if (bibliographyDiagnosticUris.has(source.source)) published.add(source.source);
+        continue;
+      }
       const core = [...bibliographyDiagnostics(source, settings.diagnostics), ...(duplicates.get(source.source) ?? []), ...(uncited.get(source.source) ?? [])];
       const diagnostics = core.flatMap((d) => {
         const range = rangeInFile(source.source, d.span);
@@ -256,12 +270,15 @@ export function startServer(connection: Connection): void {
       const raw = await connection.workspace.getConfiguration('citewise').then(undefined, () => undefined);
       settings = readSettings(raw);
     }
+    // The bibliography setting and the permission to read outside the workspace decide which files documents see.
+    workspace.forgetWhereFilesAre();
     scheduleAll();
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     canPullConfiguration = !!params.capabilities.workspace?.configuration;
     snippetSupport = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
+    canShowProgress = !!params.capabilities.window?.workDoneProgress;
     roots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
     if (roots.length === 0 && params.rootUri) roots = [uriToPath(params.rootUri)].filter((p): p is string => !!p);
     const options = params.initializationOptions as { settings?: unknown; trusted?: boolean } | undefined;

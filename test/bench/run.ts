@@ -1,12 +1,13 @@
 // The benchmark suite: builds its inputs in a temporary folder, measures every section side by side in one run, and
 // prints one table with the machine it ran on. Benchmarks print figures; nothing here passes or fails.
 // Run: npm run bench (which builds the server first), or node out/test/bench/run.js [section ...] to run some of
-// indexing, documents, formatting, server, memory.
+// indexing, documents, formatting, server, memory, loading.
 
 import { indexingRows } from './indexingBench';
 import { formattingRows, keyedRows, readBibliography, thesisRows } from './documentBench';
 import { serverRows } from './serverBench';
 import { memoryRows } from './memoryBench';
+import { loadingRows } from './loadingBench';
 import { temporaryFolder, writeBibliographyFiles, type BibliographyFiles } from './bibliographyFiles';
 import { syntheticThesis } from './syntheticDocuments';
 import { machine, table, type Row } from './report';
@@ -14,7 +15,7 @@ import { machine, table, type Row } from './report';
 const BIBLIOGRAPHY_SIZES = [1_000, 10_000, 50_000];
 const THESIS = { words: 150_000, references: 1_000, citations: 5_000 };
 
-const SECTIONS = ['indexing', 'documents', 'formatting', 'server', 'memory'] as const;
+const SECTIONS = ['indexing', 'documents', 'formatting', 'server', 'memory', 'loading'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function progress(message: string): void {
@@ -55,6 +56,10 @@ async function main(): Promise<void> {
     if (chosen.has('memory')) {
       progress('memory');
       rows.push(...memoryRows(largest));
+    }
+    if (chosen.has('loading')) {
+      progress('loading a 40 MB file');
+      rows.push(...(await loadingRows(folder)));
     }
   } finally {
     remove();

@@ -1,7 +1,7 @@
 // The long fuzz run (`npm run fuzz`): many more and longer generated inputs than `npm test` uses, plus inputs built
 // to make regular expressions backtrack, at 256 KB and 1 MB. Prints, per parser, how many cases ran, the longest
 // parse and the most milliseconds per kilobyte; exits non-zero when a property fails or a parser grows faster than
-// linearly. Usage: npm run fuzz [-- --seed N --runs N]
+// linearly. Usage: npm run fuzz [-- --seed N --runs N --only PARSER]
 
 import fc from 'fast-check';
 import { casesFor, checkCase, targets, type FuzzCase, type FuzzTarget } from './targets';
@@ -100,9 +100,11 @@ function printTable(reports: Report[]): void {
 function main(): void {
   const seed = option('seed', DEFAULT_SEED);
   const runs = option('runs', DEFAULT_RUNS);
-  console.log(`Fuzzing ${targets.length} parsers: seed ${seed}, ${runs} generated cases each, then ${pathologicalPatterns.length} pathological patterns at 256 KB and 1 MB.`);
+  const only = process.argv.indexOf('--only');
+  const chosen = only >= 0 ? targets.filter((target) => target.name === process.argv[only + 1]) : targets;
+  console.log(`Fuzzing ${chosen.length} parsers: seed ${seed}, ${runs} generated cases each, then ${pathologicalPatterns.length} pathological patterns at 256 KB and 1 MB.`);
   const reports: Report[] = [];
-  for (const target of targets) {
+  for (const target of chosen) {
     const report: Report = { name: target.name, cases: 0, failures: [], longestMs: 0, longestWhat: '', maxMsPerKb: 0, maxMsPerKbWhat: '' };
     const started = Date.now();
     runGenerated(target, report, seed, runs);

@@ -3,6 +3,7 @@
 // diagnostics, hover and completion for the seed essay (test/fixtures/seed-essay.md, copied into the workspace).
 
 import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { pollUntil } from './poll';
 
@@ -297,5 +298,48 @@ suite('Citewise settings', () => {
       await configuration.update('diagnostics.uncitedEntry', undefined, vscode.ConfigurationTarget.Workspace);
     }
     await citewiseDiagnostics(seed, (ds) => ds.some((d) => codeOf(d) === 'uncited-entry'));
+  });
+});
+
+/** The language server processes the extension started (children of this extension host), by their process ids. */
+function serverProcesses(): number[] {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .flatMap((name) => {
+      try {
+        const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+        const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        return parent === process.pid && readFileSync(`/proc/${name}/cmdline`, 'utf8').includes('server.js') ? [Number(name)] : [];
+      } catch {
+        // The process ended while it was looked at.
+        return [];
+      }
+    });
+}
+
+suite('Citewise after its language server crashes', () => {
+  test('a crashed server is started again four times; after a fifth crash it stays stopped until restarted by hand', async function () {
+    this.timeout(180_000);
+    const seed = seedUri();
+    const document = await vscode.workspace.openTextDocument(seed);
+    await vscode.window.showTextDocument(document);
+    const hoverWorks = () =>
+      pollUntil('a hover from the server', () => vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', seed, positionOf(document, 'Qerimi, 2023', 1)), (hovers) => hovers.length > 0);
+    await hoverWorks();
+    let [server] = await pollUntil('one language server process', serverProcesses, (found) => found.length === 1);
+    for (let crash = 1; crash <= 4; crash++) {
+      process.kill(server, 'SIGKILL');
+      const crashed = server;
+      [server] = await pollUntil(`a new server after crash ${crash}`, serverProcesses, (found) => found.length === 1 && found[0] !== crashed);
+      await hoverWorks();
+    }
+    process.kill(server, 'SIGKILL');
+    await pollUntil('the fifth crashed server to be gone', serverProcesses, (found) => found.length === 0);
+    // Nothing can announce that no restart is coming: give one as long as the restarts above took at most.
+    await new Promise((resolve) => setTimeout(resolve, 5000));
+    assert.deepEqual(serverProcesses(), [], 'no server was started after the fifth crash');
+    await vscode.commands.executeCommand('citewise.restartServer');
+    await pollUntil('a server started by hand', serverProcesses, (found) => found.length === 1);
+    await hoverWorks();
   });
 });

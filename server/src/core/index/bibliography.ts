@@ -10,6 +10,8 @@ export interface BibliographySource {
   version: string;
   entries: ReferenceEntry[];
   problems: Problem[];
+  /** The file is still being read: its entries and problems are those read so far. */
+  loading?: boolean;
 }
 
 export interface Bibliography {
@@ -20,9 +22,11 @@ export interface Bibliography {
   /** Entries by citation key; more than one entry under a key is a duplicate key. */
   byKey: Map<string, ReferenceEntry[]>;
   byId: Map<string, ReferenceEntry>;
+  /** Some file is still being read, so an entry not found may still come. */
+  loading: boolean;
 }
 
-export const emptyBibliography: Bibliography = { version: '', sources: [], entries: [], byKey: new Map(), byId: new Map() };
+export const emptyBibliography: Bibliography = { version: '', sources: [], entries: [], byKey: new Map(), byId: new Map(), loading: false };
 
 export function mergeBibliography(sources: BibliographySource[]): Bibliography {
   if (sources.length === 0) return emptyBibliography;
@@ -40,5 +44,5 @@ export function mergeBibliography(sources: BibliographySource[]): Bibliography {
     }
   }
   const version = sources.map((s) => `${s.source}@${s.version}`).join('|');
-  return { version, sources, entries, byKey, byId };
+  return { version, sources, entries, byKey, byId, loading: sources.some((s) => s.loading === true) };
 }

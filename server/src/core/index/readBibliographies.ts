@@ -5,10 +5,11 @@
 import type { Problem, ReferenceEntry } from '../types';
 import type { BibliographySource } from './bibliography';
 import { formatOfPath } from './project';
-import { linkBibtex, scanBibtex, type BibtexScan } from '../syntax/bib/bibtex';
+import { linkBibtex, scanBibtex, type BibtexScan, type LinkedFile } from '../syntax/bib/bibtex';
 import { parseCslJson } from '../syntax/bib/cslJson';
 import { parseCslYaml } from '../syntax/bib/cslYaml';
 import { parseRis } from '../syntax/bib/ris';
+import type { SlicedReading } from './slicedReading';
 
 export interface BibliographyText {
   /** The file's URI, which entry ids and diagnostics use. */
@@ -17,6 +18,8 @@ export interface BibliographyText {
   path: string;
   text: string;
   version: string;
+  /** Set for a file read in slices: its entries come from the reading, as far as it has got. */
+  reading?: SlicedReading;
 }
 
 /** Gives every entry an id of its own: a key defined twice in one file would otherwise give two entries one id. */
@@ -33,26 +36,46 @@ export class BibliographyReader {
   private readonly scans = new Map<string, { version: string; scan: BibtexScan }>();
 
   read(files: BibliographyText[]): BibliographySource[] {
-    const bibtex = files.filter((f) => formatOfPath(f.path) === 'bibtex');
-    const linked = linkBibtex(bibtex.map((f) => ({ source: f.source, scan: this.scanOf(f) })));
+    const all = files.filter((f) => formatOfPath(f.path) === 'bibtex');
+    // A BibTeX file read in slices links itself: while it is read, since linking what it has read so far with the
+    // other files for every request would cost more than reading it, and once read when it is the only one. A file
+    // read and used with others is linked with them, as their macros and crossref parents may be in it.
+    const linksItself = (f: BibliographyText) => !!f.reading && (!f.reading.done || all.length === 1);
+    const bibtex = all.filter((f) => !linksItself(f));
+    const linked = this.linkTogether(bibtex);
     for (const source of [...this.scans.keys()]) if (!files.some((f) => f.source === source)) this.scans.delete(source);
     return files.map((file) => {
       const format = formatOfPath(file.path);
       const parsed =
-        format === 'bibtex'
+        format === 'bibtex' && !linksItself(file)
           ? linked.get(file.source) ?? { entries: [], problems: [] }
-          : format === 'csl-json'
-            ? parseCslJson(file.text, file.source)
-            : format === 'csl-yaml'
-              ? parseCslYaml(file.text, file.source)
-              : format === 'ris'
-                ? parseRis(file.text, file.source)
-                : { entries: [], problems: [unsupported()] };
-      return { source: file.source, version: file.version, entries: withUniqueIds(parsed.entries), problems: parsed.problems };
+          : file.reading
+            ? file.reading.result()
+            : format === 'csl-json'
+              ? parseCslJson(file.text, file.source)
+              : format === 'csl-yaml'
+                ? parseCslYaml(file.text, file.source)
+                : format === 'ris'
+                  ? parseRis(file.text, file.source)
+                  : { entries: [], problems: [unsupported()] };
+      const source: BibliographySource = { source: file.source, version: file.version, entries: withUniqueIds(parsed.entries), problems: parsed.problems };
+      if (file.reading && !file.reading.done) source.loading = true;
+      return source;
     });
   }
 
+  /** Links BibTeX files together; a file read in slices among them links again only what the others can change. */
+  private linkTogether(bibtex: BibliographyText[]): Map<string, LinkedFile> {
+    if (bibtex.length === 0) return new Map();
+    const [read, ...more] = bibtex.filter((f) => f.reading?.linkWith);
+    if (!read || more.length > 0) return linkBibtex(bibtex.map((f) => ({ source: f.source, scan: this.scanOf(f) })));
+    const others = bibtex.filter((f) => f !== read).map((f) => ({ source: f.source, scan: this.scanOf(f) }));
+    return read.reading!.linkWith!(others, bibtex.map((f) => f.source));
+  }
+
   private scanOf(file: BibliographyText): BibtexScan {
+    // A file read in slices has scanned itself.
+    if (file.reading?.scan) return file.reading.scan();
     const held = this.scans.get(file.source);
     if (held && held.version === file.version) return held.scan;
     const scan = scanBibtex(file.text);

@@ -1,10 +1,12 @@
 // Reads a CSL-JSON bibliography (the list of items Zotero, Better BibTeX and pandoc write) with the position of every
 // item and of its "id". JSON.parse keeps no positions, so a small scanner first finds where each item of the list
 // begins and ends (strings and brackets only); JSON.parse then reads the values. A broken item costs only itself:
-// the scan resumes at the next item. Linear in the text and never throws.
+// the scan resumes at the next item. A large file can be read a slice of its items at a time (CslJsonReading). Linear in
+// the text and never throws.
 
 import type { Problem, Span } from '../../types';
-import { entriesFromItems, firstLineSpan, isRecord, type BibliographyParse, type ReadItem } from './fromCsl';
+import { firstLineSpan, isRecord, type BibliographyParse, type KeyPolicy, type ReadItem } from './fromCsl';
+import { ItemsReadInSlices } from './slicedItems';
 
 /** Where a scan of one value stopped: its end and how deeply it nests, or what was wrong and where. */
 type Scan = { end: number; depth: number } | { error: ScanError };
@@ -29,14 +31,6 @@ interface Element {
   depth: number;
 }
 
-interface ListScan {
-  elements: Element[];
-  /** Just after the closing "]", or the end of the text. */
-  end: number;
-  /** No problem was found while scanning, so the whole list can be handed to JSON.parse at once. */
-  clean: boolean;
-}
-
 /**
  * After a broken item, items that start a line at or left of this column start a new item even inside an unclosed
  * one. Only used once the file is known to be broken: valid JSON may indent nested objects any way it likes.
@@ -46,6 +40,9 @@ interface ItemGuard {
 }
 
 const WRAPPER_KEYS = new Set(['items', 'references']);
+
+/** CSL requires an "id", so an item without one is a problem. */
+const KEY_POLICY: KeyPolicy = { missingKeyIsProblem: true };
 
 const UNCLOSED_ITEM = 'This item is not closed: the next item begins before its closing "}".';
 
@@ -63,72 +60,161 @@ const STRING_RUN = /[^"\\\u0000-\u001f]+/y;
 const SCALAR_RUN = /[^\s,:[\]{}"]+/y;
 
 export function parseCslJson(text: string, source: string): BibliographyParse {
-  const problems: Problem[] = [];
-  const readItems: ReadItem[] = [];
-  const start = skipSpace(text, text.charCodeAt(0) === 0xfeff ? 1 : 0);
-  if (start < text.length) readTopLevel(text, start, readItems, problems);
-  return { entries: entriesFromItems(readItems, source, { missingKeyIsProblem: true }), problems };
+  const reading = new CslJsonReading(text, source);
+  while (!reading.readSlice(Infinity));
+  return reading.result();
 }
 
-/** A list of items, an object wrapping one under "items" or "references", or a single item on its own. */
-function readTopLevel(text: string, start: number, readItems: ReadItem[], problems: Problem[]): void {
-  const first = text[start];
-  if (first !== '[' && first !== '{') {
-    problems.push(syntaxProblem(text, start, 'A CSL-JSON file holds a list of items written between "[" and "]".'));
-    return;
-  }
-  const wrapped = first === '{' ? objectMembers(text, start, undefined).members.find((m) => WRAPPER_KEYS.has(m.key) && text[m.valueStart] === '[') : undefined;
-  const listStart = first === '[' ? start : wrapped?.valueStart;
-  if (listStart !== undefined) {
-    const list = scanList(text, listStart, problems);
-    readElements(text, { start: listStart, end: list.end }, list, readItems, problems);
-    if (!wrapped) reportTrailingText(text, list.end, problems);
-    return;
-  }
-  const scan = scanElement(text, start, undefined);
-  if ('error' in scan) {
-    problems.push(syntaxProblem(text, scan.error.at, scan.error.message));
-    return;
-  }
-  readElements(text, { start, end: scan.end }, { elements: [scan], end: scan.end, clean: false }, readItems, problems);
-  reportTrailingText(text, scan.end, problems);
+/** Where the reading of a list of items stands. */
+interface ListReading {
+  /** Where the next item (or the closing "]") is looked for. */
+  pos: number;
+  /** An item was broken: items that start a line are now taken as new items even inside an unclosed one. */
+  broken: boolean;
+  /** The list is the value of an "items" or "references" member, so text after it is not reported. */
+  wrapped: boolean;
 }
 
-/** Finds the elements of the list opening at `open`, recovering after broken ones. */
-function scanList(text: string, open: number, problems: Problem[]): ListScan {
-  const elements: Element[] = [];
-  const problemsBefore = problems.length;
-  const result = (end: number): ListScan => ({ elements, end, clean: problems.length === problemsBefore });
-  let broken = false;
-  let pos = open + 1;
-  for (;;) {
-    pos = skipSpace(text, pos);
-    if (pos >= text.length) {
-      problems.push(syntaxProblem(text, text.length, 'The list of items is not closed with "]".'));
-      return result(pos);
+/**
+ * Reads a CSL-JSON file a slice at a time, so that a very large file can be read between other work: each slice
+ * reads the items of the list that start within it. Reading in one slice or in many gives the same entries and
+ * problems.
+ */
+export class CslJsonReading {
+  private readonly problems: Problem[] = [];
+  private readonly items: ItemsReadInSlices;
+  private list: ListReading | undefined;
+  private finished = false;
+
+  constructor(
+    private readonly text: string,
+    source: string,
+  ) {
+    this.items = new ItemsReadInSlices(source, KEY_POLICY);
+    const start = skipSpace(text, text.charCodeAt(0) === 0xfeff ? 1 : 0);
+    if (start < text.length) this.readTopLevel(start);
+    this.finished = this.list === undefined;
+  }
+
+  get done(): boolean {
+    return this.finished;
+  }
+
+  /** How much of the text is read, from 0 to 1. */
+  get fraction(): number {
+    if (this.finished || this.text.length === 0) return 1;
+    return (this.list?.pos ?? 0) / this.text.length;
+  }
+
+  /** Reads the items that start within the next `length` characters; true once the whole file is read. */
+  readSlice(length: number): boolean {
+    const list = this.list;
+    if (this.finished || !list) return true;
+    const elements: Element[] = [];
+    const problemsBefore = this.problems.length;
+    const closed = this.scanList(list, list.pos + length, elements);
+    this.readElements(elements, this.problems.length === problemsBefore);
+    if (closed !== undefined) {
+      if (!list.wrapped) reportTrailingText(this.text, closed, this.problems);
+      this.finished = true;
+      this.list = undefined;
     }
-    const char = text[pos];
-    if (char === ']') return result(pos + 1);
-    if (char === ',') {
-      problems.push(syntaxProblem(text, pos, 'A comma without an item before it.'));
-      pos++;
-      continue;
+    return this.finished;
+  }
+
+  /** The entries read so far, and the problems found so far; once the whole file is read, its entries and problems. */
+  result(): BibliographyParse {
+    const problems = [...this.problems].sort((a, b) => a.span.start - b.span.start);
+    return { entries: this.finished ? this.items.all() : this.items.soFar(), problems };
+  }
+
+  /** A list of items, an object wrapping one under "items" or "references", or a single item on its own. */
+  private readTopLevel(start: number): void {
+    const text = this.text;
+    const first = text[start];
+    if (first !== '[' && first !== '{') {
+      this.problems.push(syntaxProblem(text, start, 'A CSL-JSON file holds a list of items written between "[" and "]".'));
+      return;
     }
-    const scan = scanElement(text, pos, broken ? guardFor(text, pos) : undefined);
+    const wrapped = first === '{' ? objectMembers(text, start, undefined).members.find((m) => WRAPPER_KEYS.has(m.key) && text[m.valueStart] === '[') : undefined;
+    const listStart = first === '[' ? start : wrapped?.valueStart;
+    if (listStart !== undefined) {
+      this.list = { pos: listStart + 1, broken: false, wrapped: !!wrapped };
+      return;
+    }
+    const scan = scanElement(text, start, undefined);
     if ('error' in scan) {
-      broken = true;
-      const resume = scan.error.resumeAt ?? nextItemStart(text, pos, scan.error.at);
-      // An item that swallowed the ones after it broke far from where its brace is missing: point at the item instead.
-      const swallowed = resume >= 0 && (scan.error.resumeAt !== undefined || resume < scan.error.at);
-      problems.push(swallowed ? syntaxProblem(text, pos, UNCLOSED_ITEM) : syntaxProblem(text, scan.error.at, scan.error.message));
-      if (resume < 0) return result(text.length);
-      pos = resume;
-      continue;
+      this.problems.push(syntaxProblem(text, scan.error.at, scan.error.message));
+      return;
     }
-    elements.push(scan);
-    pos = skipSpace(text, scan.span.end);
-    if (text[pos] === ',') pos++;
-    else if (pos < text.length && text[pos] !== ']') problems.push(syntaxProblem(text, pos, 'A comma is missing between two items.'));
+    this.readElements([scan], false);
+    reportTrailingText(text, scan.end, this.problems);
+  }
+
+  /**
+   * Finds the elements of the list that start before `until`, recovering after broken ones; gives the position just
+   * after the list when it ended (with its "]" or with the text).
+   */
+  private scanList(list: ListReading, until: number, elements: Element[]): number | undefined {
+    const { text, problems } = this;
+    for (;;) {
+      const pos = skipSpace(text, list.pos);
+      list.pos = pos;
+      if (pos >= text.length) {
+        problems.push(syntaxProblem(text, text.length, 'The list of items is not closed with "]".'));
+        return pos;
+      }
+      const char = text[pos];
+      if (char === ']') return pos + 1;
+      if (pos >= until) return undefined;
+      if (char === ',') {
+        problems.push(syntaxProblem(text, pos, 'A comma without an item before it.'));
+        list.pos = pos + 1;
+        continue;
+      }
+      const scan = scanElement(text, pos, list.broken ? guardFor(text, pos) : undefined);
+      if ('error' in scan) {
+        list.broken = true;
+        const resume = scan.error.resumeAt ?? nextItemStart(text, pos, scan.error.at);
+        // An item that swallowed the ones after it broke far from where its brace is missing: point at the item instead.
+        const swallowed = resume >= 0 && (scan.error.resumeAt !== undefined || resume < scan.error.at);
+        problems.push(swallowed ? syntaxProblem(text, pos, UNCLOSED_ITEM) : syntaxProblem(text, scan.error.at, scan.error.message));
+        if (resume < 0) return text.length;
+        list.pos = resume;
+        continue;
+      }
+      elements.push(scan);
+      list.pos = skipSpace(text, scan.span.end);
+      if (text[list.pos] === ',') list.pos++;
+      else if (list.pos < text.length && text[list.pos] !== ']') problems.push(syntaxProblem(text, list.pos, 'A comma is missing between two items.'));
+    }
+  }
+
+  /**
+   * Turns elements into items. The elements of a clean slice are parsed in one call, which is much faster than one call
+   * per item; otherwise (or when that call fails after all) each element is parsed alone so that one bad item costs only
+   * itself.
+   */
+  private readElements(elements: Element[], clean: boolean): void {
+    const { text, problems } = this;
+    if (elements.length === 0) return;
+    const whole = clean ? parseOrUndefined(`[${text.slice(elements[0].span.start, elements[elements.length - 1].span.end)}]`) : undefined;
+    const values = Array.isArray(whole) && whole.length === elements.length ? whole : undefined;
+    const read: ReadItem[] = [];
+    elements.forEach((element, index) => {
+      if (element.depth > MAX_ITEM_DEPTH) {
+        problems.push({ span: element.span, code: 'json-too-deep', message: `This value nests more than ${MAX_ITEM_DEPTH} levels deep, which no CSL item does; it is skipped.` });
+        return;
+      }
+      const value = values ? values[index] : parseElement(text, element.span, problems);
+      if (value === undefined) return;
+      if (!isRecord(value)) {
+        problems.push({ span: element.span, code: 'json-not-an-item', message: 'Only objects can be items of a CSL-JSON list; this one is skipped.' });
+        return;
+      }
+      read.push({ item: value, span: element.span, keySpan: element.idSpan, firstLine: firstLineSpan(text, element.span), problems: [] });
+    });
+    this.items.add(read);
   }
 }
 
@@ -144,28 +230,6 @@ function scanElement(text: string, pos: number, guard: ItemGuard | undefined): (
   }
   const scan = skipValue(text, pos, guard);
   return 'error' in scan ? scan : { span: { start: pos, end: scan.end }, end: scan.end, depth: scan.depth };
-}
-
-/**
- * Turns the elements into items. A clean list is parsed in one call, which is much faster than one call per item;
- * otherwise (or when that call fails after all) each element is parsed alone so that one bad item costs only itself.
- */
-function readElements(text: string, listSpan: Span, list: ListScan, readItems: ReadItem[], problems: Problem[]): void {
-  const whole = list.clean ? parseOrUndefined(text.slice(listSpan.start, listSpan.end)) : undefined;
-  const values = Array.isArray(whole) && whole.length === list.elements.length ? whole : undefined;
-  list.elements.forEach((element, index) => {
-    if (element.depth > MAX_ITEM_DEPTH) {
-      problems.push({ span: element.span, code: 'json-too-deep', message: `This value nests more than ${MAX_ITEM_DEPTH} levels deep, which no CSL item does; it is skipped.` });
-      return;
-    }
-    const value = values ? values[index] : parseElement(text, element.span, problems);
-    if (value === undefined) return;
-    if (!isRecord(value)) {
-      problems.push({ span: element.span, code: 'json-not-an-item', message: 'Only objects can be items of a CSL-JSON list; this one is skipped.' });
-      return;
-    }
-    readItems.push({ item: value, span: element.span, keySpan: element.idSpan, firstLine: firstLineSpan(text, element.span), problems: [] });
-  });
 }
 
 function parseOrUndefined(json: string): unknown {

@@ -62,7 +62,17 @@ const UNREADABLE_DATE = 'The "issued" date of this item cannot be read, so citat
 
 /** Builds the entries of one file: checks keys, makes up missing ones, flags duplicates, and reads every item. */
 export function entriesFromItems(readItems: ReadItem[], source: string, policy: KeyPolicy): ReferenceEntry[] {
-  const entries = readItems.map((read) => entryWithoutKey(read, source));
+  return keyEntries(readItems, unkeyedEntries(readItems, source), source, policy);
+}
+
+/** Reads every item but its key: the costly part, which a file read in slices does slice by slice. */
+export function unkeyedEntries(readItems: ReadItem[], source: string): ReferenceEntry[] {
+  return readItems.map((read) => entryWithoutKey(read, source));
+}
+
+/** Gives the entries read from `readItems` their keys and ids, which depend on all the items of the file. Changes
+ * the entries it is given. */
+export function keyEntries(readItems: ReadItem[], entries: ReferenceEntry[], source: string, policy: KeyPolicy): ReferenceEntry[] {
   const keys = assignKeys(readItems, entries, policy);
   const seen = new Map<string, number>();
   entries.forEach((entry, index) => {

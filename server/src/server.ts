@@ -74,6 +74,8 @@ import { WorkspaceDocuments } from './workspaceDocuments';
 const DIAGNOSTICS_DELAY_MS = 120;
 /** Problems shown in bibliography files are gathered over all documents, a little after the documents' own. */
 const BIBLIOGRAPHY_DELAY_MS = 300;
+/** How long after start-up, and after each check of documents, the server waits before building the style engine. */
+const STYLE_WARM_UP_DELAY_MS = 200;
 
 /** The request the client's status bar sends for the active document: how many entries it sees and cites. */
 const DOCUMENT_SUMMARY_REQUEST = 'citewise/documentSummary';
@@ -282,8 +284,15 @@ export function startServer(connection: Connection): void {
     void connection.client
       .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{bib,bibtex,biblatex,json,yaml,yml,ris}' }, { globPattern: '**/_quarto.yml' }] })
       .then(undefined, () => undefined);
-    // Build the citation style engine now, so that the first hover does not wait a second for it.
-    setTimeout(() => guard('style warm-up', undefined, () => formatter.warmUp(styles.nameFor(settings.style))), 200);
+    // Build the citation style engine now, so that the first hover does not wait a second for it; but not while
+    // documents wait for their diagnostics, since building it holds the server up for a third of a second.
+    const warmUpWhenIdle = (): void => {
+      setTimeout(() => {
+        if (pending.size > 0) warmUpWhenIdle();
+        else guard('style warm-up', undefined, () => formatter.warmUp(styles.nameFor(settings.style)));
+      }, STYLE_WARM_UP_DELAY_MS);
+    };
+    warmUpWhenIdle();
   });
 
   connection.onDidChangeConfiguration((change) => {
@@ -301,8 +310,13 @@ export function startServer(connection: Connection): void {
     if (params.changes.length > 0) scheduleAll();
   });
 
-  documents.onDidOpen((event) => schedule(event.document.uri, 0));
-  documents.onDidChangeContent((event) => schedule(event.document.uri, DIAGNOSTICS_DELAY_MS));
+  // Opening a document also reports a change of its content; only later changes are typing, which waits for a pause.
+  const opening = new Set<string>();
+  documents.onDidOpen((event) => opening.add(event.document.uri));
+  documents.onDidChangeContent((event) => {
+    const uri = event.document.uri;
+    schedule(uri, opening.delete(uri) ? 0 : DIAGNOSTICS_DELAY_MS);
+  });
   documents.onDidClose((event) => {
     const timer = pending.get(event.document.uri);
     if (timer) clearTimeout(timer);

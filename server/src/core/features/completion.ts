@@ -15,7 +15,7 @@ import { matchesAll } from '../text/fuzzy';
 import { personKeys } from '../resolve/resolve';
 import { completionContextAt } from './completionContext';
 import { describeEntry, type EntryRenderer } from './entryText';
-import { bibliographyEntriesToSearch, searchWords, searchWordsOfBibliography } from './entrySearch';
+import { bibliographyMatcher, searchWords } from './entrySearch';
 
 export interface CompletionEntry {
   label: string;
@@ -47,47 +47,65 @@ function yearOf(entry: ReferenceEntry): string {
   return entry.date ? formatCitationDate(entry.date) : 'n.d.';
 }
 
-/** Cited entries first, then the order of the list or file. */
-function sortKey(analysis: Analysis, entry: ReferenceEntry, index: number): string {
-  const cited = (analysis.resolution.citeCount.get(entry.id) ?? 0) > 0 ? '0' : '1';
-  return cited + String(index).padStart(7, '0');
-}
-
 interface Candidate {
   entry: ReferenceEntry;
   /** The position in the typed list followed by the bibliography's entries (keyless ones left out for keys). */
   index: number;
+  cited: boolean;
 }
 
-function candidates(analysis: Analysis, query: string, keyed: boolean): Candidate[] {
+/** Cited entries first, then the order of the list or file. */
+function sortKey(candidate: Candidate): string {
+  return (candidate.cited ? '0' : '1') + String(candidate.index).padStart(7, '0');
+}
+
+/** The entries that may be offered, in order, and whether more than those match. */
+interface Candidates {
+  found: Candidate[];
+  more: boolean;
+}
+
+/**
+ * The entries that match every word of the query, cited ones first, each group in list order (the typed list, then the
+ * bibliography), at most MAX_COMPLETION_ITEMS of them. The cited entries are few and looked at directly; the others are
+ * read in order only until one more than fits is found, so a short query in a large bibliography stops early, and a
+ * long one checks each entry's letters before its words (see bibliographyMatcher).
+ */
+function candidates(analysis: Analysis, query: string, keyed: boolean, accept: (entry: ReferenceEntry) => boolean = () => true): Candidates {
   const queryWords = titleWords(query);
-  const everything = queryWords.length === 0;
-  const found: Candidate[] = [];
-  let index = 0;
-  for (const entry of keyed ? [] : analysis.facts.referenceList?.entries ?? []) {
-    if (everything || matchesAll(queryWords, searchWords(entry))) found.push({ entry, index });
-    index++;
-  }
+  const typed = keyed ? [] : analysis.facts.referenceList?.entries ?? [];
   const bibliography = analysis.bibliography;
   const entries = bibliography.entries;
-  const firstIndex = index;
+  const typedMatches = (entry: ReferenceEntry) => accept(entry) && (queryWords.length === 0 || matchesAll(queryWords, searchWords(entry)));
+  const matcher = queryWords.length === 0 ? undefined : bibliographyMatcher(bibliography, queryWords);
+  const bibliographyMatches = (position: number) => (!keyed || !!entries[position].key) && (!matcher || matcher(position)) && accept(entries[position]);
   // An entry's index counts the entries before it that could be listed: for keys, those with a key.
-  const indexOf = keyed ? (position: number) => firstIndex + keyedRanks(bibliography)[position] : (position: number) => firstIndex + position;
-  if (everything) {
-    for (let position = 0; position < entries.length; position++) {
-      if (!keyed || entries[position].key) found.push({ entry: entries[position], index: indexOf(position) });
-    }
-    return found;
+  const indexOf = keyed ? (position: number) => typed.length + keyedRanks(bibliography)[position] : (position: number) => typed.length + position;
+  const isCitedTyped = (entry: ReferenceEntry) => (analysis.resolution.citeCount.get(entry.id) ?? 0) > 0;
+  const citedInBibliography = citedPositions(analysis);
+
+  const found: Candidate[] = [];
+  typed.forEach((entry, index) => {
+    if (isCitedTyped(entry) && typedMatches(entry)) found.push({ entry, index, cited: true });
+  });
+  for (const position of citedInBibliography.inOrder) {
+    if (bibliographyMatches(position)) found.push({ entry: entries[position], index: indexOf(position), cited: true });
   }
-  const words = searchWordsOfBibliography(bibliography);
-  const matches = (position: number) => (!keyed || !!entries[position].key) && matchesAll(queryWords, words[position]);
-  const positions = bibliographyEntriesToSearch(bibliography, queryWords);
-  if (positions) {
-    for (const position of positions) if (matches(position)) found.push({ entry: entries[position], index: indexOf(position) });
-  } else {
-    for (let position = 0; position < entries.length; position++) if (matches(position)) found.push({ entry: entries[position], index: indexOf(position) });
+  const limit = Math.max(found.length, MAX_COMPLETION_ITEMS);
+  const take = (candidate: Candidate): boolean => {
+    if (found.length === limit) return false;
+    found.push(candidate);
+    return true;
+  };
+  for (let index = 0; index < typed.length; index++) {
+    const entry = typed[index];
+    if (!isCitedTyped(entry) && typedMatches(entry) && !take({ entry, index, cited: false })) return { found: found.slice(0, MAX_COMPLETION_ITEMS), more: true };
   }
-  return found;
+  for (let position = 0; position < entries.length; position++) {
+    if (citedInBibliography.all.has(position) || !bibliographyMatches(position)) continue;
+    if (!take({ entry: entries[position], index: indexOf(position), cited: false })) return { found: found.slice(0, MAX_COMPLETION_ITEMS), more: true };
+  }
+  return { found: found.slice(0, MAX_COMPLETION_ITEMS), more: found.length > MAX_COMPLETION_ITEMS };
 }
 
 /** For each entry of a bibliography, how many entries with a key come before it. */
@@ -103,25 +121,55 @@ function keyedRanks(bibliography: Bibliography): number[] {
   return ranks;
 }
 
-/** Orders cited entries first, each group in list order, and cuts the list. `refilter` marks the answer incomplete
- * even when nothing was cut, so that the editor asks again as the person types and the server's word matching, not
- * only the editor's, decides what stays. */
+/** Where the entries of a bibliography stand in its `entries`, by id (a key defined twice in one file gives two). */
+const bibliographyPositions = new WeakMap<Bibliography, Map<string, number[]>>();
+
+function positionsById(bibliography: Bibliography): Map<string, number[]> {
+  let positions = bibliographyPositions.get(bibliography);
+  if (!positions) {
+    const byId = new Map<string, number[]>();
+    bibliography.entries.forEach((entry, position) => {
+      const same = byId.get(entry.id);
+      if (same) same.push(position);
+      else byId.set(entry.id, [position]);
+    });
+    positions = byId;
+    bibliographyPositions.set(bibliography, positions);
+  }
+  return positions;
+}
+
+/** The positions of the bibliography entries the document cites, found once per analysis. */
+const citedByAnalysis = new WeakMap<Analysis, { inOrder: number[]; all: Set<number> }>();
+
+function citedPositions(analysis: Analysis): { inOrder: number[]; all: Set<number> } {
+  let cited = citedByAnalysis.get(analysis);
+  if (!cited) {
+    const all = new Set<number>();
+    if (analysis.bibliography.entries.length > 0) {
+      const positions = positionsById(analysis.bibliography);
+      for (const [id, count] of analysis.resolution.citeCount) {
+        if (count > 0) for (const position of positions.get(id) ?? []) all.add(position);
+      }
+    }
+    cited = { inOrder: [...all].sort((a, b) => a - b), all };
+    citedByAnalysis.set(analysis, cited);
+  }
+  return cited;
+}
+
+/** The items of the candidates. `refilter` marks the answer incomplete even when nothing was cut, so that the editor
+ * asks again as the person types and the server's word matching, not only the editor's, decides what stays. */
 function limited(
-  analysis: Analysis,
-  found: Candidate[],
+  { found, more }: Candidates,
   replace: Span,
   refilter: boolean,
   toItem: (entry: ReferenceEntry, sortText: string) => CompletionEntry,
 ): CompletionResult {
-  // `found` is in list order, so splitting it keeps the order of each group without sorting every candidate.
-  const isCited = (candidate: Candidate) => (analysis.resolution.citeCount.get(candidate.entry.id) ?? 0) > 0;
-  const cited = found.filter(isCited);
-  const ordered = cited.length === 0 ? found : [...cited, ...found.filter((candidate) => !isCited(candidate))];
-  const kept = ordered.slice(0, MAX_COMPLETION_ITEMS);
   return {
     replace,
-    items: kept.map((candidate) => toItem(candidate.entry, sortKey(analysis, candidate.entry, candidate.index))),
-    isIncomplete: refilter || ordered.length > kept.length,
+    items: found.map((candidate) => toItem(candidate.entry, sortKey(candidate))),
+    isIncomplete: refilter || more,
   };
 }
 
@@ -175,8 +223,7 @@ export function complete(analysis: Analysis, offset: number, citationStyleId: Ci
   const context = completionContextAt(analysis.text, offset);
   if (!context) return undefined;
   if (context.kind === 'key') {
-    const found = candidates(analysis, context.query, true);
-    return limited(analysis, found, context.replace, true, (entry, sortText) => ({
+    return limited(candidates(analysis, context.query, true), context.replace, true, (entry, sortText) => ({
       label: entry.key!,
       insertText: entry.key!,
       filterText: `${entry.key} ${authorPhrase(entry, 'narrative')} ${yearOf(entry)} ${entry.title ?? ''}`,
@@ -187,8 +234,8 @@ export function complete(analysis: Analysis, offset: number, citationStyleId: Ci
   }
   if (context.kind === 'year') {
     const key = nameKey(context.author);
-    const found = candidates(analysis, '', false).filter(({ entry }) => entry.date && entry.authors.length > 0 && personKeys(entry.authors[0]).includes(key));
-    const result = limited(analysis, found, context.replace, false, (entry, sortText) => ({
+    const byAuthor = (entry: ReferenceEntry) => !!entry.date && entry.authors.length > 0 && personKeys(entry.authors[0]).includes(key);
+    const result = limited(candidates(analysis, '', false, byAuthor), context.replace, false, (entry, sortText) => ({
       label: cite(entry, 'parenthetical'),
       insertText: yearOf(entry),
       filterText: yearOf(entry),
@@ -206,8 +253,8 @@ export function complete(analysis: Analysis, offset: number, citationStyleId: Ci
 
 function completeWork(analysis: Analysis, cite: EntryCiter, form: CitationForm, replace: Span, query: string): CompletionResult | undefined {
   const found = candidates(analysis, query, false);
-  if (found.length === 0 && analysis.facts.referenceList === undefined && analysis.bibliography.entries.length === 0) return undefined;
-  return limited(analysis, found, replace, true, (entry, sortText) => ({
+  if (found.found.length === 0 && analysis.facts.referenceList === undefined && analysis.bibliography.entries.length === 0) return undefined;
+  return limited(found, replace, true, (entry, sortText) => ({
     label: cite(entry, 'parenthetical'),
     insertText: cite(entry, form),
     filterText: `${authorPhrase(entry, form)} ${yearOf(entry)} ${entry.title ?? ''}`.trim(),

@@ -1,12 +1,14 @@
 // The benchmark suite: builds its inputs in a temporary folder, measures every section side by side in one run, and
 // prints one table with the machine it ran on. Benchmarks print figures; nothing here passes or fails.
-// Run: npm run bench (which builds the server first), or node out/test/bench/run.js [section ...] to run some of
-// indexing, documents, formatting, server, memory.
+// Run: npm run bench (which builds the server first), or npm run bench -- [section ...] to run some of indexing,
+// documents, formatting, server, workspace, client, memory (the latency rows are documents, server, workspace, client).
 
 import { indexingRows } from './indexingBench';
 import { formattingRows, keyedRows, readBibliography, thesisRows } from './documentBench';
 import { serverRows } from './serverBench';
 import { memoryRows } from './memoryBench';
+import { workspaceRows } from './workspaceBench';
+import { clientRows } from './clientBench';
 import { temporaryFolder, writeBibliographyFiles, type BibliographyFiles } from './bibliographyFiles';
 import { syntheticThesis } from './syntheticDocuments';
 import { machine, table, type Row } from './report';
@@ -14,7 +16,7 @@ import { machine, table, type Row } from './report';
 const BIBLIOGRAPHY_SIZES = [1_000, 10_000, 50_000];
 const THESIS = { words: 150_000, references: 1_000, citations: 5_000 };
 
-const SECTIONS = ['indexing', 'documents', 'formatting', 'server', 'memory'] as const;
+const SECTIONS = ['indexing', 'documents', 'formatting', 'server', 'workspace', 'client', 'memory'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function progress(message: string): void {
@@ -51,6 +53,14 @@ async function main(): Promise<void> {
     if (chosen.has('server')) {
       progress('server');
       rows.push(...(await serverRows(folder, thesis)));
+    }
+    if (chosen.has('workspace')) {
+      progress('workspace of chapters');
+      rows.push(...(await workspaceRows(folder, bibliographies[1])));
+    }
+    if (chosen.has('client')) {
+      progress('client activation');
+      rows.push(...(await clientRows()));
     }
     if (chosen.has('memory')) {
       progress('memory');

@@ -22,7 +22,8 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(initializationOptions?: unknown): Promise<TestServer> {
+/** Starts the server; with `rootUri`, as an editor does for a workspace folder. */
+export async function startServer(initializationOptions?: unknown, rootUri: string | null = null): Promise<TestServer> {
   const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let errors = '';
   child.stderr!.on('data', (chunk) => (errors += String(chunk)));
@@ -34,7 +35,7 @@ export async function startServer(initializationOptions?: unknown): Promise<Test
     for (const wake of waiters.splice(0)) wake();
   });
   connection.listen();
-  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions });
+  await connection.sendRequest('initialize', { processId: process.pid, rootUri, capabilities: {}, initializationOptions });
   await connection.sendNotification('initialized', {});
 
   return {

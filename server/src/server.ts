@@ -74,7 +74,7 @@ import { WorkspaceDocuments } from './workspaceDocuments';
 const DIAGNOSTICS_DELAY_MS = 120;
 /** Problems shown in bibliography files are gathered over all documents, a little after the documents' own. */
 const BIBLIOGRAPHY_DELAY_MS = 300;
-/** How long after start-up, and after each check of documents, the server waits before building the style engine. */
+/** How long documents must have been quiet (none opened, changed or checked) before the server builds the style engine. */
 const STYLE_WARM_UP_DELAY_MS = 200;
 
 /** The request the client's status bar sends for the active document: how many entries it sees and cites. */
@@ -99,6 +99,8 @@ export function startServer(connection: Connection): void {
   /** Bibliography files that currently carry diagnostics, so that they can be cleared when fixed. */
   const bibliographyDiagnosticUris = new Set<string>();
   let bibliographyTimer: ReturnType<typeof setTimeout> | undefined;
+  /** When a document was last opened, changed or checked: the style engine is built once documents are quiet. */
+  let lastActivity = 0;
   const workspaceDocuments = new WorkspaceDocuments(() => roots);
   /** Bibliography file texts as documents, for turning offsets into positions. */
   const fileDocuments = new Map<string, TextDocument>();
@@ -190,6 +192,7 @@ export function startServer(connection: Connection): void {
     });
     void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
     scheduleBibliographyProblems();
+    lastActivity = Date.now();
   }
 
   /**
@@ -232,6 +235,7 @@ export function startServer(connection: Connection): void {
   }
 
   function schedule(uri: string, delay: number): void {
+    lastActivity = Date.now();
     const previous = pending.get(uri);
     if (previous) clearTimeout(previous);
     pending.set(uri, setTimeout(() => publish(uri), delay));
@@ -284,15 +288,15 @@ export function startServer(connection: Connection): void {
     void connection.client
       .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{bib,bibtex,biblatex,json,yaml,yml,ris}' }, { globPattern: '**/_quarto.yml' }] })
       .then(undefined, () => undefined);
-    // Build the citation style engine now, so that the first hover does not wait a second for it; but not while
-    // documents wait for their diagnostics, since building it holds the server up for a third of a second.
-    const warmUpWhenIdle = (): void => {
+    // Build the citation style engine now, so that the first hover does not wait a second for it; but only once no
+    // document has been opened or changed for a while, since building it holds the server up for half a second.
+    const warmUpWhenQuiet = (): void => {
       setTimeout(() => {
-        if (pending.size > 0) warmUpWhenIdle();
+        if (pending.size > 0 || Date.now() - lastActivity < STYLE_WARM_UP_DELAY_MS) warmUpWhenQuiet();
         else guard('style warm-up', undefined, () => formatter.warmUp(styles.nameFor(settings.style)));
       }, STYLE_WARM_UP_DELAY_MS);
     };
-    warmUpWhenIdle();
+    warmUpWhenQuiet();
   });
 
   connection.onDidChangeConfiguration((change) => {

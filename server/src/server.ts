@@ -74,7 +74,7 @@ import { WorkspaceDocuments } from './workspaceDocuments';
 const DIAGNOSTICS_DELAY_MS = 120;
 /** Problems shown in bibliography files are gathered over all documents, a little after the documents' own. */
 const BIBLIOGRAPHY_DELAY_MS = 300;
-/** How long documents must have been quiet (none opened, changed or checked) before the server builds the style engine. */
+/** How long the server must have been quiet (no document opened or changed, no request) before it builds the style engine. */
 const STYLE_WARM_UP_DELAY_MS = 200;
 
 /** The request the client's status bar sends for the active document: how many entries it sees and cites. */
@@ -99,7 +99,7 @@ export function startServer(connection: Connection): void {
   /** Bibliography files that currently carry diagnostics, so that they can be cleared when fixed. */
   const bibliographyDiagnosticUris = new Set<string>();
   let bibliographyTimer: ReturnType<typeof setTimeout> | undefined;
-  /** When a document was last opened, changed or checked: the style engine is built once documents are quiet. */
+  /** When a document was last opened or changed, or a piece of work ended: the style engine is built once all is quiet. */
   let lastActivity = 0;
   const workspaceDocuments = new WorkspaceDocuments(() => roots);
   /** Bibliography file texts as documents, for turning offsets into positions. */
@@ -124,12 +124,15 @@ export function startServer(connection: Connection): void {
     onChange: () => scheduleAll(),
   });
 
+  /** Runs one piece of the server's work (a request, a check of a document); a failure gives the fallback. */
   function guard<T>(name: string, fallback: T, run: () => T): T {
     try {
       return run();
     } catch (error) {
       connection.console.error(`citewise: ${name} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
       return fallback;
+    } finally {
+      lastActivity = Date.now();
     }
   }
 
@@ -192,7 +195,6 @@ export function startServer(connection: Connection): void {
     });
     void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
     scheduleBibliographyProblems();
-    lastActivity = Date.now();
   }
 
   /**
@@ -288,8 +290,9 @@ export function startServer(connection: Connection): void {
     void connection.client
       .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{bib,bibtex,biblatex,json,yaml,yml,ris}' }, { globPattern: '**/_quarto.yml' }] })
       .then(undefined, () => undefined);
-    // Build the citation style engine now, so that the first hover does not wait a second for it; but only once no
-    // document has been opened or changed for a while, since building it holds the server up for half a second.
+    // Build the citation style engine early, so that the first hover does not wait a second for it; but only once no
+    // document has been opened or changed and no request answered for a while, since building it holds the server up
+    // for half a second.
     const warmUpWhenQuiet = (): void => {
       setTimeout(() => {
         if (pending.size > 0 || Date.now() - lastActivity < STYLE_WARM_UP_DELAY_MS) warmUpWhenQuiet();

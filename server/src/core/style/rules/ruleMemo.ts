@@ -113,6 +113,8 @@ function sameOffset(span: Span, start: number, before: Span, beforeStart: number
 }
 
 function sameWork(work: CitedWork, start: number, before: CitedWork, beforeStart: number): boolean {
+  // The citations before an edit are kept as they were, not copied.
+  if (work === before) return true;
   return (
     work.date === before.date &&
     work.authors === before.authors &&

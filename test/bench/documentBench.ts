@@ -103,7 +103,7 @@ export function formattingRows(entries: ReferenceEntry[]): Row[] {
   const later = timeEach(others, (entry) => formatter.format(entry, 'apa'), 0);
   const again = timeEach(others, (entry) => formatter.format(entry, 'apa'));
   return [
-    { what: 'format entry in APA, first hover', size: '1 entry', timing: summarise([first]), notes: 'loads citation-js and builds the APA engine (the server does this at start-up)' },
+    { what: 'format entry in APA, first hover', size: '1 entry', timing: summarise([first]), notes: 'loads citation-js and builds the APA engine (the server does this once it is quiet after start-up)' },
     { what: 'format entry in APA, later hovers', size: `${others.length} entries`, timing: later, notes: 'each entry formatted for the first time' },
     { what: 'format entry in APA, same entry again', size: `${others.length} entries`, timing: again, notes: 'cached' },
   ];

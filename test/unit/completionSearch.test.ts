@@ -6,8 +6,8 @@ import { BibliographyReader } from '../../server/src/core/index/readBibliographi
 import { analyse } from '../../server/src/core/index/analysis';
 import { complete, MAX_COMPLETION_ITEMS } from '../../server/src/core/features/completion';
 import { bibliographyMatcher, searchWords } from '../../server/src/core/features/entrySearch';
-import { matchesAll } from '../../server/src/core/text/fuzzy';
-import { titleWords } from '../../server/src/core/text/normalize';
+import { fits, matchesAll } from '../../server/src/core/text/fuzzy';
+import { editDistance, titleWords } from '../../server/src/core/text/normalize';
 import { bibtexText, syntheticWorks } from '../bench/syntheticBibliography';
 
 function bibliographyOf(count: number): Bibliography {
@@ -40,6 +40,19 @@ test('the letter index of a bibliography finds exactly the entries that word mat
       });
     }),
     { seed: 1130, numRuns: 150 },
+  );
+});
+
+test('a query word of four or more letters fits a word whose start is at most one edit away, and no other word', () => {
+  fc.assert(
+    fc.property(typedWord, fc.constantFrom(...allWords), (typed, word) => {
+      const query = titleWords(typed)[0] ?? 'a';
+      const oneEditAway = query.length >= 4 && !/^\d/.test(query) && word.length >= query.length && editDistance(query, word.slice(0, query.length), 1) <= 1;
+      if (oneEditAway) assert.ok(fits(query, word), `${query} should fit ${word}`);
+      // Otherwise only a start or an abbreviation fits, and both keep the first letter.
+      else if (fits(query, word)) assert.equal(query[0], word[0], `${query} fits ${word}`);
+    }),
+    { seed: 1201, numRuns: 3000 },
   );
 });
 

@@ -56,6 +56,8 @@ interface SearchIndex {
   starts: Int32Array;
   bits: Int32Array;
   firsts: Uint16Array;
+  /** Per entry, the letters of all its words: an entry that lacks two letters of a query word cannot match it. */
+  entryBits: Int32Array;
 }
 
 const bibliographySearchIndexes = new WeakMap<Bibliography, SearchIndex>();
@@ -73,18 +75,32 @@ function searchIndexOf(bibliography: Bibliography): SearchIndex {
     starts[words.length] = total;
     const bits = new Int32Array(total);
     const firsts = new Uint16Array(total);
+    const entryBits = new Int32Array(words.length);
     let at = 0;
-    for (const entryWords of words) {
+    words.forEach((entryWords, position) => {
       for (const word of entryWords) {
         bits[at] = letterBits(word);
         firsts[at] = word.charCodeAt(0);
+        entryBits[position] |= bits[at];
         at++;
       }
-    }
-    index = { words, starts, bits, firsts };
+    });
+    index = { words, starts, bits, firsts, entryBits };
     bibliographySearchIndexes.set(bibliography, index);
   }
   return index;
+}
+
+/**
+ * Whether a word may fit a query word, judged by the query's letters the word lacks. A word fits by starting with the
+ * query or abbreviating it, which needs the same first letter and every letter; or, for a query long enough, by
+ * starting with it with one letter replaced: with the same first letter one other letter may be missing, and with
+ * another first letter only the query's first letter may be.
+ */
+function mayFit(withTypo: boolean, lacking: number, sameFirst: boolean, firstBit: number): boolean {
+  if (lacking === 0) return sameFirst || withTypo;
+  if (!withTypo) return false;
+  return sameFirst ? bitCount(lacking) <= 1 : (lacking & ~firstBit) === 0;
 }
 
 /** A query word shorter than this, or a number, fits only words with its first letter and all its letters; a longer
@@ -97,22 +113,23 @@ const WORD_LENGTH_WITH_TYPOS = 4;
  * bibliography version and query.
  */
 export function bibliographyMatcher(bibliography: Bibliography, queryWords: string[]): (position: number) => boolean {
-  const { words, starts, bits, firsts } = searchIndexOf(bibliography);
+  const { words, starts, bits, firsts, entryBits } = searchIndexOf(bibliography);
   const queries = queryWords.map((word) => ({
     word,
     bits: letterBits(word),
     first: word.charCodeAt(0),
-    // How many of its letters a fitting word may lack.
-    missing: word.length >= WORD_LENGTH_WITH_TYPOS && !/^\d/.test(word) ? 1 : 0,
+    firstBit: letterBits(word[0]),
+    withTypo: word.length >= WORD_LENGTH_WITH_TYPOS && !/^\d/.test(word),
   }));
   return (position) => {
     const end = starts[position + 1];
     for (const query of queries) {
+      const lackingInEntry = query.bits & ~entryBits[position];
+      if (lackingInEntry !== 0 && (!query.withTypo || bitCount(lackingInEntry) > 1)) return false;
       let found = false;
       for (let at = starts[position]; at < end && !found; at++) {
         const lacking = query.bits & ~bits[at];
-        const possible = query.missing === 0 ? lacking === 0 && firsts[at] === query.first : lacking === 0 || bitCount(lacking) <= 1;
-        found = possible && fits(query.word, words[position][at - starts[position]]);
+        found = mayFit(query.withTypo, lacking, firsts[at] === query.first, query.firstBit) && fits(query.word, words[position][at - starts[position]]);
       }
       if (!found) return false;
     }

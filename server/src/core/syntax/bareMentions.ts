@@ -7,8 +7,9 @@ import { parseWorkDate } from './dates';
 import { nameKey } from '../text/normalize';
 import { insideSortedSpans } from '../text/sortedSpans';
 
-/** Name, optional "et al.", optional comma, year. Each part is bounded, so matching stays linear. */
-const BARE_MENTION = /(?<![\p{L}\p{M}\p{N}'’\-(@\\/.])([\p{Lu}][\p{L}\p{M}'’-]{1,40})(\s+et\s+al\.?)?,?\s((?:1[5-9]|20)\d\d[a-z]?)(?![\p{L}\p{N}–-])/gu;
+/** Name, optional "et al.", optional comma, year. Each part is bounded, so matching stays linear. The leading look for a
+ * capital letter changes no match: it lets the scan pass over other characters before it tries the look behind. */
+const BARE_MENTION = /(?=\p{Lu})(?<![\p{L}\p{M}\p{N}'’\-(@\\/.])([\p{Lu}][\p{L}\p{M}'’-]{1,40})(\s+et\s+al\.?)?,?\s((?:1[5-9]|20)\d\d[a-z]?)(?![\p{L}\p{N}–-])/gu;
 
 function familyKeys(name: PersonName): string[] {
   if (name.literal) return [nameKey(name.literal)];

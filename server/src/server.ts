@@ -74,6 +74,8 @@ const BACKGROUND_READ_BYTES = 1048576;
 const DIAGNOSTICS_DELAY_MS = 120;
 /** Problems shown in bibliography files are gathered over all documents, a little after the documents' own. */
 const BIBLIOGRAPHY_DELAY_MS = 300;
+/** How long the server must have been quiet (no document opened or changed, no request) before it builds the style engine. */
+const STYLE_WARM_UP_DELAY_MS = 200;
 
 /** The request the client's status bar sends for the active document: how many entries it sees and cites. */
 const DOCUMENT_SUMMARY_REQUEST = 'citewise/documentSummary';
@@ -92,6 +94,8 @@ export function startServer(connection: Connection): void {
   /** Bibliography files that currently carry diagnostics, so that they can be cleared when fixed. */
   const bibliographyDiagnosticUris = new Set<string>();
   let bibliographyTimer: ReturnType<typeof setTimeout> | undefined;
+  /** When a document was last opened or changed, or a piece of work ended: the style engine is built once all is quiet. */
+  let lastActivity = 0;
   const workspaceDocuments = new WorkspaceDocuments(() => roots);
   /** Bibliography file texts as documents, for turning offsets into positions. */
   const fileDocuments = new Map<string, TextDocument>();
@@ -121,12 +125,15 @@ export function startServer(connection: Connection): void {
     onChange: () => scheduleAll(),
   });
 
+  /** Runs one piece of the server's work (a request, a check of a document); a failure gives the fallback. */
   function guard<T>(name: string, fallback: T, run: () => T): T {
     try {
       return run();
     } catch (error) {
       connection.console.error(`citewise: ${name} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
       return fallback;
+    } finally {
+      lastActivity = Date.now();
     }
   }
 
@@ -255,6 +262,7 @@ export function startServer(connection: Connection): void {
   }
 
   function schedule(uri: string, delay: number): void {
+    lastActivity = Date.now();
     const previous = pending.get(uri);
     if (previous) clearTimeout(previous);
     pending.set(uri, setTimeout(() => publish(uri), delay));
@@ -311,8 +319,16 @@ export function startServer(connection: Connection): void {
     void connection.client
       .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{bib,bibtex,biblatex,json,yaml,yml,ris}' }, { globPattern: '**/_quarto.yml' }] })
       .then(undefined, () => undefined);
-    // Build the citation style engine now, so that the first hover does not wait a second for it.
-    setTimeout(() => guard('style warm-up', undefined, () => formatter.warmUp(styles.nameFor(settings.style))), 200);
+    // Build the citation style engine early, so that the first hover does not wait a second for it; but only once no
+    // document has been opened or changed and no request answered for a while, since building it holds the server up
+    // for half a second.
+    const warmUpWhenQuiet = (): void => {
+      setTimeout(() => {
+        if (pending.size > 0 || Date.now() - lastActivity < STYLE_WARM_UP_DELAY_MS) warmUpWhenQuiet();
+        else guard('style warm-up', undefined, () => formatter.warmUp(styles.nameFor(settings.style)));
+      }, STYLE_WARM_UP_DELAY_MS);
+    };
+    warmUpWhenQuiet();
   });
 
   connection.onDidChangeConfiguration((change) => {
@@ -330,8 +346,13 @@ export function startServer(connection: Connection): void {
     if (params.changes.length > 0) scheduleAll();
   });
 
-  documents.onDidOpen((event) => schedule(event.document.uri, 0));
-  documents.onDidChangeContent((event) => schedule(event.document.uri, DIAGNOSTICS_DELAY_MS));
+  // Opening a document also reports a change of its content; only later changes are typing, which waits for a pause.
+  const opening = new Set<string>();
+  documents.onDidOpen((event) => opening.add(event.document.uri));
+  documents.onDidChangeContent((event) => {
+    const uri = event.document.uri;
+    schedule(uri, opening.delete(uri) ? 0 : DIAGNOSTICS_DELAY_MS);
+  });
   documents.onDidClose((event) => {
     const timer = pending.get(event.document.uri);
     if (timer) clearTimeout(timer);

@@ -1,13 +1,16 @@
 // The benchmark suite: builds its inputs in a temporary folder, measures every section side by side in one run, and
 // prints one table with the machine it ran on. Benchmarks print figures; nothing here passes or fails.
-// Run: npm run bench (which builds the server first), or node out/test/bench/run.js [section ...] to run some of
-// indexing, documents, formatting, server, memory, loading.
+// Run: npm run bench (which builds the server first), or npm run bench -- [section ...] to run some of indexing,
+// documents, formatting, server, workspace, client, memory, loading (the latency rows are documents, server, workspace,
+// client).
 
 import { indexingRows } from './indexingBench';
 import { formattingRows, keyedRows, readBibliography, thesisRows } from './documentBench';
 import { serverRows } from './serverBench';
 import { memoryRows } from './memoryBench';
 import { loadingRows } from './loadingBench';
+import { workspaceRows } from './workspaceBench';
+import { clientRows } from './clientBench';
 import { temporaryFolder, writeBibliographyFiles, type BibliographyFiles } from './bibliographyFiles';
 import { syntheticThesis } from './syntheticDocuments';
 import { machine, table, type Row } from './report';
@@ -15,7 +18,7 @@ import { machine, table, type Row } from './report';
 const BIBLIOGRAPHY_SIZES = [1_000, 10_000, 50_000];
 const THESIS = { words: 150_000, references: 1_000, citations: 5_000 };
 
-const SECTIONS = ['indexing', 'documents', 'formatting', 'server', 'memory', 'loading'] as const;
+const SECTIONS = ['indexing', 'documents', 'formatting', 'server', 'workspace', 'client', 'memory', 'loading'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function progress(message: string): void {
@@ -52,6 +55,14 @@ async function main(): Promise<void> {
     if (chosen.has('server')) {
       progress('server');
       rows.push(...(await serverRows(folder, thesis)));
+    }
+    if (chosen.has('workspace')) {
+      progress('workspace of chapters');
+      rows.push(...(await workspaceRows(folder, bibliographies[1])));
+    }
+    if (chosen.has('client')) {
+      progress('client activation');
+      rows.push(...(await clientRows()));
     }
     if (chosen.has('memory')) {
       progress('memory');

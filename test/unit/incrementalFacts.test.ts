@@ -149,6 +149,23 @@ test('incremental facts equal fresh facts when edits add or remove the reference
   checkEditsKeepFactsExact('headed.txt', HEADED, 'plaintext', 150);
 });
 
+const WORKS_CITED = `Morrison writes of memory (Morrison, *Beloved* 23). Smith argues the point at length (45).
+
+Later readers disagree (Smith and Jones 45–47; Oke et al. 12). See the table (Figure 3).
+
+## Works Cited
+
+Morrison, Toni. *Beloved*. Knopf, 1987.
+
+Oke, Ada, et al. *Heat*. Press, 2001.
+
+Smith, John, and Kim Jones. *Shade*. Press, 2010.
+`;
+
+test('incremental facts equal fresh facts, author-page citations included, after random edits of a Works Cited essay', () => {
+  checkEditsKeepFactsExact('works-cited.md', WORKS_CITED, 'markdown', 150);
+});
+
 test('a paragraph edit re-reads neither the reference list nor the other paragraphs', () => {
   const cache = new AnalysisCache();
   const before = cache.get('fenced.md', FENCED, 'markdown', 1).facts;

@@ -1,21 +1,19 @@
 // Completion of citations. Author-date: inside a parenthesis it writes "Qerimi, 2023", in running text "Qerimi (2023)",
 // and after a narrative author's "(" the year alone. Keys: after "@", inside "\cite{" (after commas too) and in Typst's
 // "#cite(<". Candidates are filtered by every word typed (key, author, year or title words, in any order, abbreviated or
-// with one letter wrong); entries already cited come first. Long lists are cut with `isIncomplete` set, so the editor asks
-// again as the person types and no entry is hidden for good.
+// with one letter wrong); entries already cited come first (see completionCandidates.ts). Long lists are cut with
+// `isIncomplete` set, so the editor asks again as the person types and no entry is hidden for good.
 
 import { entryOf, type Analysis } from '../index/analysis';
-import type { Bibliography } from '../index/bibliography';
 import { authorPhrase, citeEntry, type CitationForm } from '../style/apa';
 import { styleOf } from '../style/citationStyles';
 import { defaultCitationStyle, type CitationStyleId, type ReferenceEntry, type Span } from '../types';
 import { formatCitationDate } from '../syntax/dates';
-import { nameKey, titleWords } from '../text/normalize';
-import { matchesAll } from '../text/fuzzy';
+import { nameKey } from '../text/normalize';
 import { personKeys } from '../resolve/resolve';
 import { completionContextAt } from './completionContext';
 import { describeEntry, type EntryRenderer } from './entryText';
-import { bibliographyEntriesToSearch, searchWords, searchWordsOfBibliography } from './entrySearch';
+import { candidates, sortKey, type Candidates } from './completionCandidates';
 
 export interface CompletionEntry {
   label: string;
@@ -51,81 +49,18 @@ function yearOf(entry: ReferenceEntry): string {
   return entry.date ? formatCitationDate(entry.date) : 'n.d.';
 }
 
-/** Cited entries first, then the order of the list or file. */
-function sortKey(analysis: Analysis, entry: ReferenceEntry, index: number): string {
-  const cited = (analysis.resolution.citeCount.get(entry.id) ?? 0) > 0 ? '0' : '1';
-  return cited + String(index).padStart(7, '0');
-}
-
-interface Candidate {
-  entry: ReferenceEntry;
-  /** The position in the typed list followed by the bibliography's entries (keyless ones left out for keys). */
-  index: number;
-}
-
-function candidates(analysis: Analysis, query: string, keyed: boolean): Candidate[] {
-  const queryWords = titleWords(query);
-  const everything = queryWords.length === 0;
-  const found: Candidate[] = [];
-  let index = 0;
-  for (const entry of keyed ? [] : analysis.facts.referenceList?.entries ?? []) {
-    if (everything || matchesAll(queryWords, searchWords(entry))) found.push({ entry, index });
-    index++;
-  }
-  const bibliography = analysis.bibliography;
-  const entries = bibliography.entries;
-  const firstIndex = index;
-  // An entry's index counts the entries before it that could be listed: for keys, those with a key.
-  const indexOf = keyed ? (position: number) => firstIndex + keyedRanks(bibliography)[position] : (position: number) => firstIndex + position;
-  if (everything) {
-    for (let position = 0; position < entries.length; position++) {
-      if (!keyed || entries[position].key) found.push({ entry: entries[position], index: indexOf(position) });
-    }
-    return found;
-  }
-  const words = searchWordsOfBibliography(bibliography);
-  const matches = (position: number) => (!keyed || !!entries[position].key) && matchesAll(queryWords, words[position]);
-  const positions = bibliographyEntriesToSearch(bibliography, queryWords);
-  if (positions) {
-    for (const position of positions) if (matches(position)) found.push({ entry: entries[position], index: indexOf(position) });
-  } else {
-    for (let position = 0; position < entries.length; position++) if (matches(position)) found.push({ entry: entries[position], index: indexOf(position) });
-  }
-  return found;
-}
-
-/** For each entry of a bibliography, how many entries with a key come before it. */
-const bibliographyKeyedRanks = new WeakMap<Bibliography, number[]>();
-
-function keyedRanks(bibliography: Bibliography): number[] {
-  let ranks = bibliographyKeyedRanks.get(bibliography);
-  if (!ranks) {
-    let keyedBefore = 0;
-    ranks = bibliography.entries.map((entry) => (entry.key ? keyedBefore++ : keyedBefore));
-    bibliographyKeyedRanks.set(bibliography, ranks);
-  }
-  return ranks;
-}
-
-/** Orders cited entries first, each group in list order, and cuts the list. `refilter` marks the answer incomplete
- * even when nothing was cut, so that the editor asks again as the person types and the server's word matching, not
- * only the editor's, decides what stays. */
+/** The items of the candidates. `refilter` marks the answer incomplete even when nothing was cut, so that the editor
+ * asks again as the person types and the server's word matching, not only the editor's, decides what stays. */
 function limited(
-  analysis: Analysis,
-  found: Candidate[],
+  { found, more }: Candidates,
   replace: Span,
   refilter: boolean,
   toItem: (entry: ReferenceEntry, sortText: string) => CompletionEntry,
 ): CompletionResult {
-  // `found` is in list order, so splitting it keeps the order of each group without sorting every candidate.
-  const isCited = (candidate: Candidate) => (analysis.resolution.citeCount.get(candidate.entry.id) ?? 0) > 0;
-  const cited = found.filter(isCited);
-  const ordered = cited.length === 0 ? found : [...cited, ...found.filter((candidate) => !isCited(candidate))];
-  const kept = ordered.slice(0, MAX_COMPLETION_ITEMS);
   return {
     replace,
-    items: kept.map((candidate) => toItem(candidate.entry, sortKey(analysis, candidate.entry, candidate.index))),
-    isIncomplete: refilter || ordered.length > kept.length,
+    items: found.map((candidate) => toItem(candidate.entry, sortKey(candidate))),
+    isIncomplete: refilter || more,
   };
 }
 
@@ -190,8 +125,7 @@ export function complete(
   const context = completionContextAt(analysis.text, offset);
   if (!context) return undefined;
   if (context.kind === 'key') {
-    const found = candidates(analysis, context.query, true);
-    return limited(analysis, found, context.replace, true, (entry, sortText) => ({
+    return limited(candidates(analysis, context.query, true, MAX_COMPLETION_ITEMS), context.replace, true, (entry, sortText) => ({
       label: entry.key!,
       insertText: entry.key!,
       filterText: `${entry.key} ${authorPhrase(entry, 'narrative')} ${yearOf(entry)} ${entry.title ?? ''}`,
@@ -202,8 +136,8 @@ export function complete(
   }
   if (context.kind === 'year') {
     const key = nameKey(context.author);
-    const found = candidates(analysis, '', false).filter(({ entry }) => entry.date && entry.authors.length > 0 && personKeys(entry.authors[0]).includes(key));
-    const result = limited(analysis, found, context.replace, false, (entry, sortText) => ({
+    const byAuthor = (entry: ReferenceEntry) => !!entry.date && entry.authors.length > 0 && personKeys(entry.authors[0]).includes(key);
+    const result = limited(candidates(analysis, '', false, MAX_COMPLETION_ITEMS, byAuthor), context.replace, false, (entry, sortText) => ({
       label: cite(entry, 'parenthetical'),
       insertText: yearOf(entry),
       filterText: yearOf(entry),
@@ -226,9 +160,9 @@ function snippetText(text: string): string {
 }
 
 function completeWork(analysis: Analysis, cite: EntryCiter, form: CitationForm, replace: Span, query: string, pagePlaceholder = false): CompletionResult | undefined {
-  const found = candidates(analysis, query, false);
-  if (found.length === 0 && analysis.facts.referenceList === undefined && analysis.bibliography.entries.length === 0) return undefined;
-  return limited(analysis, found, replace, true, (entry, sortText) => ({
+  const found = candidates(analysis, query, false, MAX_COMPLETION_ITEMS);
+  if (found.found.length === 0 && analysis.facts.referenceList === undefined && analysis.bibliography.entries.length === 0) return undefined;
+  return limited(found, replace, true, (entry, sortText) => ({
     label: cite(entry, 'parenthetical'),
     // MLA cites a page after the author, "(Qerimi 4)": the page is left for the person to type.
     ...(pagePlaceholder ? { insertText: `${snippetText(cite(entry, form))} \${1:page}`, snippet: true } : { insertText: cite(entry, form) }),

@@ -5,7 +5,8 @@ import type { ReferenceEntry, Span } from '../types';
 import { citeEntry } from '../style/apa';
 import { titleWords } from '../text/normalize';
 import { matchesAll } from '../text/fuzzy';
-import { searchWords, searchWordsOfBibliography } from './entrySearch';
+import { bibliographyMatcher, searchWords } from './entrySearch';
+import type { Bibliography } from '../index/bibliography';
 import type { OpenDocument } from '../index/analysis';
 
 /** How many symbols one answer carries at most; the editor asks again as the query grows. */
@@ -36,20 +37,26 @@ export function workspaceSymbols(query: string, documents: OpenDocument[]): Entr
   const queryWords = titleWords(query);
   const fits = (words: string[]) => queryWords.length === 0 || matchesAll(queryWords, words);
   const symbols: EntrySymbol[] = [];
-  // Documents that see the same files share their entries: each entry is listed once.
+  // Documents that see the same files share their entries: each entry is listed once, and a bibliography that many
+  // documents see (the chapters of one book) is searched once.
   const seen = new Set<string>();
+  const searched = new Set<Bibliography>();
   for (const { uri, analysis } of documents) {
     for (const entry of analysis.facts.referenceList?.entries ?? []) {
       if (symbols.length >= MAX_WORKSPACE_SYMBOLS) return symbols;
       if (fits(searchWords(entry))) symbols.push(symbolOf(entry, uri, true));
     }
     const { bibliography } = analysis;
-    const words = queryWords.length ? searchWordsOfBibliography(bibliography) : [];
-    bibliography.entries.forEach((entry, index) => {
-      if (symbols.length >= MAX_WORKSPACE_SYMBOLS || seen.has(entry.id)) return;
+    if (searched.has(bibliography)) continue;
+    searched.add(bibliography);
+    const matches = queryWords.length ? bibliographyMatcher(bibliography, queryWords) : () => true;
+    for (let position = 0; position < bibliography.entries.length; position++) {
+      if (symbols.length >= MAX_WORKSPACE_SYMBOLS) return symbols;
+      const entry = bibliography.entries[position];
+      if (seen.has(entry.id)) continue;
       seen.add(entry.id);
-      if (fits(words[index])) symbols.push(symbolOf(entry, entry.source ?? uri, !entry.source));
-    });
+      if (matches(position)) symbols.push(symbolOf(entry, entry.source ?? uri, !entry.source));
+    }
   }
   return symbols;
 }

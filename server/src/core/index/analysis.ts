@@ -6,12 +6,16 @@ import { computeFacts, factsOfScan } from './documentFacts';
 import { rescanDocument, type ScannedVersion } from './incrementalScan';
 import { emptyBibliography, type Bibliography } from './bibliography';
 import { findEntry, resolveDocument, ResolutionCache, type DocumentResolution } from '../resolve/resolve';
+import { StyleRuleMemo } from '../style/rules/ruleMemo';
 
 export interface Analysis {
   text: string;
   facts: DocumentFacts;
   bibliography: Bibliography;
   resolution: DocumentResolution;
+  /** The style rules' findings of the document's earlier versions, for checking only what changed; absent for a
+   * document analysed on its own, whose rules all run. */
+  styleRuleMemo?: StyleRuleMemo;
 }
 
 /** A document open in the editor, named by its URI, with its analysis: what features that span documents read. */
@@ -25,9 +29,12 @@ export function analyse(text: string, languageId: string, version: number, bibli
 }
 
 /** Resolves facts already computed against a bibliography (which the facts themselves may have named); with the
- * resolution cache of the document's previous version, only what changed is resolved again. */
-export function resolveFacts(text: string, facts: DocumentFacts, bibliography: Bibliography, cache?: ResolutionCache): Analysis {
-  return { text, facts, bibliography, resolution: resolveDocument(facts, bibliography, cache) };
+ * resolution cache of the document's previous version, only what changed is resolved again, and with its style rule
+ * memo, only what changed is checked again. */
+export function resolveFacts(text: string, facts: DocumentFacts, bibliography: Bibliography, cache?: ResolutionCache, styleRuleMemo?: StyleRuleMemo): Analysis {
+  const analysis: Analysis = { text, facts, bibliography, resolution: resolveDocument(facts, bibliography, cache) };
+  if (styleRuleMemo) analysis.styleRuleMemo = styleRuleMemo;
+  return analysis;
 }
 
 /** Finds an entry by id in the document's reference list or its bibliography files. */
@@ -44,6 +51,7 @@ export class AnalysisCache {
   private readonly byUri = new Map<string, Analysis>();
   private readonly scans = new Map<string, ScannedVersion>();
   private readonly resolutions = new Map<string, ResolutionCache>();
+  private readonly styleRuleMemos = new Map<string, StyleRuleMemo>();
 
   /** Facts computed for a version but not yet resolved: the server reads them to find the document's bibliography. */
   private readonly pending = new Map<string, { text: string; facts: DocumentFacts }>();
@@ -59,11 +67,11 @@ export class AnalysisCache {
     const cached = this.byUri.get(uri);
     if (cached && cached.facts.version === version && cached.text === text) {
       if (cached.bibliography === bibliography) return cached;
-      const again = resolveFacts(text, cached.facts, bibliography, this.resolutionCache(uri));
+      const again = resolveFacts(text, cached.facts, bibliography, this.resolutionCache(uri), this.styleRuleMemo(uri));
       this.byUri.set(uri, again);
       return again;
     }
-    const analysis = resolveFacts(text, this.factsOf(uri, text, languageId, version), bibliography, this.resolutionCache(uri));
+    const analysis = resolveFacts(text, this.factsOf(uri, text, languageId, version), bibliography, this.resolutionCache(uri), this.styleRuleMemo(uri));
     this.pending.delete(uri);
     this.byUri.set(uri, analysis);
     return analysis;
@@ -85,6 +93,16 @@ export class AnalysisCache {
     this.pending.delete(uri);
     this.scans.delete(uri);
     this.resolutions.delete(uri);
+    this.styleRuleMemos.delete(uri);
+  }
+
+  private styleRuleMemo(uri: string): StyleRuleMemo {
+    let memo = this.styleRuleMemos.get(uri);
+    if (!memo) {
+      memo = new StyleRuleMemo();
+      this.styleRuleMemos.set(uri, memo);
+    }
+    return memo;
   }
 
   private resolutionCache(uri: string): ResolutionCache {

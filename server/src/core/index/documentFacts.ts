@@ -1,7 +1,7 @@
 // The facts of one document version: its citations, its reference list and the abbreviations it defines. Computed once
 // per version (see analysis.ts) and read by every feature, which never scans the text again.
 
-import type { Abbreviation, Citation, DocumentFacts, Problem, ReferenceEntry, ReferenceList, Span } from '../types';
+import type { Abbreviation, AuthorPageCitation, Citation, DocumentFacts, Problem, ReferenceEntry, ReferenceList, Span } from '../types';
 import { documentLanguageOf, maskNonProse } from '../syntax/mask';
 import { findProseCitations } from '../syntax/proseCitations';
 import { findReferenceListWithScope } from '../syntax/referenceList';
@@ -11,11 +11,14 @@ import { findLatexBibliography } from '../syntax/latexBibliography';
 import { findKeyedCitations, keyedLanguageOf } from '../syntax/keyedCitations';
 import { findBibliographyReferences } from '../syntax/bibliographyReferences';
 import { findStyleFacts } from '../style/styleFacts';
+import { findAuthorPageCitations } from '../syntax/authorPageCitations';
 
-/** The author-date citations of a stretch of masked text and the abbreviations they define. */
+/** The author-date citations of a stretch of masked text, the abbreviations they define, and its author-page
+ * citations (which count only in an author-page style, but are found in any). */
 export interface ProseFacts {
   citations: Citation[];
   abbreviations: Abbreviation[];
+  authorPageCitations: AuthorPageCitation[];
 }
 
 /** What the costly scans of a document found: kept between versions so that an edit re-reads only what it changed. */
@@ -45,25 +48,25 @@ export function scanDocument(text: string, languageId: string): ScannedDocument 
 /** Completes the facts from a scan with what is cheap to read from the whole text each time. */
 export function factsOfScan(text: string, languageId: string, version: number, scan: ScannedDocument): DocumentFacts {
   const { masked, referenceList } = scan;
-  const { citations, abbreviations } = scan.prose;
+  const { citations, abbreviations, authorPageCitations } = scan.prose;
   const keyedLanguage = keyedLanguageOf(languageId);
   const keyedCitations = findKeyedCitations(text, masked, keyedLanguage);
   const bibliographies = findBibliographyReferences(text, keyedLanguage);
   const problems: Problem[] = [];
   if (referenceList) for (const entry of referenceList.entries) problems.push(...entry.problems);
-  return { version, citations, keyedCitations, bibliographies, referenceList, abbreviations, problems, ...findStyleFacts(text, masked, referenceList) };
+  return { version, citations, keyedCitations, bibliographies, referenceList, abbreviations, problems, ...findStyleFacts(text, masked, referenceList, authorPageCitations) };
 }
 
 /**
- * The author-date citations (in parentheses, and bare mentions of the entries' authors) of masked text, which may be the
- * whole document or one stretch of it between blank lines, outside the `skip` spans.
+ * The author-date citations (in parentheses, and bare mentions of the entries' authors) and the author-page citations
+ * of masked text, which may be the whole document or one stretch of it between blank lines, outside the `skip` spans.
  */
 export function findProseFacts(masked: string, entries: ReferenceEntry[], skip: Span[]): ProseFacts {
   const scan = findProseCitations(masked, skip);
   const found = scan.citations.filter((c) => !(masked[c.span.end] === '.' && opensEntryLikeLine(masked, c.span.start)));
   const bare = findBareMentions(masked, entries, [...skip, ...found.map((c) => c.span)]);
   const citations = bare.length ? [...found, ...bare].sort((a, b) => a.span.start - b.span.start) : found;
-  return { citations, abbreviations: scan.abbreviations };
+  return { citations, abbreviations: scan.abbreviations, authorPageCitations: findAuthorPageCitations(masked, entries, skip) };
 }
 
 /** How far into a line a citation may start and still be the head of a reference entry ("Doe, John (2000). Title."). */

@@ -19,10 +19,8 @@ const CONTINUES_ET_AL = /\s*(?:et|al)/y;
 export function findEditedRegion(oldText: string, newText: string): EditedRegion | undefined {
   if (oldText === newText) return undefined;
   const shorter = Math.min(oldText.length, newText.length);
-  let prefix = 0;
-  while (prefix < shorter && oldText.charCodeAt(prefix) === newText.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (suffix < shorter - prefix && oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix)) suffix++;
+  const prefix = commonPrefixLength(oldText, newText, shorter);
+  const suffix = commonSuffixLength(oldText, newText, shorter - prefix);
   const delta = newText.length - oldText.length;
   let start = blockStartAtOrBefore(newText, prefix);
   while (start > 0 && (continuesEtAl(newText, start) || continuesEtAl(oldText, start))) start = blockStartAtOrBefore(newText, start - BLOCK_BREAK.length);
@@ -30,6 +28,26 @@ export function findEditedRegion(oldText: string, newText: string): EditedRegion
   let newEnd = blockEndAtOrAfter(newText, newText.length - suffix);
   while (newEnd < newText.length && continuesEtAl(newText, newEnd)) newEnd = blockEndAtOrAfter(newText, newEnd + 1);
   return { start, oldEnd: newEnd - delta, newEnd };
+}
+
+/** How many characters are compared at once: comparing strings is native code, a loop over characters is not, and a
+ * keystroke in a long document leaves hundreds of thousands of characters the same on either side. */
+const CHUNK = 4096;
+
+/** How many characters the texts share at their start, at most `limit`. */
+function commonPrefixLength(a: string, b: string, limit: number): number {
+  let length = 0;
+  while (length + CHUNK <= limit && a.slice(length, length + CHUNK) === b.slice(length, length + CHUNK)) length += CHUNK;
+  while (length < limit && a.charCodeAt(length) === b.charCodeAt(length)) length++;
+  return length;
+}
+
+/** How many characters the texts share at their end, at most `limit`. */
+function commonSuffixLength(a: string, b: string, limit: number): number {
+  let length = 0;
+  while (length + CHUNK <= limit && a.slice(a.length - length - CHUNK, a.length - length) === b.slice(b.length - length - CHUNK, b.length - length)) length += CHUNK;
+  while (length < limit && a.charCodeAt(a.length - 1 - length) === b.charCodeAt(b.length - 1 - length)) length++;
+  return length;
 }
 
 /** The start of the block holding `offset`: just after the last empty line that ends at or before it. */

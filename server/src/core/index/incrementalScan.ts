@@ -9,7 +9,7 @@ import { documentLanguageOf, maskNonProse, type DocumentLanguage } from '../synt
 import { containsHeading } from '../syntax/referenceList';
 import { findProseFacts, scanDocument, type ProseFacts, type ScannedDocument } from './documentFacts';
 import { findEditedRegion, type EditedRegion } from './editedRegion';
-import { movedAbbreviation, movedCitation, movedReferenceList } from './movedFacts';
+import { movedAbbreviation, movedAuthorPageCitation, movedCitation, movedReferenceList } from './movedFacts';
 
 /** A version of a document with its scan, kept to rescan the next version. */
 export interface ScannedVersion {
@@ -59,25 +59,19 @@ function rescanEditedBlocks(previous: ScannedVersion, text: string, languageId: 
 
 /** The prose facts of the blocks before the region, of the region (read at its start) and of the blocks after it. */
 function spliceProse(old: ProseFacts, edited: ProseFacts, region: EditedRegion): ProseFacts {
-  const delta = region.newEnd - region.oldEnd;
-  const citations = old.citations;
-  const abbreviations = old.abbreviations;
-  const citationsBefore = countStartingBefore(citations, region.start, (c) => c.span);
-  const citationsAfter = countStartingBefore(citations, region.oldEnd, (c) => c.span);
-  const abbreviationsBefore = countStartingBefore(abbreviations, region.start, (a) => a.span);
-  const abbreviationsAfter = countStartingBefore(abbreviations, region.oldEnd, (a) => a.span);
   return {
-    citations: [
-      ...citations.slice(0, citationsBefore),
-      ...edited.citations.map((c) => movedCitation(c, region.start)),
-      ...citations.slice(citationsAfter).map((c) => movedCitation(c, delta)),
-    ],
-    abbreviations: [
-      ...abbreviations.slice(0, abbreviationsBefore),
-      ...edited.abbreviations.map((a) => movedAbbreviation(a, region.start)),
-      ...abbreviations.slice(abbreviationsAfter).map((a) => movedAbbreviation(a, delta)),
-    ],
+    citations: splice(old.citations, edited.citations, region, movedCitation),
+    abbreviations: splice(old.abbreviations, edited.abbreviations, region, movedAbbreviation),
+    authorPageCitations: splice(old.authorPageCitations, edited.authorPageCitations, region, movedAuthorPageCitation),
   };
+}
+
+/** Items of the old version before the region, the region's (found at its start), and the old ones after it, moved. */
+function splice<T extends { span: Span }>(old: T[], edited: T[], region: EditedRegion, moved: (item: T, delta: number) => T): T[] {
+  const delta = region.newEnd - region.oldEnd;
+  const before = countStartingBefore(old, region.start, (item) => item.span);
+  const after = countStartingBefore(old, region.oldEnd, (item) => item.span);
+  return [...old.slice(0, before), ...edited.map((item) => moved(item, region.start)), ...old.slice(after).map((item) => moved(item, delta))];
 }
 
 /** How many of the items, sorted by start, start before the offset: a binary search. */

@@ -1,7 +1,7 @@
 // Facts of unchanged text moved by the length an edit added or removed before them. New objects are made, so the
 // facts of the previous version stay as they were for whoever still holds them.
 
-import type { Abbreviation, Citation, CitedWork, Problem, ReferenceEntry, ReferenceList, Span } from '../types';
+import type { Abbreviation, AuthorPageCitation, AuthorPageWork, Citation, CitedWork, Problem, ReferenceEntry, ReferenceList, Span } from '../types';
 
 export function movedSpan(span: Span, delta: number): Span {
   return { start: span.start + delta, end: span.end + delta };
@@ -13,6 +13,14 @@ function movedWork(work: CitedWork, delta: number): CitedWork {
 
 export function movedCitation(citation: Citation, delta: number): Citation {
   return { ...citation, span: movedSpan(citation.span, delta), items: citation.items.map((work) => movedWork(work, delta)) };
+}
+
+function movedAuthorPageWork(work: AuthorPageWork, delta: number): AuthorPageWork {
+  return { ...work, span: movedSpan(work.span, delta), authorSpan: movedSpan(work.authorSpan, delta) };
+}
+
+export function movedAuthorPageCitation(citation: AuthorPageCitation, delta: number): AuthorPageCitation {
+  return { span: movedSpan(citation.span, delta), items: citation.items.map((work) => movedAuthorPageWork(work, delta)) };
 }
 
 export function movedAbbreviation(abbreviation: Abbreviation, delta: number): Abbreviation {

@@ -7,43 +7,51 @@ import type { Analysis } from '../index/analysis';
 import { defaultDiagnosticSettings, type DiagnosticSettings, type Span } from '../types';
 import type { CoreDiagnostic } from '../features/diagnostics';
 import type { QuickFix } from '../features/codeActions';
-import type { Finding, Rule, StyleRuleCode } from './rules/finding';
+import { eachWork, type CitationRule, type Finding, type ListRule, type Rule, type StyleRuleCode } from './rules/finding';
 import { overlaps } from './rules/spans';
 import { chicagoEtAlFindings, etAlFindings } from './rules/etAl';
 import { ampersandFindings } from './rules/ampersand';
 import { orderInParenthesisFindings } from './rules/orderInParenthesis';
-import { suffixFindings } from './rules/suffix';
+import { citedSuffixFindings, listedSuffixFindings } from './rules/suffix';
 import { abbreviationFindings } from './rules/abbreviation';
 import { etAlPeriodFindings } from './rules/etAlPeriod';
 import { listOrderFindings } from './rules/listOrder';
 import { entryPartsFindings } from './rules/entryParts';
 import { doiFormatFindings } from './rules/doiFormat';
 import { spellingFindings } from './rules/spelling';
+import { citationsInContext } from './rules/citedWorks';
+import type { StyleRuleMemo } from './rules/ruleMemo';
 import { citationStyle, type CitationStyle } from './citationStyles';
 import { insideQuotation } from './quotedText';
 
 export type { ApaRuleCode, StyleRuleCode } from './rules/finding';
 
+/**
+ * One rule, in up to three parts, whose findings come in this order: what it finds in each citation on its own, in the
+ * typed reference list, and in the document as a whole. The first two are kept between versions (see ruleMemo.ts).
+ */
 interface ApaRule {
   code: StyleRuleCode;
   setting: keyof DiagnosticSettings;
-  find: Rule;
+  citation?: CitationRule;
+  list?: ListRule;
+  document?: Rule;
   /** Whether the rule asks for citations in the text to be reworded, which a quotation must not be. */
   rewordsCitations: boolean;
 }
 
 const RULES: ApaRule[] = [
-  { code: 'apa-et-al', setting: 'apaEtAl', find: etAlFindings, rewordsCitations: true },
-  { code: 'apa-ampersand', setting: 'apaAmpersand', find: ampersandFindings, rewordsCitations: true },
-  { code: 'apa-order-in-parenthesis', setting: 'apaOrderInParenthesis', find: orderInParenthesisFindings, rewordsCitations: true },
-  { code: 'apa-suffix', setting: 'apaSuffix', find: suffixFindings, rewordsCitations: true },
-  { code: 'apa-abbreviation', setting: 'apaAbbreviation', find: abbreviationFindings, rewordsCitations: true },
-  { code: 'apa-et-al-period', setting: 'apaEtAlPeriod', find: etAlPeriodFindings, rewordsCitations: true },
-  { code: 'apa-list-order', setting: 'apaListOrder', find: listOrderFindings, rewordsCitations: false },
-  { code: 'apa-entry-parts', setting: 'apaEntryParts', find: entryPartsFindings, rewordsCitations: false },
-  { code: 'apa-doi-format', setting: 'apaDoiFormat', find: doiFormatFindings, rewordsCitations: false },
-  { code: 'apa-spelling', setting: 'apaSpelling', find: spellingFindings, rewordsCitations: true },
-  { code: 'chicago-et-al', setting: 'chicagoEtAl', find: chicagoEtAlFindings, rewordsCitations: true },
+  { code: 'apa-et-al', setting: 'apaEtAl', citation: eachWork(etAlFindings), rewordsCitations: true },
+  { code: 'apa-ampersand', setting: 'apaAmpersand', citation: eachWork(ampersandFindings), rewordsCitations: true },
+  { code: 'apa-order-in-parenthesis', setting: 'apaOrderInParenthesis', citation: orderInParenthesisFindings, rewordsCitations: true },
+  { code: 'apa-suffix', setting: 'apaSuffix', citation: eachWork(citedSuffixFindings), list: listedSuffixFindings, rewordsCitations: true },
+  { code: 'apa-abbreviation', setting: 'apaAbbreviation', document: abbreviationFindings, rewordsCitations: true },
+  { code: 'apa-et-al-period', setting: 'apaEtAlPeriod', citation: eachWork(etAlPeriodFindings), rewordsCitations: true },
+  { code: 'apa-list-order', setting: 'apaListOrder', list: listOrderFindings, rewordsCitations: false },
+  { code: 'apa-entry-parts', setting: 'apaEntryParts', list: entryPartsFindings, rewordsCitations: false },
+  { code: 'apa-doi-format', setting: 'apaDoiFormat', list: doiFormatFindings, rewordsCitations: false },
+  { code: 'apa-spelling', setting: 'apaSpelling', citation: eachWork(spellingFindings), rewordsCitations: true },
+  { code: 'chicago-et-al', setting: 'chicagoEtAl', citation: eachWork(chicagoEtAlFindings), rewordsCitations: true },
 ];
 
 /** Each rule's findings, computed once per analysis: diagnostics and every code action request read the same ones. */
@@ -57,12 +65,26 @@ function findingsOf(analysis: Analysis, rule: ApaRule): Finding[] {
   }
   let findings = byRule.get(rule.code);
   if (!findings) {
-    findings = rule.find(analysis);
-    // A quoted citation stays as the quoted author wrote it.
+    findings = findAll(analysis, rule, analysis.styleRuleMemo);
+    // A quoted citation stays as the quoted author wrote it. Filtered after the memo, since an edit elsewhere in the
+    // paragraph can open or close the quotation around a finding that is kept.
     if (rule.rewordsCitations) findings = findings.filter((finding) => !insideQuotation(analysis.text, finding.span));
     byRule.set(rule.code, findings);
   }
   return findings;
+}
+
+/** A rule's findings; with the memo of the document's earlier versions, only what changed since is checked again. */
+function findAll(analysis: Analysis, rule: ApaRule, memo: StyleRuleMemo | undefined): Finding[] {
+  const { code, citation, list, document } = rule;
+  const { text } = analysis;
+  const inCitations = !citation
+    ? []
+    : memo
+      ? memo.citationFindings(code, citation, analysis)
+      : citationsInContext(analysis).flatMap((context) => citation(text, context.citation, context.works));
+  const inList = !list ? [] : memo ? memo.listFindings(code, list, analysis) : list(analysis);
+  return [...inCitations, ...inList, ...(document ? document(analysis) : [])];
 }
 
 function rulesOf(style: CitationStyle): ApaRule[] {

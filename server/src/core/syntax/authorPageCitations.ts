@@ -6,6 +6,7 @@
 import type { AuthorPageCitation, AuthorPageWork, PersonName, ReferenceEntry, Span } from '../types';
 import { nameKey } from '../text/normalize';
 import { isVenueName } from './proseCitations';
+import { insideSortedSpans } from '../text/sortedSpans';
 
 /** A surname: capitalised, with lower-case letters (an all-capital word is an acronym), after optional particles. */
 const SURNAME = String.raw`(?:(?:van|von|de|der|den|du|da|di|le|la)\s+)*\p{Lu}[\p{L}\p{M}'’-]*\p{Ll}[\p{L}\p{M}'’-]*`;
@@ -43,9 +44,10 @@ const NOT_AUTHORS = new Set(
 export function findAuthorPageCitations(masked: string, entries: ReferenceEntry[], skip: Span[]): AuthorPageCitation[] {
   const surnames = new Set(entries.flatMap((entry) => worksCitedSurnames(entry).slice(0, 1)));
   const found: AuthorPageCitation[] = [];
+  const sortedSkip = [...skip].sort((a, b) => a.start - b.start);
   for (const match of masked.matchAll(PARENTHESIS)) {
     const start = match.index!;
-    if (skip.some((span) => span.start <= start && start < span.end)) continue;
+    if (insideSortedSpans(sortedSkip, start)) continue;
     const contentStart = start + 1;
     const items = pageOnlyWork(masked, match[1], contentStart, surnames) ?? worksIn(match[1], contentStart, surnames);
     if (items) found.push({ span: { start, end: start + match[0].length }, items });

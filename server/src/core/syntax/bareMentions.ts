@@ -5,26 +5,15 @@
 import type { Citation, PersonName, ReferenceEntry, Span } from '../types';
 import { parseWorkDate } from './dates';
 import { nameKey } from '../text/normalize';
+import { insideSortedSpans } from '../text/sortedSpans';
 
-/** Name, optional "et al.", optional comma, year. Each part is bounded, so matching stays linear. */
-const BARE_MENTION = /(?<![\p{L}\p{M}\p{N}'’\-(@\\/.])([\p{Lu}][\p{L}\p{M}'’-]{1,40})(\s+et\s+al\.?)?,?\s((?:1[5-9]|20)\d\d[a-z]?)(?![\p{L}\p{N}–-])/gu;
+/** Name, optional "et al.", optional comma, year. Each part is bounded, so matching stays linear. The leading look for a
+ * capital letter changes no match: it lets the scan pass over other characters before it tries the look behind. */
+const BARE_MENTION = /(?=\p{Lu})(?<![\p{L}\p{M}\p{N}'’\-(@\\/.])([\p{Lu}][\p{L}\p{M}'’-]{1,40})(\s+et\s+al\.?)?,?\s((?:1[5-9]|20)\d\d[a-z]?)(?![\p{L}\p{N}–-])/gu;
 
 function familyKeys(name: PersonName): string[] {
   if (name.literal) return [nameKey(name.literal)];
   return [nameKey(name.family), nameKey(`${name.particle ?? ''} ${name.family}`)];
-}
-
-/** Whether the offset lies in one of the spans, which are sorted by start and do not overlap: a binary search. */
-function inside(spans: Span[], offset: number): boolean {
-  let low = 0;
-  let high = spans.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    if (spans[mid].end <= offset) low = mid + 1;
-    else if (spans[mid].start > offset) high = mid - 1;
-    else return true;
-  }
-  return false;
 }
 
 export function findBareMentions(masked: string, entries: ReferenceEntry[], taken: Span[]): Citation[] {
@@ -35,7 +24,7 @@ export function findBareMentions(masked: string, entries: ReferenceEntry[], take
   BARE_MENTION.lastIndex = 0;
   for (let m = BARE_MENTION.exec(masked); m; m = BARE_MENTION.exec(masked)) {
     const [whole, name, etAl, year] = m;
-    if (!firstAuthors.has(nameKey(name)) || inside(sorted, m.index)) continue;
+    if (!firstAuthors.has(nameKey(name)) || insideSortedSpans(sorted, m.index)) continue;
     const date = parseWorkDate(year);
     if (!date) continue;
     const span = { start: m.index, end: m.index + whole.length };

@@ -156,7 +156,10 @@ interface BracketPair {
 function innermostBrackets(text: string, masked: string): BracketPair[] {
   const pairs: BracketPair[] = [];
   let open = -1;
-  for (let i = 0; i < masked.length; i++) {
+  // Only the brackets are visited: a regular expression skips the text between them in native code.
+  const brackets = /[[\]]/g;
+  for (let found = brackets.exec(masked); found; found = brackets.exec(masked)) {
+    const i = found.index;
     const c = masked[i];
     if (c === '[') open = text[i - 1] === '\\' ? -1 : i;
     else if (c === ']' && open >= 0) {

@@ -12,6 +12,8 @@ import type { Finding } from './finding';
 const POSSESSIVE = /['’]s?$/u;
 
 export function abbreviationFindings(analysis: Analysis): Finding[] {
+  // Without a definition there is nothing to check, and the works need not be looked at.
+  if (analysis.facts.abbreviations.length === 0) return [];
   const works = citedWorks(analysis).filter(({ work }) => namesAuthors(work) && !work.etAl);
   const firstDefinitions = new Map<string, { abbreviation: Abbreviation; definer?: WorkInContext }>();
   const findings: Finding[] = [];

@@ -1,35 +1,32 @@
 // APA 7 joins the last two authors with "&" inside a parenthetical citation and with "and" in running text.
 
-import type { Analysis } from '../../index/analysis';
 import type { Span } from '../../types';
-import { citedWorks, namesAuthors } from './citedWorks';
-import type { Finding } from './finding';
+import { namesAuthors } from './citedWorks';
+import type { Finding, WorkRule } from './finding';
 
 /** A connector between names as written: "and" or "&" between spaces or after a comma, or "&" between two names. */
 const CONNECTOR = /(?<=[\s,])(?:and|&)(?=\s)|(?<=\p{L})&(?=\p{L})/gu;
 
-export function ampersandFindings(analysis: Analysis): Finding[] {
+export const ampersandFindings: WorkRule = (text, { citation, work }) => {
+  // A group name keeps its own "and" ("Centers for Disease Control and Prevention"): it is one author, not two.
+  if (!namesAuthors(work) || work.authors.length < 2) return [];
   const findings: Finding[] = [];
-  for (const { citation, work } of citedWorks(analysis)) {
-    // A group name keeps its own "and" ("Centers for Disease Control and Prevention"): it is one author, not two.
-    if (!namesAuthors(work) || work.authors.length < 2) continue;
-    const parenthetical = citation.kind === 'parenthetical';
-    const wanted = parenthetical ? '&' : 'and';
-    for (const connector of connectorsIn(analysis.text, work.authorSpan)) {
-      const isAmpersand = connector.text.endsWith('&');
-      if (isAmpersand === parenthetical) continue;
-      const newText = isAmpersand && connector.glued ? ` ${wanted} ` : wanted;
-      findings.push({
-        span: connector.span,
-        message: parenthetical
-          ? 'Inside parentheses APA joins authors with "&", not "and".'
-          : 'In running text APA joins authors with "and", not "&".',
-        fix: { title: `Write "${wanted}"`, edits: [{ span: connector.span, newText }] },
-      });
-    }
+  const parenthetical = citation.kind === 'parenthetical';
+  const wanted = parenthetical ? '&' : 'and';
+  for (const connector of connectorsIn(text, work.authorSpan)) {
+    const isAmpersand = connector.text.endsWith('&');
+    if (isAmpersand === parenthetical) continue;
+    const newText = isAmpersand && connector.glued ? ` ${wanted} ` : wanted;
+    findings.push({
+      span: connector.span,
+      message: parenthetical
+        ? 'Inside parentheses APA joins authors with "&", not "and".'
+        : 'In running text APA joins authors with "and", not "&".',
+      fix: { title: `Write "${wanted}"`, edits: [{ span: connector.span, newText }] },
+    });
   }
   return findings;
-}
+};
 
 interface Connector {
   span: Span;

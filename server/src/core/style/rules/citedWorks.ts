@@ -12,16 +12,34 @@ export interface WorkInContext {
   entry?: ReferenceEntry;
 }
 
+/** A citation with its works in context. */
+export interface CitationInContext {
+  citation: Citation;
+  works: WorkInContext[];
+}
+
+/** Built once per analysis: every rule reads the same works. */
+const byAnalysis = new WeakMap<Analysis, CitationInContext[]>();
+
+/** The author-date citations of the document, each with its works, in document order. */
+export function citationsInContext(analysis: Analysis): CitationInContext[] {
+  let citations = byAnalysis.get(analysis);
+  if (!citations) {
+    citations = analysis.facts.citations.map((citation, ci) => ({
+      citation,
+      works: citation.items.map((work, wi) => {
+        const resolution = analysis.resolution.byCitation[ci]?.[wi];
+        const entry = resolution?.status === 'resolved' ? entryOf(analysis, resolution.entryId) : undefined;
+        return { citation, work, resolution, entry };
+      }),
+    }));
+    byAnalysis.set(analysis, citations);
+  }
+  return citations;
+}
+
 export function citedWorks(analysis: Analysis): WorkInContext[] {
-  const works: WorkInContext[] = [];
-  analysis.facts.citations.forEach((citation, ci) => {
-    citation.items.forEach((work, wi) => {
-      const resolution = analysis.resolution.byCitation[ci]?.[wi];
-      const entry = resolution?.status === 'resolved' ? entryOf(analysis, resolution.entryId) : undefined;
-      works.push({ citation, work, resolution, entry });
-    });
-  });
-  return works;
+  return citationsInContext(analysis).flatMap(({ works }) => works);
 }
 
 /**

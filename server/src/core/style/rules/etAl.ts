@@ -2,11 +2,10 @@
 // and cuts three or more from the first citation on; Chicago author-date (17th edition) names up to three and cuts four
 // or more. Judged only for works that resolved, since only the entry says how many authors a work has.
 
-import type { Analysis } from '../../index/analysis';
 import type { CitationKind } from '../../types';
 import { citedName } from '../apa';
-import { citedWorks, namesAuthors } from './citedWorks';
-import type { Finding, Rule } from './finding';
+import { namesAuthors } from './citedWorks';
+import type { WorkRule } from './finding';
 
 interface EtAlConvention {
   /** The fewest authors a work must have to be cited with "et al.". */
@@ -29,35 +28,37 @@ const chicago: EtAlConvention = {
   join: (names) => (names.length < 3 ? names.join(' and ') : `${names.slice(0, -1).join(', ')}, and ${names[names.length - 1]}`),
 };
 
-export const etAlFindings: Rule = etAlRule(apa);
-export const chicagoEtAlFindings: Rule = etAlRule(chicago);
+export const etAlFindings: WorkRule = etAlRule(apa);
+export const chicagoEtAlFindings: WorkRule = etAlRule(chicago);
 
-function etAlRule(convention: EtAlConvention): Rule {
-  return (analysis: Analysis) => {
-    const findings: Finding[] = [];
-    const fewest = convention.fewestAuthors;
-    for (const { citation, work, entry } of citedWorks(analysis)) {
-      if (!entry || entry.authorsElided || !namesAuthors(work)) continue;
-      const possessive = work.possessive ? "'s" : '';
-      const count = entry.authors.length;
-      if (work.etAl && count >= 2 && count < fewest) {
-        // The first name stays as written; the others come from the entry.
-        const all = convention.join([work.authors[0], ...entry.authors.slice(1).map(citedName)], citation.kind);
-        const every = count === 2 ? 'both' : `all ${COUNT_WORDS[count]}`;
-        findings.push({
+function etAlRule(convention: EtAlConvention): WorkRule {
+  const fewest = convention.fewestAuthors;
+  return (_text, { citation, work, entry }) => {
+    if (!entry || entry.authorsElided || !namesAuthors(work)) return [];
+    const possessive = work.possessive ? "'s" : '';
+    const count = entry.authors.length;
+    if (work.etAl && count >= 2 && count < fewest) {
+      // The first name stays as written; the others come from the entry.
+      const all = convention.join([work.authors[0], ...entry.authors.slice(1).map(citedName)], citation.kind);
+      const every = count === 2 ? 'both' : `all ${COUNT_WORDS[count]}`;
+      return [
+        {
           span: work.authorSpan,
           message: `This work has ${COUNT_WORDS[count]} authors: name ${every} in every citation ("${all}"), not "et al.".`,
           fix: { title: `Write "${all}"`, edits: [{ span: work.authorSpan, newText: all + possessive }] },
-        });
-      } else if (!work.etAl && count >= fewest && work.authors.length >= fewest) {
-        const short = `${work.authors[0]} et al.`;
-        findings.push({
+        },
+      ];
+    }
+    if (!work.etAl && count >= fewest && work.authors.length >= fewest) {
+      const short = `${work.authors[0]} et al.`;
+      return [
+        {
           span: work.authorSpan,
           message: `A work with ${COUNT_WORDS[fewest]} or more authors is cited by its first author and "et al." every time: write "${short}".`,
           fix: { title: `Write "${short}"`, edits: [{ span: work.authorSpan, newText: short + possessive }] },
-        });
-      }
+        },
+      ];
     }
-    return findings;
+    return [];
   };
 }

@@ -2,7 +2,8 @@
 // a fix can be made safely. Rules read the facts and the resolution; they look at the text only within a span they know.
 
 import type { Analysis } from '../../index/analysis';
-import type { Span } from '../../types';
+import type { Citation, Span } from '../../types';
+import type { WorkInContext } from './citedWorks';
 import type { TextEdit } from '../../features/codeActions';
 
 export type ApaRuleCode =
@@ -34,3 +35,24 @@ export interface Finding {
 
 /** A rule finds every place in one analysed document that breaks it. */
 export type Rule = (analysis: Analysis) => Finding[];
+
+/**
+ * A rule that judges one citation at a time. Its findings lie within the citation's text (and the character after it)
+ * and depend only on the citation, the entries its works resolved to and that text, so a citation that an edit left
+ * alone keeps its findings, moved with it (see ruleMemo.ts).
+ */
+export type CitationRule = (text: string, citation: Citation, works: WorkInContext[]) => Finding[];
+
+/** A rule that judges one work of a citation at a time, under the same terms as a citation rule. */
+export type WorkRule = (text: string, context: WorkInContext) => Finding[];
+
+/**
+ * A rule that judges the typed reference list. It reads only the typed entries and the text from the line of the first
+ * to the end of the last, so a list that an edit left alone keeps its findings, moved with it.
+ */
+export type ListRule = Rule;
+
+/** A citation rule made of a work rule: the findings of each work in turn. */
+export function eachWork(rule: WorkRule): CitationRule {
+  return (text, _citation, works) => works.flatMap((context) => rule(text, context));
+}

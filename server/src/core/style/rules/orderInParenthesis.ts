@@ -2,13 +2,12 @@
 // author by date: "(Adams, 2019; Smith, n.d., 2018, in press)". A prefix such as "see also" before a later work starts a
 // new run that is ordered on its own, and the prefix of the first work stays at the front.
 
-import type { Analysis } from '../../index/analysis';
 import type { Citation, CitedWork, Span } from '../../types';
 import type { TextEdit } from '../../features/codeActions';
 import { describeWork } from '../apa';
-import { citedWorks, type WorkInContext } from './citedWorks';
+import type { WorkInContext } from './citedWorks';
 import { compareOrder, entryOrderKey, workOrderKey, type OrderKey } from './sortOrder';
-import type { Finding } from './finding';
+import type { CitationRule, Finding } from './finding';
 
 /** The works of one author part: "Smith, 2018, 2019" is one unit of two works. */
 interface Unit {
@@ -22,23 +21,13 @@ interface Unit {
 const MOVABLE = /^[^()[\]<>`*_\\]*$/u;
 const SEPARATOR = /^\s*[;,]\s*$/u;
 
-export function orderInParenthesisFindings(analysis: Analysis): Finding[] {
-  const byCitation = new Map<Citation, WorkInContext[]>();
-  for (const context of citedWorks(analysis)) {
-    if (context.citation.kind !== 'parenthetical' || context.citation.items.length < 2) continue;
-    const works = byCitation.get(context.citation);
-    if (works) works.push(context);
-    else byCitation.set(context.citation, [context]);
-  }
-  const findings: Finding[] = [];
-  for (const [citation, works] of byCitation) {
-    // "as cited in" pairs and personal communications have an order of their own.
-    if (works.some(({ work }) => work.secondary || work.personalCommunication)) continue;
-    const units = unitsOf(analysis.text, citation, works);
-    findings.push(...unitOrderFindings(analysis.text, units), ...units.flatMap((unit) => dateOrderFindings(analysis.text, unit)));
-  }
-  return findings;
-}
+export const orderInParenthesisFindings: CitationRule = (text, citation, works) => {
+  if (citation.kind !== 'parenthetical' || citation.items.length < 2) return [];
+  // "as cited in" pairs and personal communications have an order of their own.
+  if (works.some(({ work }) => work.secondary || work.personalCommunication)) return [];
+  const units = unitsOf(text, citation, works);
+  return [...unitOrderFindings(text, units), ...units.flatMap((unit) => dateOrderFindings(text, unit))];
+};
 
 function unitsOf(text: string, citation: Citation, works: WorkInContext[]): Unit[] {
   const groups: WorkInContext[][] = [];

@@ -3,37 +3,34 @@
 // list agree. Differences of case alone are left alone ("Van den Boogard" opens a sentence), and so are apostrophe and
 // hyphen variants, which are typography, not spelling.
 
-import type { Analysis } from '../../index/analysis';
 import type { Span } from '../../types';
 import { citedName } from '../apa';
 import { nameKey } from '../../text/normalize';
-import { citedWorks, namesAuthors } from './citedWorks';
-import type { Finding } from './finding';
+import { namesAuthors } from './citedWorks';
+import type { Finding, WorkRule } from './finding';
 
 function typographic(name: string): string {
   return name.replace(/[’‘ʼ`]/gu, "'").replace(/[‐‑–—]/gu, '-').toLowerCase();
 }
 
-export function spellingFindings(analysis: Analysis): Finding[] {
+export const spellingFindings: WorkRule = (text, { work, entry }) => {
+  if (!entry || !namesAuthors(work)) return [];
   const findings: Finding[] = [];
-  for (const { work, entry } of citedWorks(analysis)) {
-    if (!entry || !namesAuthors(work)) continue;
-    work.authors.forEach((written, i) => {
-      const name = entry.authors[i];
-      if (!name) return;
-      const listed = citedName(name);
-      if (typographic(written) === typographic(listed) || nameKey(written) !== nameKey(listed)) return;
-      const span = findName(analysis.text, work.authorSpan, written);
-      if (!span) return;
-      findings.push({
-        span,
-        message: `The reference entry spells this name "${listed}".`,
-        fix: { title: `Write "${listed}"`, edits: [{ span, newText: listed }] },
-      });
+  work.authors.forEach((written, i) => {
+    const name = entry.authors[i];
+    if (!name) return;
+    const listed = citedName(name);
+    if (typographic(written) === typographic(listed) || nameKey(written) !== nameKey(listed)) return;
+    const span = findName(text, work.authorSpan, written);
+    if (!span) return;
+    findings.push({
+      span,
+      message: `The reference entry spells this name "${listed}".`,
+      fix: { title: `Write "${listed}"`, edits: [{ span, newText: listed }] },
     });
-  }
+  });
   return findings;
-}
+};
 
 /** Where a name is written inside an author part; line breaks may stand where the name has spaces. */
 function findName(text: string, within: Span, name: string): Span | undefined {

@@ -8,28 +8,22 @@ import type { ReferenceEntry } from '../../types';
 import { citeEntry } from '../apa';
 import { dateKey, formatCitationDate } from '../../syntax/dates';
 import { personKeys } from '../../resolve/resolve';
-import { citedWorks } from './citedWorks';
 import { entryHead } from './spans';
-import type { Finding } from './finding';
+import type { Finding, WorkRule } from './finding';
 import { typedEntries } from './typedEntries';
 
-export function suffixFindings(analysis: Analysis): Finding[] {
-  return [...citationFindings(analysis), ...entryFindings(analysis)];
-}
-
-function citationFindings(analysis: Analysis): Finding[] {
-  const findings: Finding[] = [];
-  for (const { work, entry } of citedWorks(analysis)) {
-    if (!entry?.date?.suffix || work.date.suffix) continue;
-    const date = formatCitationDate(entry.date);
-    findings.push({
+/** A citation that leaves out the suffix of the entry it resolved to. */
+export const citedSuffixFindings: WorkRule = (_text, { work, entry }) => {
+  if (!entry?.date?.suffix || work.date.suffix) return [];
+  const date = formatCitationDate(entry.date);
+  return [
+    {
       span: work.dateSpan,
       message: `The reference entry is dated ${date}: cite it with its suffix, as ${citeEntry(entry, 'narrative')}.`,
       fix: { title: `Write ${date}`, edits: [{ span: work.dateSpan, newText: date }] },
-    });
-  }
-  return findings;
-}
+    },
+  ];
+};
 
 /**
  * The first author and the year without its suffix. Entries that share only these may still need suffixes, because
@@ -42,7 +36,8 @@ function yearGroupKey(entry: ReferenceEntry): string | undefined {
   return `${personKeys(first)[0] ?? ''}#${dateKey({ ...entry.date, suffix: undefined })}`;
 }
 
-function entryFindings(analysis: Analysis): Finding[] {
+/** An entry with a suffix that no other entry of the same first author and year needs. */
+export function listedSuffixFindings(analysis: Analysis): Finding[] {
   const entries = typedEntries(analysis);
   const groupSizes = new Map<string, number>();
   for (const entry of entries) {

@@ -1,0 +1,115 @@
+// The entries completion offers for what was typed: those that match every query word, cited entries first, each group
+// in list order (the typed list, then the bibliography), at most a fixed number of them, and whether more match.
+
+import type { Analysis } from '../index/analysis';
+import type { Bibliography } from '../index/bibliography';
+import type { ReferenceEntry } from '../types';
+import { titleWords } from '../text/normalize';
+import { matchesAll } from '../text/fuzzy';
+import { bibliographyMatcher, searchWords } from './entrySearch';
+
+export interface Candidate {
+  entry: ReferenceEntry;
+  /** The position in the typed list followed by the bibliography's entries (keyless ones left out for keys). */
+  index: number;
+  cited: boolean;
+}
+
+/** Cited entries first, then the order of the list or file. */
+export function sortKey(candidate: Candidate): string {
+  return (candidate.cited ? '0' : '1') + String(candidate.index).padStart(7, '0');
+}
+
+/** The entries that may be offered, in order, and whether more than those match. */
+export interface Candidates {
+  found: Candidate[];
+  more: boolean;
+}
+
+/**
+ * The entries that match every word of the query, cited ones first, each group in list order (the typed list, then the
+ * bibliography), at most `limit` of them. The cited entries are few and looked at directly; the others are
+ * read in order only until one more than fits is found, so a short query in a large bibliography stops early, and a
+ * long one checks each entry's letters before its words (see bibliographyMatcher).
+ */
+export function candidates(analysis: Analysis, query: string, keyed: boolean, limit: number, accept: (entry: ReferenceEntry) => boolean = () => true): Candidates {
+  const queryWords = titleWords(query);
+  const typed = keyed ? [] : analysis.facts.referenceList?.entries ?? [];
+  const bibliography = analysis.bibliography;
+  const entries = bibliography.entries;
+  const typedMatches = (entry: ReferenceEntry) => accept(entry) && (queryWords.length === 0 || matchesAll(queryWords, searchWords(entry)));
+  const matcher = queryWords.length === 0 ? undefined : bibliographyMatcher(bibliography, queryWords);
+  const bibliographyMatches = (position: number) => (!keyed || !!entries[position].key) && (!matcher || matcher(position)) && accept(entries[position]);
+  // An entry's index counts the entries before it that could be listed: for keys, those with a key.
+  const indexOf = keyed ? (position: number) => typed.length + keyedRanks(bibliography)[position] : (position: number) => typed.length + position;
+  const isCitedTyped = (entry: ReferenceEntry) => (analysis.resolution.citeCount.get(entry.id) ?? 0) > 0;
+  const citedInBibliography = citedPositions(analysis);
+
+  const found: Candidate[] = [];
+  typed.forEach((entry, index) => {
+    if (isCitedTyped(entry) && typedMatches(entry)) found.push({ entry, index, cited: true });
+  });
+  for (const position of citedInBibliography.inOrder) {
+    if (bibliographyMatches(position)) found.push({ entry: entries[position], index: indexOf(position), cited: true });
+  }
+  // The others, until one more than fits is found: that one only says that the list is cut.
+  const room = Math.max(found.length, limit) + 1;
+  for (let index = 0; index < typed.length && found.length < room; index++) {
+    const entry = typed[index];
+    if (!isCitedTyped(entry) && typedMatches(entry)) found.push({ entry, index, cited: false });
+  }
+  for (let position = 0; position < entries.length && found.length < room; position++) {
+    if (!citedInBibliography.all.has(position) && bibliographyMatches(position)) found.push({ entry: entries[position], index: indexOf(position), cited: false });
+  }
+  return { found: found.slice(0, limit), more: found.length > limit };
+}
+
+/** For each entry of a bibliography, how many entries with a key come before it. */
+const bibliographyKeyedRanks = new WeakMap<Bibliography, number[]>();
+
+function keyedRanks(bibliography: Bibliography): number[] {
+  let ranks = bibliographyKeyedRanks.get(bibliography);
+  if (!ranks) {
+    let keyedBefore = 0;
+    ranks = bibliography.entries.map((entry) => (entry.key ? keyedBefore++ : keyedBefore));
+    bibliographyKeyedRanks.set(bibliography, ranks);
+  }
+  return ranks;
+}
+
+/** Where the entries of a bibliography stand in its `entries`, by id (a key defined twice in one file gives two). */
+const bibliographyPositions = new WeakMap<Bibliography, Map<string, number[]>>();
+
+function positionsById(bibliography: Bibliography): Map<string, number[]> {
+  let positions = bibliographyPositions.get(bibliography);
+  if (!positions) {
+    const byId = new Map<string, number[]>();
+    bibliography.entries.forEach((entry, position) => {
+      const same = byId.get(entry.id);
+      if (same) same.push(position);
+      else byId.set(entry.id, [position]);
+    });
+    positions = byId;
+    bibliographyPositions.set(bibliography, positions);
+  }
+  return positions;
+}
+
+/** The positions of the bibliography entries the document cites, found once per analysis. */
+const citedByAnalysis = new WeakMap<Analysis, { inOrder: number[]; all: Set<number> }>();
+
+function citedPositions(analysis: Analysis): { inOrder: number[]; all: Set<number> } {
+  let cited = citedByAnalysis.get(analysis);
+  if (!cited) {
+    const all = new Set<number>();
+    if (analysis.bibliography.entries.length > 0) {
+      const positions = positionsById(analysis.bibliography);
+      for (const [id, count] of analysis.resolution.citeCount) {
+        if (count > 0) for (const position of positions.get(id) ?? []) all.add(position);
+      }
+    }
+    cited = { inOrder: [...all].sort((a, b) => a - b), all };
+    citedByAnalysis.set(analysis, cited);
+  }
+  return cited;
+}

@@ -118,12 +118,71 @@ test('scan: a missing comma between fields is forgiven; a stray "@field" is repo
   assert.deepEqual(codes(scan), ['bib-syntax', 'bib-syntax']);
 });
 
-test('scan: duplicate keys keep both entries and mark the second', () => {
+test('link: duplicate keys keep both entries and mark the second', () => {
   const text = '@misc{same, title = {1}}\n@misc{Same, title = {2}}';
   const scan = scanBibtex(text);
   assert.equal(scan.entries.length, 2);
-  assert.deepEqual(codes(scan), ['duplicate-key']);
-  assert.deepEqual(scan.problems[0].span, scan.entries[1].keySpan);
+  const linked = linkBibtex([{ source: 'main.bib', scan }]).get('main.bib')!;
+  assert.equal(linked.entries.length, 2);
+  assert.deepEqual(linked.problems.map((problem) => [problem.code, problem.span]), [['duplicate-key', scan.entries[1].keySpan]]);
+});
+
+/** Scans the text in slices cut at the given offsets and joins the results in order. */
+function scanInSlices(text: string, cuts: number[]): BibtexScan {
+  const bounds = [0, ...cuts, text.length];
+  const joined: BibtexScan = { entries: [], strings: [], problems: [] };
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    const part = scanBibtex(text, bounds[i], bounds[i + 1]);
+    joined.entries.push(...part.entries);
+    joined.strings.push(...part.strings);
+    joined.problems.push(...part.problems);
+  }
+  return joined;
+}
+
+test('scan: a file scanned in slices cut at entry starts gives the same entries, problems and positions as one scan', () => {
+  const text = dedent(`
+    Exported by hand; see @notes below.
+    @String{pub = "Publisher"}
+    @comment{ an aside }
+    @article{a, title = {First}, year = 2001}
+    @book{b, title = {Second} # pub, publisher = pub}
+    @misc{c,
+      title = {Unclosed {brace},
+      year = 2003
+    @misc{A, title = {Same key as the first, in other case}}
+    @misc{d, title {no equals sign}, note = undefinedmacro}
+    @article{e, title = {Last}, year = 2005, year = 2006}
+  `);
+  const whole = scanBibtex(text);
+  const starts = [...whole.entries.map((entry) => entry.span.start), ...whole.strings.map((definition) => definition.span.start)]
+    .filter((start) => start > 0)
+    .sort((a, b) => a - b);
+  assert.equal(starts.length, 7);
+  for (const cuts of [starts, starts.filter((_, i) => i % 2 === 0), starts.slice(3, 4), []]) {
+    const sliced = scanInSlices(text, cuts);
+    assert.deepEqual(sliced, whole, `cut at ${cuts.join(', ')}`);
+    const link = (scan: BibtexScan) => {
+      const file = linkBibtex([{ source: 'main.bib', scan }]).get('main.bib')!;
+      return { problems: file.problems, entries: file.entries.map((entry) => [entry.key, entry.span, entry.problems, entry.text]) };
+    };
+    assert.deepEqual(link(sliced), link(whole));
+  }
+  assert.deepEqual(codes(whole), ['bib-unclosed-entry', 'bib-syntax']);
+  assert.deepEqual(whole.entries.map((entry) => entry.key), ['a', 'b', 'c', 'A', 'd', 'e']);
+  // A slice ends with the last entry that starts in it, even when that entry runs past the slice.
+  const middle = text.indexOf('title = {First}');
+  assert.deepEqual(scanBibtex(text, 0, middle).entries.map((entry) => entry.key), ['a']);
+  assert.deepEqual(scanBibtex(text, 0, middle).entries[0].span, whole.entries[0].span);
+  assert.deepEqual(scanBibtex(text, middle).entries.map((entry) => entry.key), ['b', 'c', 'A', 'd', 'e']);
+});
+
+test('scan: only the slice that starts a file reports a file without entries, and only when the file has none', () => {
+  const notes = '# Notes\n\nWrite to me at someone@example.org.\n';
+  const text = `${notes}@misc{late, title = {x}}\n`;
+  assert.deepEqual(codes(scanBibtex(text, 0, notes.length)), []);
+  assert.deepEqual(codes(scanBibtex(notes + notes, 0, notes.length)), ['bib-no-entries']);
+  assert.deepEqual(codes(scanBibtex(notes + notes, notes.length)), []);
 });
 
 test('scan: @string definitions are collected with lower-case names', () => {

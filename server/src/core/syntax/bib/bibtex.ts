@@ -40,7 +40,7 @@ interface ExpandedEntry {
  */
 export function linkBibtex(scans: ScannedFile[]): Map<string, LinkedFile> {
   const linked = new Map<string, LinkedFile>();
-  for (const { source, scan } of scans) linked.set(source, { entries: [], problems: [...scan.problems] });
+  for (const { source, scan } of scans) linked.set(source, { entries: [], problems: [...scan.problems, ...duplicateKeyProblems(scan.entries)] });
   const macros = collectMacros(scans, linked);
   const expanded: ExpandedEntry[] = [];
   for (const { source, scan } of scans) for (const entry of scan.entries) expanded.push(expandEntry(source, entry, macros));
@@ -81,6 +81,19 @@ function expandEntry(source: string, entry: BibtexEntry, macros: MacroTable): Ex
     for (const name of unknownMacrosOf(field.raw, macros)) problems.push(unknownMacroProblem(field.valueSpan, name));
   }
   return { source, entry, key: entry.key, type: entry.type, fields: new OwnFields(entry, macros), problems };
+}
+
+/** Found here rather than by the scan, which may see the file in slices. */
+function duplicateKeyProblems(entries: readonly BibtexEntry[]): Problem[] {
+  const problems: Problem[] = [];
+  // BibTeX compares keys without regard to case when it looks for repeated entries.
+  const seen = new Set<string>();
+  for (const entry of entries) {
+    const folded = entry.key.toLowerCase();
+    if (seen.has(folded)) problems.push({ span: entry.keySpan, code: 'duplicate-key', message: `The key "${entry.key}" is used by an earlier entry of this file.` });
+    seen.add(folded);
+  }
+  return problems;
 }
 
 function unknownMacroProblem(span: Span, name: string): Problem {

@@ -102,33 +102,67 @@ interface Body {
   closed: boolean;
 }
 
-export function scanBibtex(text: string): BibtexScan {
-  return new BibtexScanner(text).scan();
+/**
+ * Scans the items (entries, @string, @comment, @preamble) that start in [from, to); the last may run past `to` to its
+ * end. Every position is an offset into the whole `text`, so a large file can be scanned in slices cut at the starts of
+ * its entries, with the event loop free between them, and the slices' results joined in order equal one scan of the
+ * whole text. Repeated keys are found by `linkBibtex`, which sees the whole file.
+ */
+export function scanBibtex(text: string, from = 0, to = text.length): BibtexScan {
+  return new BibtexScanner(text).scan(Math.max(0, from), Math.min(to, text.length));
+}
+
+/** Where an item's type and opening delimiter are, for an "@" that starts one. */
+interface ItemOpening {
+  typeStart: number;
+  typeEnd: number;
+  open: number;
 }
 
 class BibtexScanner {
   private readonly entries: BibtexEntry[] = [];
   private readonly strings: BibtexStringDefinition[] = [];
   private readonly problems: Problem[] = [];
-  private readonly keysSeen = new Set<string>();
   /** Equal field names are given as one string, so that comparing them is quick and a large file keeps one copy. */
   private readonly fieldNames = new Map<string, string>();
   private itemCount = 0;
 
   constructor(private readonly text: string) {}
 
-  scan(): BibtexScan {
+  scan(from: number, to: number): BibtexScan {
     const text = this.text;
-    let position = 0;
-    while (position < text.length) {
+    let position = from;
+    while (position < to) {
       const at = text.indexOf('@', position);
-      if (at < 0) break;
+      if (at < 0 || at >= to) break;
       position = this.isCommentedOut(at, position) ? this.lineEnd(at) : this.readItem(at);
     }
-    if (this.itemCount === 0 && /\S/u.test(text.slice(0, 4096))) {
+    // The slice that starts the file speaks for the whole file, so it looks past its own end before saying so.
+    if (from === 0 && this.itemCount === 0 && /\S/u.test(text.slice(0, 4096)) && !this.hasItemFrom(position)) {
       this.problem({ start: 0, end: this.lineEnd(0) }, 'bib-no-entries', 'No BibTeX entries were found in this file.');
     }
     return { entries: this.entries, strings: this.strings, problems: this.problems };
+  }
+
+  /** Whether an item starts at or after `from`, found the way `scan` finds them. */
+  private hasItemFrom(from: number): boolean {
+    let position = from;
+    for (;;) {
+      const at = this.text.indexOf('@', position);
+      if (at < 0) return false;
+      if (!this.isCommentedOut(at, position) && this.itemOpening(at)) return true;
+      position = at + 1;
+    }
+  }
+
+  /** The type and opening delimiter after an "@", when they are there: "@article{", "@string (". */
+  private itemOpening(at: number): ItemOpening | undefined {
+    const typeStart = this.skipSpaces(at + 1, false);
+    const typeEnd = this.skipWord(typeStart);
+    if (typeEnd === typeStart) return undefined;
+    const open = this.skipSpaces(typeEnd, true);
+    const openCode = this.text.charCodeAt(open);
+    return openCode === OPEN_BRACE || openCode === OPEN_PAREN ? { typeStart, typeEnd, open } : undefined;
   }
 
   /** A "%" earlier on the line (but after the previous item) comments the "@" out: "%@ARTICLE{...". */
@@ -148,24 +182,27 @@ class BibtexScanner {
 
   /** Reads "@type{...}" starting at the "@"; returns where scanning continues. */
   private readItem(at: number): number {
-    const typeStart = this.skipSpaces(at + 1, false);
-    const typeEnd = this.skipWord(typeStart);
-    if (typeEnd === typeStart) return at + 1;
+    const opening = this.itemOpening(at);
+    if (!opening) return this.skipNonItem(at);
+    const { typeStart, typeEnd, open } = opening;
     const type = this.text.slice(typeStart, typeEnd).toLowerCase();
-    const open = this.skipSpaces(typeEnd, true);
-    const openCode = this.text.charCodeAt(open);
-    if (openCode !== OPEN_BRACE && openCode !== OPEN_PAREN) {
-      if (type === 'comment') return this.lineEnd(typeEnd);
-      if (this.startsLine(at)) {
-        this.problem({ start: at, end: typeEnd }, 'bib-syntax', `"@${this.text.slice(typeStart, typeEnd)}" is not followed by "{" or "(".`);
-      }
-      return typeEnd;
-    }
     this.itemCount++;
-    const close = openCode === OPEN_BRACE ? CLOSE_BRACE : CLOSE_PAREN;
+    const close = this.text.charCodeAt(open) === OPEN_BRACE ? CLOSE_BRACE : CLOSE_PAREN;
     if (type === 'comment' || type === 'preamble') return this.skipBalancedItem(at, open, close);
     if (type === 'string') return this.readStringDefinition(at, open, close);
     return this.readEntry(at, type, open, close);
+  }
+
+  /** An "@" with no "{" or "(" after its word: an e-mail address in a comment, "@comment" as a line comment, or a typo
+   * worth reporting when the "@" starts a line. */
+  private skipNonItem(at: number): number {
+    const typeStart = this.skipSpaces(at + 1, false);
+    const typeEnd = this.skipWord(typeStart);
+    if (typeEnd === typeStart) return at + 1;
+    const word = this.text.slice(typeStart, typeEnd);
+    if (word.toLowerCase() === 'comment') return this.lineEnd(typeEnd);
+    if (this.startsLine(at)) this.problem({ start: at, end: typeEnd }, 'bib-syntax', `"@${word}" is not followed by "{" or "(".`);
+    return typeEnd;
   }
 
   /** Skips "@comment{...}" and "@preamble{...}", which hold no references. */
@@ -210,18 +247,8 @@ class BibtexScanner {
       this.problem(header, 'bib-missing-key', 'This entry has no key, so it cannot be cited; it is skipped.');
       return body.end;
     }
-    this.checkDuplicate(key, { start: keyStart, end: keyEnd });
     this.entries.push({ type, key, keySpan: { start: keyStart, end: keyEnd }, span: { start: at, end: body.end }, fields: body.fields });
     return body.end;
-  }
-
-  private checkDuplicate(key: string, keySpan: Span): void {
-    // BibTeX compares keys without regard to case when it looks for repeated entries.
-    const folded = key.toLowerCase();
-    if (this.keysSeen.has(folded)) {
-      this.problem(keySpan, 'duplicate-key', `The key "${key}" is used by an earlier entry of this file.`);
-    }
-    this.keysSeen.add(folded);
   }
 
   /** Reads "name = value" pairs separated by commas up to the closing delimiter. */

@@ -338,11 +338,27 @@ export function checkCase(target: FuzzTarget, input: FuzzCase): number {
   return Math.min(first, second);
 }
 
-/** Analyses hold the bibliography and resolution maps; the facts and the text are what must repeat. */
+/**
+ * Analyses hold the bibliography and resolution maps; the facts and the text are what must repeat. A BibTeX scan makes
+ * its entries' fields when they are read, and a linked BibTeX entry its properties, so both are compared as what
+ * reading them gives.
+ */
 function comparable(output: unknown): unknown {
   if (output && typeof output === 'object' && 'facts' in output && 'resolution' in output) {
     const analysis = output as Analysis;
     return { text: analysis.text, facts: analysis.facts, resolution: analysis.resolution };
+  }
+  if (output && typeof output === 'object' && 'strings' in output) {
+    const scan = output as ReturnType<typeof scanBibtex>;
+    return {
+      ...scan,
+      entries: scan.entries.map(({ type, key, keySpan, span, fields }) => ({
+        type, key, keySpan, span, fields: fields.map(({ name, raw, span, valueSpan }) => ({ name, raw, span, valueSpan })),
+      })),
+    };
+  }
+  if (output && typeof output === 'object' && 'entries' in output && Array.isArray(output.entries)) {
+    for (const entry of (output as BibliographyParse).entries) void entry.problems;
   }
   return output;
 }

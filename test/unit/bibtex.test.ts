@@ -140,6 +140,17 @@ function scanInSlices(text: string, cuts: number[]): BibtexScan {
   return joined;
 }
 
+/** What a scan found, as plain data: its entries with their fields, its @string definitions and its problems. */
+function plainScan(scan: BibtexScan): unknown {
+  return {
+    entries: scan.entries.map(({ type, key, keySpan, span, fields }) => ({
+      type, key, keySpan, span, fields: fields.map(({ name, raw, span, valueSpan }) => ({ name, raw, span, valueSpan })),
+    })),
+    strings: scan.strings,
+    problems: scan.problems,
+  };
+}
+
 test('scan: a file scanned in slices cut at entry starts gives the same entries, problems and positions as one scan', () => {
   const text = dedent(`
     Exported by hand; see @notes below.
@@ -161,7 +172,7 @@ test('scan: a file scanned in slices cut at entry starts gives the same entries,
   assert.equal(starts.length, 7);
   for (const cuts of [starts, starts.filter((_, i) => i % 2 === 0), starts.slice(3, 4), []]) {
     const sliced = scanInSlices(text, cuts);
-    assert.deepEqual(sliced, whole, `cut at ${cuts.join(', ')}`);
+    assert.deepEqual(plainScan(sliced), plainScan(whole), `cut at ${cuts.join(', ')}`);
     const link = (scan: BibtexScan) => {
       const file = linkBibtex([{ source: 'main.bib', scan }]).get('main.bib')!;
       return { problems: file.problems, entries: file.entries.map((entry) => [entry.key, entry.span, entry.problems, entry.text]) };

@@ -5,8 +5,7 @@
 
 import type { Problem, Span } from '../../types';
 
-/** One "name = value" of an entry. Its spans are made when asked for: a large file has hundreds of thousands of
- * fields, few of which are ever pointed at, and keeping two span objects for each took a fifth of the memory. */
+/** One "name = value" of an entry, made when an entry's fields are first read. */
 export class BibtexField {
   constructor(
     /** The field name in lower case. */
@@ -30,12 +29,104 @@ export class BibtexField {
 
 export interface BibtexEntry {
   /** The entry type in lower case: "article", "inproceedings", "livelink". */
-  type: string;
-  key: string;
-  keySpan: Span;
+  readonly type: string;
+  readonly key: string;
+  readonly keySpan: Span;
   /** From the "@" to the closing brace or parenthesis (or to where an unclosed entry was given up). */
-  span: Span;
-  fields: BibtexField[];
+  readonly span: Span;
+  readonly fields: readonly BibtexField[];
+}
+
+/**
+ * Where the fields of every entry of one scan are, four offsets into the text a field (name start and end, value
+ * start and end). A large file has hundreds of thousands of fields, few of which are ever read: an object and a
+ * substring for each cost most of the scan's time and a third of the memory a loaded file kept.
+ */
+class FieldTable {
+  private offsets = new Int32Array(4096);
+  private length = 0;
+  /** Equal field names are given as one string, so that comparing them is quick and a large file keeps one copy. */
+  private readonly names = new Map<string, string>();
+
+  constructor(private readonly text: string) {}
+
+  /** How many fields have been added; the index the next one gets. */
+  get count(): number {
+    return this.length >> 2;
+  }
+
+  add(nameStart: number, nameEnd: number, valueStart: number, valueEnd: number): void {
+    if (this.length + 4 > this.offsets.length) {
+      const grown = new Int32Array(this.offsets.length * 2);
+      grown.set(this.offsets);
+      this.offsets = grown;
+    }
+    const offsets = this.offsets;
+    offsets[this.length++] = nameStart;
+    offsets[this.length++] = nameEnd;
+    offsets[this.length++] = valueStart;
+    offsets[this.length++] = valueEnd;
+  }
+
+  /** Forgets the fields from `index` on (those of an @string, which are kept as definitions instead). */
+  truncate(index: number): void {
+    this.length = index * 4;
+  }
+
+  /** Gives back the room the table grew into but did not use, once the scan is done. */
+  trim(): void {
+    if (this.offsets.length - this.length > this.offsets.length / 4) this.offsets = this.offsets.slice(0, this.length);
+  }
+
+  fields(first: number, count: number): BibtexField[] {
+    const fields: BibtexField[] = [];
+    for (let i = first; i < first + count; i++) fields.push(this.field(i));
+    return fields;
+  }
+
+  field(index: number): BibtexField {
+    const at = index * 4;
+    const offsets = this.offsets;
+    const text = this.text;
+    return new BibtexField(this.name(offsets[at], offsets[at + 1]), text.slice(offsets[at + 2], offsets[at + 3]), offsets[at], offsets[at + 2], offsets[at + 3]);
+  }
+
+  private name(start: number, end: number): string {
+    const name = this.text.slice(start, end).toLowerCase();
+    const known = this.names.get(name);
+    if (known !== undefined) return known;
+    this.names.set(name, name);
+    return name;
+  }
+}
+
+/**
+ * An entry as the scan found it; its fields are made from the table when first read, and then kept. Where they are
+ * kept is private, so that an entry whose fields were read compares equal to one whose fields were not.
+ */
+class ScannedEntry implements BibtexEntry {
+  readonly #table: FieldTable;
+  readonly #firstField: number;
+  readonly #fieldCount: number;
+  #fields: readonly BibtexField[] | undefined;
+
+  constructor(
+    readonly type: string,
+    readonly key: string,
+    readonly keySpan: Span,
+    readonly span: Span,
+    table: FieldTable,
+    firstField: number,
+    fieldCount: number,
+  ) {
+    this.#table = table;
+    this.#firstField = firstField;
+    this.#fieldCount = fieldCount;
+  }
+
+  get fields(): readonly BibtexField[] {
+    return (this.#fields ??= this.#table.fields(this.#firstField, this.#fieldCount));
+  }
 }
 
 export interface BibtexStringDefinition {
@@ -96,7 +187,8 @@ type ValueEnd =
 
 /** What reading the body of an entry or @string found, and where the body ended. */
 interface Body {
-  fields: BibtexField[];
+  /** The body's fields are those of the table from this index to its end. */
+  firstField: number;
   /** After the closing delimiter, or where the body was given up. */
   end: number;
   closed: boolean;
@@ -123,11 +215,12 @@ class BibtexScanner {
   private readonly entries: BibtexEntry[] = [];
   private readonly strings: BibtexStringDefinition[] = [];
   private readonly problems: Problem[] = [];
-  /** Equal field names are given as one string, so that comparing them is quick and a large file keeps one copy. */
-  private readonly fieldNames = new Map<string, string>();
+  private readonly table: FieldTable;
   private itemCount = 0;
 
-  constructor(private readonly text: string) {}
+  constructor(private readonly text: string) {
+    this.table = new FieldTable(text);
+  }
 
   scan(from: number, to: number): BibtexScan {
     const text = this.text;
@@ -141,6 +234,7 @@ class BibtexScanner {
     if (from === 0 && this.itemCount === 0 && /\S/u.test(text.slice(0, 4096)) && !this.hasItemFrom(position)) {
       this.problem({ start: 0, end: this.lineEnd(0) }, 'bib-no-entries', 'No BibTeX entries were found in this file.');
     }
+    this.table.trim();
     return { entries: this.entries, strings: this.strings, problems: this.problems };
   }
 
@@ -220,7 +314,10 @@ class BibtexScanner {
 
   private readStringDefinition(at: number, open: number, close: number): number {
     const body = this.readBody(open + 1, close);
-    for (const field of body.fields) this.strings.push({ name: field.name, raw: field.raw, span: field.span });
+    for (const field of this.table.fields(body.firstField, this.table.count - body.firstField)) {
+      this.strings.push({ name: field.name, raw: field.raw, span: field.span });
+    }
+    this.table.truncate(body.firstField);
     if (!body.closed) this.unclosed({ start: at, end: open + 1 }, body.end);
     return body.end;
   }
@@ -244,31 +341,32 @@ class BibtexScanner {
     const body = this.readBody(bodyStart, close);
     if (!body.closed) this.unclosed(header, body.end);
     if (key === '') {
+      this.table.truncate(body.firstField);
       this.problem(header, 'bib-missing-key', 'This entry has no key, so it cannot be cited; it is skipped.');
       return body.end;
     }
-    this.entries.push({ type, key, keySpan: { start: keyStart, end: keyEnd }, span: { start: at, end: body.end }, fields: body.fields });
+    const fieldCount = this.table.count - body.firstField;
+    this.entries.push(new ScannedEntry(type, key, { start: keyStart, end: keyEnd }, { start: at, end: body.end }, this.table, body.firstField, fieldCount));
     return body.end;
   }
 
-  /** Reads "name = value" pairs separated by commas up to the closing delimiter. */
+  /** Reads "name = value" pairs separated by commas up to the closing delimiter, adding them to the table. */
   private readBody(from: number, close: number): Body {
     const text = this.text;
-    const fields: BibtexField[] = [];
+    const firstField = this.table.count;
     let position = from;
     for (;;) {
       position = this.skipSpacesAndComments(position);
-      if (position >= text.length) return { fields, end: text.length, closed: false };
+      if (position >= text.length) return { firstField, end: text.length, closed: false };
       const code = text.charCodeAt(position);
-      if (code === close) return { fields, end: position + 1, closed: true };
+      if (code === close) return { firstField, end: position + 1, closed: true };
       if (code === COMMA) {
         position++;
         continue;
       }
-      if (code === AT && this.entryStartsAt(position)) return { fields, end: this.endOfContentBefore(position), closed: false };
+      if (code === AT && this.entryStartsAt(position)) return { firstField, end: this.endOfContentBefore(position), closed: false };
       const field = this.readField(position, close);
-      if (field.kind === 'end') return { fields, end: field.end, closed: false };
-      if (field.kind === 'field') fields.push(field.field);
+      if (field.kind === 'end') return { firstField, end: field.end, closed: false };
       position = this.afterField(field.end, close);
     }
   }
@@ -276,7 +374,7 @@ class BibtexScanner {
   private readField(
     nameStart: number,
     close: number,
-  ): { kind: 'field'; field: BibtexField; end: number } | { kind: 'skipped'; end: number } | { kind: 'end'; end: number } {
+  ): { kind: 'field' | 'skipped' | 'end'; end: number } {
     const text = this.text;
     const nameEnd = this.skipWord(nameStart);
     if (nameEnd === nameStart) {
@@ -303,20 +401,9 @@ class BibtexScanner {
           this.problem({ start: nameStart, end: nameEnd }, 'bib-syntax', `The field "${text.slice(nameStart, nameEnd)}" has no value.`);
           return { kind: 'skipped', end: this.skipToFieldBoundary(valueStart, close) };
         }
-        return {
-          kind: 'field',
-          end: value.end,
-          field: new BibtexField(this.fieldName(nameStart, nameEnd), text.slice(valueStart, value.end), nameStart, valueStart, value.end),
-        };
+        this.table.add(nameStart, nameEnd, valueStart, value.end);
+        return { kind: 'field', end: value.end };
     }
-  }
-
-  private fieldName(start: number, end: number): string {
-    const name = this.text.slice(start, end).toLowerCase();
-    const known = this.fieldNames.get(name);
-    if (known !== undefined) return known;
-    this.fieldNames.set(name, name);
-    return name;
   }
 
   /** After a value comes a comma or the closing delimiter; a missing comma before the next "name =" is forgiven. */

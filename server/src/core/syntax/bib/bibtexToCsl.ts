@@ -46,7 +46,6 @@ const DOI_PREFIX = /^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/iu;
 const DOI_IN_URL = /^https?:\/\/(?:dx\.)?doi\.org\/(10\.\S+)$/iu;
 
 export interface MappingInput {
-  source: string;
   entry: BibtexEntry;
   /** Expanded LaTeX text of every field, own and inherited. */
   fields: FieldMap;
@@ -67,7 +66,16 @@ const deferred = new LazyProperties<ReferenceEntry, CslInput>({
   csl: (reference, input) => cslItem(input, reference),
 });
 
-export function toReferenceEntry({ source, entry, fields, problems }: MappingInput): ReferenceEntry {
+/** The properties `fillReferenceEntry` may write, in the order it writes them. */
+export const MAPPED_PROPERTIES = [
+  'text', 'csl', 'authors', 'problems', 'authorsElided', 'editors', 'date', 'title', 'container', 'doi', 'url',
+] as const satisfies readonly (keyof ReferenceEntry)[];
+
+/**
+ * Writes what an entry's fields say onto its ReferenceEntry, which already holds its id, ranges, key and type. An
+ * optional property is written only when it has a value.
+ */
+export function fillReferenceEntry(reference: ReferenceEntry, { entry, fields, problems }: MappingInput): void {
   const authors = readNames(fields, 'author', entry, problems);
   const editors = readNames(fields, 'editor', entry, problems);
   const dated = readBibtexDate({
@@ -81,15 +89,7 @@ export function toReferenceEntry({ source, entry, fields, problems }: MappingInp
   const container = containerTitle(fields) ?? firstDecodedField(fields, PUBLISHER_FIELDS);
   const url = verbatimField(fields, 'url');
   const doi = bareDoi(verbatimField(fields, 'doi')) ?? doiInUrl(url);
-  const reference = {
-    id: `${source}#${entry.key}`,
-    span: entry.span,
-    source,
-    key: entry.key,
-    keySpan: entry.keySpan,
-    type: entry.type,
-  } as ReferenceEntry;
-  // Installed here so that the summary comes where it always came when an entry is written out as JSON.
+  // Installed first so that the summary comes where it always came when an entry is written out as JSON.
   deferred.install(reference, { entry, fields, dateParts: dated.dateParts });
   reference.authors = authors.names;
   reference.problems = problems;
@@ -100,7 +100,6 @@ export function toReferenceEntry({ source, entry, fields, problems }: MappingInp
   if (container) reference.container = container;
   if (doi) reference.doi = doi;
   if (url) reference.url = url;
-  return reference;
 }
 
 function cslItem({ entry, fields, dateParts }: CslInput, reference: ReferenceEntry): Record<string, unknown> {

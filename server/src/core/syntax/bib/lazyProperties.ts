@@ -50,3 +50,49 @@ export class LazyProperties<T extends object, Input> {
     for (const [name, descriptor] of this.descriptors) Object.defineProperty(target, name, descriptor);
   }
 }
+
+/**
+ * Properties that are all filled in together on the first read or assignment of any of them: reading a large
+ * bibliography makes every entry, but only the entries a person hovers, completes or cites need what their fields say.
+ * Until then each name is an accessor shared by every object; the first touch removes them (last first, which keeps
+ * the object's shape fast) and lets `fill` write the properties that have a value, in its own order. From then on the
+ * object is exactly what filling it at once would have made: a name `fill` left out is absent, not undefined. Before
+ * that, Object.keys and the `in` operator list every deferred name; reading any of them, spreading the object, rest
+ * destructuring and JSON.stringify all fill it first.
+ */
+export class DeferredProperties<T extends object, Input> {
+  private readonly slot = Symbol('deferred properties');
+  private readonly descriptors: [string, PropertyDescriptor][] = [];
+
+  constructor(names: readonly (keyof T & string)[], fill: (target: T, input: Input) => void) {
+    const slot = this.slot;
+    const filled = (target: T): void => {
+      const holder = target as unknown as Record<PropertyKey, unknown>;
+      if (!Object.hasOwn(holder, slot)) return;
+      const input = holder[slot] as Input;
+      for (let i = names.length - 1; i >= 0; i--) delete holder[names[i]];
+      delete holder[slot];
+      fill(target, input);
+    };
+    for (const name of names) {
+      this.descriptors.push([name, {
+        configurable: true,
+        enumerable: true,
+        get(this: T) {
+          filled(this);
+          return (this as Record<string, unknown>)[name];
+        },
+        set(this: T, value: unknown) {
+          filled(this);
+          (this as Record<string, unknown>)[name] = value;
+        },
+      }]);
+    }
+  }
+
+  install(target: T, input: Input): void {
+    // Not enumerable, so that a spread made while the object fills itself does not copy it.
+    Object.defineProperty(target, this.slot, { value: input, configurable: true });
+    for (const [name, descriptor] of this.descriptors) Object.defineProperty(target, name, descriptor);
+  }
+}

@@ -178,12 +178,14 @@ function endsKey(code: number, close: number): boolean {
     code === QUOTE || code === HASH || code === close;
 }
 
-/** How reading a value ended: at its end, at a closing delimiter that does not belong to it, or at a new entry. */
-type ValueEnd =
-  | { kind: 'value'; end: number }
-  | { kind: 'stray-close'; at: number }
-  | { kind: 'next-entry'; at: number }
-  | { kind: 'end-of-text' };
+/**
+ * Reading a value gives the value's end, or one of these (negative) stops: the text ended, a closing delimiter that does
+ * not belong to the value came first, or a new entry started; the scanner's `stoppedAt` then says where. Numbers rather
+ * than result objects, because a large file has hundreds of thousands of values.
+ */
+const END_OF_TEXT = -1;
+const STRAY_CLOSE = -2;
+const NEXT_ENTRY = -3;
 
 /** What reading the body of an entry or @string found, and where the body ended. */
 interface Body {
@@ -217,6 +219,10 @@ class BibtexScanner {
   private readonly problems: Problem[] = [];
   private readonly table: FieldTable;
   private itemCount = 0;
+  /** Where reading a value stopped, when it gave a stop rather than an end. */
+  private stoppedAt = 0;
+  /** Set by `readField` when the entry's body ended inside the field (at the end of the text or a new entry). */
+  private bodyEnded = false;
 
   constructor(private readonly text: string) {
     this.table = new FieldTable(text);
@@ -365,45 +371,42 @@ class BibtexScanner {
         continue;
       }
       if (code === AT && this.entryStartsAt(position)) return { firstField, end: this.endOfContentBefore(position), closed: false };
-      const field = this.readField(position, close);
-      if (field.kind === 'end') return { firstField, end: field.end, closed: false };
-      position = this.afterField(field.end, close);
+      const afterValue = this.readField(position, close);
+      if (this.bodyEnded) return { firstField, end: afterValue, closed: false };
+      position = this.afterField(afterValue, close);
     }
   }
 
-  private readField(
-    nameStart: number,
-    close: number,
-  ): { kind: 'field' | 'skipped' | 'end'; end: number } {
+  /** Reads "name = value"; returns where the field ends, and sets `bodyEnded` when the entry ended inside it. */
+  private readField(nameStart: number, close: number): number {
     const text = this.text;
+    this.bodyEnded = false;
     const nameEnd = this.skipWord(nameStart);
     if (nameEnd === nameStart) {
       this.problem({ start: nameStart, end: nameStart + 1 }, 'bib-syntax', `Unexpected "${text[nameStart]}" where a field name was expected.`);
-      return { kind: 'skipped', end: this.skipToFieldBoundary(nameStart + 1, close) };
+      return this.skipToFieldBoundary(nameStart + 1, close);
     }
     const equals = this.skipSpaces(nameEnd, true);
     if (text.charCodeAt(equals) !== EQUALS) {
       this.problem({ start: nameStart, end: nameEnd }, 'bib-syntax', `Expected "=" after the field name "${text.slice(nameStart, nameEnd)}".`);
-      return { kind: 'skipped', end: this.skipToFieldBoundary(nameEnd, close) };
+      return this.skipToFieldBoundary(nameEnd, close);
     }
     const valueStart = this.skipSpaces(equals + 1, true);
-    const value = this.readValue(valueStart);
-    switch (value.kind) {
-      case 'end-of-text':
-        return { kind: 'end', end: text.length };
-      case 'next-entry':
-        return { kind: 'end', end: this.endOfContentBefore(value.at) };
-      case 'stray-close':
-        this.problem({ start: valueStart, end: valueStart + 1 }, 'bib-syntax', 'This quoted value is not closed.');
-        return { kind: 'skipped', end: value.at };
-      case 'value':
-        if (value.end === valueStart) {
-          this.problem({ start: nameStart, end: nameEnd }, 'bib-syntax', `The field "${text.slice(nameStart, nameEnd)}" has no value.`);
-          return { kind: 'skipped', end: this.skipToFieldBoundary(valueStart, close) };
-        }
-        this.table.add(nameStart, nameEnd, valueStart, value.end);
-        return { kind: 'field', end: value.end };
+    const valueEnd = this.readValue(valueStart);
+    if (valueEnd === END_OF_TEXT || valueEnd === NEXT_ENTRY) {
+      this.bodyEnded = true;
+      return valueEnd === END_OF_TEXT ? text.length : this.endOfContentBefore(this.stoppedAt);
     }
+    if (valueEnd === STRAY_CLOSE) {
+      this.problem({ start: valueStart, end: valueStart + 1 }, 'bib-syntax', 'This quoted value is not closed.');
+      return this.stoppedAt;
+    }
+    if (valueEnd === valueStart) {
+      this.problem({ start: nameStart, end: nameEnd }, 'bib-syntax', `The field "${text.slice(nameStart, nameEnd)}" has no value.`);
+      return this.skipToFieldBoundary(valueStart, close);
+    }
+    this.table.add(nameStart, nameEnd, valueStart, valueEnd);
+    return valueEnd;
   }
 
   /** After a value comes a comma or the closing delimiter; a missing comma before the next "name =" is forgiven. */
@@ -421,27 +424,27 @@ class BibtexScanner {
     return this.skipToFieldBoundary(position, close);
   }
 
-  /** Reads a value made of braced, quoted and bare parts joined by "#". */
-  private readValue(from: number): ValueEnd {
+  /** Reads a value made of braced, quoted and bare parts joined by "#"; gives its end or a stop. */
+  private readValue(from: number): number {
     const text = this.text;
     let position = from;
     let end = from;
     for (;;) {
       const code = text.charCodeAt(position);
-      let part: ValueEnd;
-      if (code === OPEN_BRACE) part = this.readBraced(position);
-      else if (code === QUOTE) part = this.readQuoted(position);
-      else if (position < text.length && !isDelimiter(code)) part = { kind: 'value', end: this.skipWord(position) };
-      else return { kind: 'value', end };
-      if (part.kind !== 'value') return part;
-      end = part.end;
+      let partEnd: number;
+      if (code === OPEN_BRACE) partEnd = this.readBraced(position);
+      else if (code === QUOTE) partEnd = this.readQuoted(position);
+      else if (position < text.length && !isDelimiter(code)) partEnd = this.skipWord(position);
+      else return end;
+      if (partEnd < 0) return partEnd;
+      end = partEnd;
       const afterPart = this.skipSpaces(end, true);
-      if (text.charCodeAt(afterPart) !== HASH) return { kind: 'value', end };
+      if (text.charCodeAt(afterPart) !== HASH) return end;
       position = this.skipSpaces(afterPart + 1, true);
     }
   }
 
-  private readBraced(open: number): ValueEnd {
+  private readBraced(open: number): number {
     const text = this.text;
     let depth = 0;
     // The pattern jumps over the text between braces and line breaks (most of an abstract) faster than a loop would.
@@ -451,24 +454,29 @@ class BibtexScanner {
       const code = text.charCodeAt(i);
       if (code === OPEN_BRACE) depth++;
       else if (code === CLOSE_BRACE) {
-        if (--depth === 0) return { kind: 'value', end: i + 1 };
-      } else if (this.entryStartsAfterNewline(i + 1)) return { kind: 'next-entry', at: i + 1 };
+        if (--depth === 0) return i + 1;
+      } else if (this.entryStartsAfterNewline(i + 1)) return this.stop(NEXT_ENTRY, i + 1);
     }
-    return { kind: 'end-of-text' };
+    return END_OF_TEXT;
   }
 
   /** A quoted value ends at a '"' outside braces; a "}" that closes more than it opened ends the entry instead. */
-  private readQuoted(open: number): ValueEnd {
+  private readQuoted(open: number): number {
     const text = this.text;
     let depth = 0;
     for (let i = open + 1; i < text.length; i++) {
       const code = text.charCodeAt(i);
-      if (code === QUOTE && depth === 0) return { kind: 'value', end: i + 1 };
+      if (code === QUOTE && depth === 0) return i + 1;
       if (code === OPEN_BRACE) depth++;
-      else if (code === CLOSE_BRACE && --depth < 0) return { kind: 'stray-close', at: i };
-      else if (code === NEWLINE && this.entryStartsAfterNewline(i + 1)) return { kind: 'next-entry', at: i + 1 };
+      else if (code === CLOSE_BRACE && --depth < 0) return this.stop(STRAY_CLOSE, i);
+      else if (code === NEWLINE && this.entryStartsAfterNewline(i + 1)) return this.stop(NEXT_ENTRY, i + 1);
     }
-    return { kind: 'end-of-text' };
+    return END_OF_TEXT;
+  }
+
+  private stop(kind: number, at: number): number {
+    this.stoppedAt = at;
+    return kind;
   }
 
   /** Skips to the next comma or closing delimiter outside braces (after a syntax error inside an entry). */

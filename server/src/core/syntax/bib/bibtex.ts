@@ -37,7 +37,7 @@ interface LinkInput {
 const linkedLater = new DeferredProperties<ReferenceEntry, LinkInput>(MAPPED_PROPERTIES, (reference, { entry, macros, inheritance }) => {
   const problems = fieldProblems(entry, macros);
   const missing: MissingParent[] = [];
-  const fields = inheritance.fieldsOf(inheritance.entryOf(entry), missing);
+  const fields = inheritance.fieldsOf(entry, missing);
   for (const parent of missing) problems.push(missingParentProblem(entry, parent));
   fillReferenceEntry(reference, { entry, fields, problems });
 });

@@ -50,21 +50,26 @@ export class Inheritance<Candidate extends { readonly key: string }> {
     private readonly make: (candidate: Candidate) => InheritingEntry,
   ) {}
 
-  /** The entry made from a candidate; the same object every time, since inheritance results are kept by entry. */
-  entryOf(candidate: Candidate): InheritingEntry {
+  /**
+   * The candidate's fields with everything it inherits; `missing` receives the parents that do not exist. Only an
+   * entry that inherits, or is a parent, is kept for later: most entries are neither.
+   */
+  fieldsOf(candidate: Candidate, missing: MissingParent[] = []): FieldMap {
+    const kept = this.made.get(candidate);
+    const entry = kept ?? this.make(candidate);
+    if (!inherits(entry)) return entry.fields;
+    if (!kept) this.made.set(candidate, entry);
+    return this.resolve(entry, new Set(), missing, 0);
+  }
+
+  /** The entry made from a candidate, the same object every time, since inheritance results are kept by entry. */
+  private entryOf(candidate: Candidate): InheritingEntry {
     let entry = this.made.get(candidate);
     if (entry === undefined) {
       entry = this.make(candidate);
       this.made.set(candidate, entry);
     }
     return entry;
-  }
-
-  /** The entry's fields with everything it inherits; `missing` receives the parents that do not exist. */
-  fieldsOf(entry: InheritingEntry, missing: MissingParent[] = []): FieldMap {
-    // Most entries inherit nothing; they need no bookkeeping for cycles.
-    if (!inherits(entry)) return entry.fields;
-    return this.resolve(entry, new Set(), missing, 0);
   }
 
   private resolve(entry: InheritingEntry, visiting: Set<InheritingEntry>, missing: MissingParent[], depth: number): FieldMap {

@@ -34,7 +34,10 @@ export interface BibtexEntry {
   readonly keySpan: Span;
   /** From the "@" to the closing brace or parenthesis (or to where an unclosed entry was given up). */
   readonly span: Span;
+  /** The entry's fields in the order written; made anew on every read, so keep the list while using it. */
   readonly fields: readonly BibtexField[];
+  /** The value as written of the first field with this lower-case name, found without making the fields. */
+  raw(name: string): string | undefined;
 }
 
 /**
@@ -78,6 +81,28 @@ class FieldTable {
     if (this.offsets.length - this.length > this.offsets.length / 4) this.offsets = this.offsets.slice(0, this.length);
   }
 
+  /** The value as written of the first of the fields [first, first + count) with this lower-case name. */
+  raw(first: number, count: number, name: string): string | undefined {
+    for (let i = first; i < first + count; i++) {
+      if (this.nameIs(i, name)) return this.text.slice(this.offsets[i * 4 + 2], this.offsets[i * 4 + 3]);
+    }
+    return undefined;
+  }
+
+  /** Compares a field's name with a lower-case name without taking it out of the text. */
+  private nameIs(index: number, name: string): boolean {
+    const text = this.text;
+    const start = this.offsets[index * 4];
+    const end = this.offsets[index * 4 + 1];
+    for (let i = start; i < end; i++) if (text.charCodeAt(i) > 127) return this.name(start, end) === name;
+    if (end - start !== name.length) return false;
+    for (let i = 0; i < name.length; i++) {
+      const code = text.charCodeAt(start + i);
+      if ((code >= 65 && code <= 90 ? code + 32 : code) !== name.charCodeAt(i)) return false;
+    }
+    return true;
+  }
+
   fields(first: number, count: number): BibtexField[] {
     const fields: BibtexField[] = [];
     for (let i = first; i < first + count; i++) fields.push(this.field(i));
@@ -101,14 +126,14 @@ class FieldTable {
 }
 
 /**
- * An entry as the scan found it; its fields are made from the table when first read, and then kept. Where they are
- * kept is private, so that an entry whose fields were read compares equal to one whose fields were not.
+ * An entry as the scan found it, its fields left in the table. Fields are made when asked for and not kept: a linked
+ * entry reads the few values it needs with `raw`, and a large file whose every entry was read would otherwise hold an
+ * object and a substring for each of its fields.
  */
 class ScannedEntry implements BibtexEntry {
   readonly #table: FieldTable;
   readonly #firstField: number;
   readonly #fieldCount: number;
-  #fields: readonly BibtexField[] | undefined;
 
   constructor(
     readonly type: string,
@@ -125,7 +150,11 @@ class ScannedEntry implements BibtexEntry {
   }
 
   get fields(): readonly BibtexField[] {
-    return (this.#fields ??= this.#table.fields(this.#firstField, this.#fieldCount));
+    return this.#table.fields(this.#firstField, this.#fieldCount);
+  }
+
+  raw(name: string): string | undefined {
+    return this.#table.raw(this.#firstField, this.#fieldCount, name);
   }
 }
 

@@ -196,6 +196,18 @@ test('scan: only the slice that starts a file reports a file without entries, an
   assert.deepEqual(codes(scanBibtex(notes + notes, notes.length)), []);
 });
 
+test('scan: a field\'s raw value is found by its lower-case name, the first of repeated fields winning', () => {
+  const [entry] = scanBibtex('@misc{k, TITLE = {First}, title = {Second}, Year = 2001, L\u00C4NGE = {12 m}, note = x # {y}}').entries;
+  assert.equal(entry.raw('title'), '{First}');
+  assert.equal(entry.raw('year'), '2001');
+  assert.equal(entry.raw('l\u00e4nge'), '{12 m}');
+  assert.equal(entry.raw('note'), 'x # {y}');
+  assert.equal(entry.raw('author'), undefined);
+  assert.deepEqual(entry.fields.map((field) => [field.name, field.raw]), [
+    ['title', '{First}'], ['title', '{Second}'], ['year', '2001'], ['l\u00e4nge', '{12 m}'], ['note', 'x # {y}'],
+  ]);
+});
+
 test('scan: @string definitions are collected with lower-case names', () => {
   const scan = scanBibtex('@String{JAIR = "Journal of {AI} Research"}\n@string(cup = {Cambridge} # " Press")');
   assert.deepEqual(scan.strings.map((definition) => [definition.name, definition.raw]), [
@@ -236,6 +248,22 @@ test('scan: a large file is read whole (its speed is measured in the benchmark, 
 });
 
 // Linking: macros, inheritance, names, dates, fields
+
+test('link: an entry is linked when first read, and then has exactly the properties it has values for', () => {
+  const text = '@misc{plain, title = {T}, year = 2001}\n@book{full, author = {A, B and others}, editor = {C, D}, title = {U}, publisher = {P}, doi = {10.1/x}, url = {https://x.org}}';
+  const linkOnce = () => linkBibtex([{ source: 'a.bib', scan: scanBibtex(text) }]).get('a.bib')!.entries;
+  const head = ['id', 'span', 'source', 'key', 'keySpan', 'type', 'text', 'csl', 'authors', 'problems'];
+  const [plain, full] = linkOnce();
+  assert.equal(plain.title, 'T');
+  assert.deepEqual(Object.keys(plain), [...head, 'date', 'title']);
+  assert.equal('editors' in plain, false);
+  assert.deepEqual(full.authors.map((name) => name.family), ['A']);
+  assert.deepEqual(Object.keys(full), [...head, 'authorsElided', 'editors', 'title', 'container', 'doi', 'url']);
+  // Entries nobody has read yet give the same JSON and the same copies as ones already read.
+  const [unreadPlain, unreadFull] = linkOnce();
+  assert.equal(JSON.stringify(unreadPlain), JSON.stringify(plain));
+  assert.deepEqual({ ...unreadFull }, { ...full });
+});
 
 test('link: @string macros, "#" concatenation, month macros and macros from an earlier file', () => {
   const entry = only('@string{press = "Univ." # { Press}}\n@book{b, publisher = press, journal = jair, year = 2001, month = mar}');

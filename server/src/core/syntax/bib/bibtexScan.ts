@@ -94,6 +94,9 @@ class FieldTable {
     const text = this.text;
     const start = this.offsets[index * 4];
     const end = this.offsets[index * 4 + 1];
+    // Most names differ from the one asked for in their first letter, which lower-cases alone when it is ASCII.
+    const first = text.charCodeAt(start);
+    if (first <= 127 && (first >= 65 && first <= 90 ? first + 32 : first) !== name.charCodeAt(0)) return false;
     for (let i = start; i < end; i++) if (text.charCodeAt(i) > 127) return this.name(start, end) === name;
     if (end - start !== name.length) return false;
     for (let i = 0; i < name.length; i++) {

@@ -5,7 +5,7 @@
 
 import type { Problem, Span } from '../../types';
 
-/** One "name = value" of an entry, made when an entry's fields are first read. */
+/** One "name = value" of an entry, made from the scan's offsets whenever the entry's fields are asked for. */
 export class BibtexField {
   constructor(
     /** The field name in lower case. */

@@ -6,6 +6,7 @@ import { linkBibtex, scanBibtex, type BibtexScan } from '../../server/src/core/s
 import type { ReferenceEntry } from '../../server/src/core/types';
 import { dedent, parseFixture, slice } from '../support/fixture';
 import { repositoryRoot } from '../support/lspClient';
+import { entryStarts, plainScan, scanInSlices } from '../support/bibtexScans';
 
 /** Links one file and returns its entries by key. */
 function link(text: string, ...earlier: { source: string; text: string }[]): Map<string, ReferenceEntry> {
@@ -127,30 +128,6 @@ test('link: duplicate keys keep both entries and mark the second', () => {
   assert.deepEqual(linked.problems.map((problem) => [problem.code, problem.span]), [['duplicate-key', scan.entries[1].keySpan]]);
 });
 
-/** Scans the text in slices cut at the given offsets and joins the results in order. */
-function scanInSlices(text: string, cuts: number[]): BibtexScan {
-  const bounds = [0, ...cuts, text.length];
-  const joined: BibtexScan = { entries: [], strings: [], problems: [] };
-  for (let i = 0; i + 1 < bounds.length; i++) {
-    const part = scanBibtex(text, bounds[i], bounds[i + 1]);
-    joined.entries.push(...part.entries);
-    joined.strings.push(...part.strings);
-    joined.problems.push(...part.problems);
-  }
-  return joined;
-}
-
-/** What a scan found, as plain data: its entries with their fields, its @string definitions and its problems. */
-function plainScan(scan: BibtexScan): unknown {
-  return {
-    entries: scan.entries.map(({ type, key, keySpan, span, fields }) => ({
-      type, key, keySpan, span, fields: fields.map(({ name, raw, span, valueSpan }) => ({ name, raw, span, valueSpan })),
-    })),
-    strings: scan.strings,
-    problems: scan.problems,
-  };
-}
-
 test('scan: a file scanned in slices cut at entry starts gives the same entries, problems and positions as one scan', () => {
   const text = dedent(`
     Exported by hand; see @notes below.
@@ -166,10 +143,8 @@ test('scan: a file scanned in slices cut at entry starts gives the same entries,
     @article{e, title = {Last}, year = 2005, year = 2006}
   `);
   const whole = scanBibtex(text);
-  const starts = [...whole.entries.map((entry) => entry.span.start), ...whole.strings.map((definition) => definition.span.start)]
-    .filter((start) => start > 0)
-    .sort((a, b) => a - b);
-  assert.equal(starts.length, 7);
+  const starts = entryStarts(whole);
+  assert.equal(starts.length, 6);
   for (const cuts of [starts, starts.filter((_, i) => i % 2 === 0), starts.slice(3, 4), []]) {
     const sliced = scanInSlices(text, cuts);
     assert.deepEqual(plainScan(sliced), plainScan(whole), `cut at ${cuts.join(', ')}`);

@@ -359,8 +359,8 @@ export function checkCase(target: FuzzTarget, input: FuzzCase): number {
 
 /**
  * Analyses hold the bibliography and resolution maps; the facts and the text are what must repeat. A BibTeX scan makes
- * its entries' fields when they are read, and a linked BibTeX entry its properties, so both are compared as what
- * reading them gives.
+ * its entries' fields when they are read, and a linked BibTeX entry its properties (reading its title fills in all its
+ * optional ones), so both are compared as what reading them gives.
  */
 function comparable(output: unknown): unknown {
   if (output && typeof output === 'object' && 'facts' in output && 'resolution' in output) {
@@ -369,7 +369,7 @@ function comparable(output: unknown): unknown {
   }
   if (output && typeof output === 'object' && 'strings' in output) return plainScan(output as ReturnType<typeof scanBibtex>);
   if (output && typeof output === 'object' && 'entries' in output && Array.isArray(output.entries)) {
-    for (const entry of (output as BibliographyParse).entries) void entry.problems;
+    for (const entry of (output as BibliographyParse).entries) void entry.title;
   }
   return output;
 }

@@ -8,8 +8,9 @@ import { scanBibtex, type BibtexEntry, type BibtexScan } from './bibtexScan';
 import { expandValue, monthMacros, type MacroTable } from './bibtexMacros';
 import { Inheritance, type MissingParent } from './bibtexInherit';
 import { OwnFields, isRepeated, unknownMacrosOf } from './bibtexFields';
-import { MAPPED_PROPERTIES, fillReferenceEntry } from './bibtexToCsl';
-import { DeferredProperties } from './lazyProperties';
+import { OPTIONAL_PROPERTIES, cslItem, fillOptionalProperties, mappingProblems, type MappedEntry } from './bibtexToCsl';
+import { summarise } from './bibtexSummary';
+import { LazyProperties } from './lazyProperties';
 
 export { scanBibtex };
 export type { BibtexEntry, BibtexField, BibtexScan, BibtexStringDefinition } from './bibtexScan';
@@ -32,15 +33,32 @@ interface LinkInput {
   inheritance: Inheritance<BibtexEntry>;
 }
 
-/** Everything but an entry's id, ranges, key and type is worked out when any of it is first read: a large file has tens
- * of thousands of entries, and most are never shown, hovered or cited. */
-const linkedLater = new DeferredProperties<ReferenceEntry, LinkInput>(MAPPED_PROPERTIES, (reference, { entry, macros, inheritance }) => {
+/**
+ * Everything but an entry's id, ranges, key and type is worked out when first read: a large file has tens of thousands
+ * of entries, and most are never shown, hovered or cited. The problems are read on their own (a bibliography's
+ * diagnostics read every entry's), so they make no names, dates or titles to keep; reading anything else fills in the
+ * optional properties, and the summary and CSL item are built when they are read.
+ */
+const linkedLater = new LazyProperties<ReferenceEntry, LinkInput, MappedEntry>({
+  each: {
+    text: (reference) => summarise(reference),
+    csl: (reference, _input, filled) => cslItem(filled().csl, reference),
+    authors: (_reference, _input, filled) => filled().authors,
+    problems: (_reference, input) => entryProblems(input),
+  },
+  together: OPTIONAL_PROPERTIES,
+  fill: (reference, { entry, inheritance }) => fillOptionalProperties(reference, { entry, fields: inheritance.fieldsOf(entry) }),
+});
+
+/** An entry's own problems: repeated fields, undefined macros, missing parents, unreadable names and dates. */
+function entryProblems({ entry, macros, inheritance }: LinkInput): Problem[] {
   const problems = fieldProblems(entry, macros);
   const missing: MissingParent[] = [];
   const fields = inheritance.fieldsOf(entry, missing);
   for (const parent of missing) problems.push(missingParentProblem(entry, parent));
-  fillReferenceEntry(reference, { entry, fields, problems });
-});
+  mappingProblems({ entry, fields }, problems);
+  return problems;
+}
 
 /**
  * Expands macros (@string definitions of all files, earlier files first, and jan..dec), resolves crossref and xdata

@@ -18,10 +18,10 @@ export function memoryRows(collection: BibliographyFiles): Row[] {
       notes: `peak RSS; ${report.rssAfterMB} MB RSS and ${report.heapUsedMB} MB heap after GC, ${report.rssBeforeMB} MB RSS before reading`,
     },
     {
-      what: 'memory after every entry was read',
+      what: 'memory after every entry\'s problems were read',
       size: `${report.entries.toLocaleString('en')} entries`,
       value: `${report.rssEveryEntryMB} MB`,
-      notes: `RSS after every entry's problems were read (each entry linked in full), ${report.heapEveryEntryMB} MB heap after GC`,
+      notes: `RSS, as a bibliography's diagnostics leave it; ${report.heapEveryEntryMB} MB heap after GC`,
     },
   ];
 }

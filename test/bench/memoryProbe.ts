@@ -12,7 +12,7 @@ export interface MemoryReport {
   rssAfterMB: number;
   peakRssMB: number;
   heapUsedMB: number;
-  /** After every entry's problems were read, which links each entry in full, as a bibliography's diagnostics do. */
+  /** After every entry's problems were read, as a bibliography's diagnostics do. */
   rssEveryEntryMB: number;
   heapEveryEntryMB: number;
 }

@@ -32,9 +32,9 @@ const SNAPSHOT_STEP = 0.05;
 export async function readInSlices(
   file: { path: string; source: string },
   into: FileBeingRead,
-  options: { prefixBytes?: number; progress?: ReadingProgress; superseded: () => boolean },
+  options: { prefixBytes?: number; progress?: ReadingProgress; superseded: () => boolean; pauseMs?: number },
 ): Promise<boolean> {
-  const { prefixBytes, progress, superseded } = options;
+  const { prefixBytes, progress, superseded, pauseMs = 0 } = options;
   try {
     into.text = prefixBytes === undefined ? await fs.promises.readFile(file.path, 'utf8') : await readPrefixInBackground(file.path, prefixBytes);
     if (superseded()) return false;
@@ -47,7 +47,7 @@ export async function readInSlices(
         snapshotAt = reading.fraction;
       }
       progress?.report(reading.fraction);
-      await nextTurn();
+      await nextTurn(pauseMs);
       if (superseded()) return false;
     }
     return true;
@@ -85,7 +85,26 @@ function completeLines(buffer: Buffer, length: number): string {
   return lastLine < 0 ? text : text.slice(0, lastLine + 1);
 }
 
-/** Lets the event loop run everything waiting (requests, timers) before the next slice. */
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
+/**
+ * Lets the event loop run everything waiting (requests, timers) before the next slice; with a pause, waits that long
+ * too, which tests use to look at a reading in progress however fast the machine reads.
+ */
+function nextTurn(pauseMs: number): Promise<void> {
+  return new Promise((resolve) => (pauseMs > 0 ? setTimeout(resolve, pauseMs) : setImmediate(resolve)));
+}
+
+/** How the server paces background reading: when progress is first shown, and any pause between slices. */
+export interface BackgroundReadingOptions {
+  showProgressAfterMs: number;
+  pauseBetweenSlicesMs: number;
+}
+
+/** Reads the `backgroundReading` initialization option; anything that is not a number of milliseconds keeps its default. */
+export function readBackgroundReading(value: unknown, defaults: BackgroundReadingOptions): BackgroundReadingOptions {
+  const given = (value ?? {}) as Record<string, unknown>;
+  const milliseconds = (entry: unknown, fallback: number) => (typeof entry === 'number' && Number.isFinite(entry) && entry >= 0 ? Math.min(entry, 60_000) : fallback);
+  return {
+    showProgressAfterMs: milliseconds(given.showProgressAfterMs, defaults.showProgressAfterMs),
+    pauseBetweenSlicesMs: milliseconds(given.pauseBetweenSlicesMs, defaults.pauseBetweenSlicesMs),
+  };
 }

@@ -65,7 +65,8 @@ import { bibliographyDiagnostics, duplicateKeysAcrossFiles } from './core/featur
 import { uncitedBibliographyEntries } from './core/features/uncitedBibliographyEntries';
 import { WorkspaceDocuments } from './workspaceDocuments';
 import { registerRename, type UnopenedDocument } from './renameRequests';
-import { workDoneProgressOfReading } from './workDoneProgress';
+import { SHOW_PROGRESS_AFTER_MS, workDoneProgressOfReading } from './workDoneProgress';
+import { readBackgroundReading, type BackgroundReadingOptions } from './readInSlices';
 import { withoutHeldDiagnostics } from './core/features/heldWhileLoading';
 
 /** Bibliography files larger than this are read in the background, a slice at a time. */
@@ -105,6 +106,8 @@ export function startServer(connection: Connection): void {
   let snippetSupport = false;
   /** Whether the client shows progress the server starts (window/workDoneProgress/create). */
   let canShowProgress = false;
+  /** How large files are read in the background; an editor (or a test) may slow it down or show progress sooner. */
+  let backgroundReading: BackgroundReadingOptions = { showProgressAfterMs: SHOW_PROGRESS_AFTER_MS, pauseBetweenSlicesMs: 0 };
   let roots: string[] = [];
   /** VS Code says whether the workspace is trusted; other editors have no such notion and are trusted. */
   let trusted = true;
@@ -118,7 +121,8 @@ export function startServer(connection: Connection): void {
     maxFileBytes: () => settings.maxFileSizeMB * 1048576,
     parse: (files) => reader.read(files),
     backgroundBytes: BACKGROUND_READ_BYTES,
-    readingProgress: workDoneProgressOfReading(connection, () => canShowProgress),
+    readingProgress: workDoneProgressOfReading(connection, () => canShowProgress, () => backgroundReading.showProgressAfterMs),
+    slicePauseMs: () => backgroundReading.pauseBetweenSlicesMs,
     trusted: () => trusted,
     allowOutside: () => settings.allowBibliographiesOutsideWorkspace,
     log,
@@ -289,8 +293,9 @@ export function startServer(connection: Connection): void {
     canShowProgress = !!params.capabilities.window?.workDoneProgress;
     roots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
     if (roots.length === 0 && params.rootUri) roots = [uriToPath(params.rootUri)].filter((p): p is string => !!p);
-    const options = params.initializationOptions as { settings?: unknown; trusted?: boolean } | undefined;
+    const options = params.initializationOptions as { settings?: unknown; trusted?: boolean; backgroundReading?: unknown } | undefined;
     if (options?.settings) settings = readSettings(options.settings);
+    backgroundReading = readBackgroundReading(options?.backgroundReading, backgroundReading);
     trusted = options?.trusted !== false;
     return {
       capabilities: {

@@ -6,12 +6,12 @@ import * as path from 'node:path';
 import type { Connection, WorkDoneProgressServerReporter } from 'vscode-languageserver';
 import type { ReadingProgress } from './readInSlices';
 
-/** A reading that ends sooner than this shows no progress at all. */
-const SHOW_AFTER_MS = 250;
+/** By default, a reading that ends sooner than this shows no progress at all. */
+export const SHOW_PROGRESS_AFTER_MS = 250;
 
 const silent: ReadingProgress = { report: () => undefined, done: () => undefined };
 
-export function workDoneProgressOfReading(connection: Connection, canShow: () => boolean): (file: string) => ReadingProgress {
+export function workDoneProgressOfReading(connection: Connection, canShow: () => boolean, showAfterMs: () => number): (file: string) => ReadingProgress {
   return (file) => {
     if (!canShow()) return silent;
     let fraction = 0;
@@ -29,7 +29,7 @@ export function workDoneProgressOfReading(connection: Connection, canShow: () =>
         },
         () => undefined,
       );
-    }, SHOW_AFTER_MS);
+    }, showAfterMs());
     return {
       report(read) {
         fraction = read;

@@ -38,6 +38,8 @@ export interface WorkspaceOptions {
   backgroundBytes?: number;
   /** Called when a file starts being read in the background, for showing how far it has got. */
   readingProgress?: (file: string) => ReadingProgress;
+  /** How long to wait between the slices of a file read in the background (0: only let waiting work run). */
+  slicePauseMs?: () => number;
   /** Whether the workspace is trusted; an untrusted one reads no file its settings point at, and none outside its folders. */
   trusted?: () => boolean;
   /** `citewise.allowBibliographiesOutsideWorkspace`: whether a trusted workspace reads bibliographies outside its folders. */
@@ -278,7 +280,12 @@ export class Workspace {
   private async readInBackground(file: string, cached: CachedFile): Promise<void> {
     const superseded = () => this.files.get(file) !== cached;
     try {
-      const options = { prefixBytes: cached.truncated ? cached.limit : undefined, progress: this.options.readingProgress?.(file), superseded };
+      const options = {
+        prefixBytes: cached.truncated ? cached.limit : undefined,
+        progress: this.options.readingProgress?.(file),
+        superseded,
+        pauseMs: this.options.slicePauseMs?.() ?? 0,
+      };
       if (!(await readInSlices({ path: file, source: pathToUri(file) }, cached, options))) return;
     } catch (error) {
       if (superseded()) return;

@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { linkBibtex, scanBibtex } from '../../server/src/core/syntax/bib/bibtex';
+import type { ReferenceEntry } from '../../server/src/core/types';
 import { parseCslJson } from '../../server/src/core/syntax/bib/cslJson';
 import { timeOnce, timeRepeated, summarise, type Timing } from './measure';
 import { milliseconds, type Row } from './report';
@@ -54,19 +55,35 @@ function measureCollection(collection: IndexedFiles): Row[] {
   const scanSamples: number[] = [];
   const linkSamples: number[] = [];
   const totalSamples: number[] = [];
+  const problemsSamples: number[] = [];
+  const searchedSamples: number[] = [];
   let read = 0;
+  let problems = 0;
   for (let run = 0; run <= runs; run++) {
     const started = process.hrtime.bigint();
     const text = readFileSync(collection.bibtexPath, 'utf8');
     let scan!: ReturnType<typeof scanBibtex>;
+    let entries!: ReferenceEntry[];
     const scanTime = timeOnce(() => (scan = scanBibtex(text)));
-    const linkTime = timeOnce(() => (read = linkBibtex([{ source: 'references.bib', scan }]).get('references.bib')!.entries.length));
+    const linkTime = timeOnce(() => (entries = linkBibtex([{ source: 'references.bib', scan }]).get('references.bib')!.entries));
     const total = Number(process.hrtime.bigint() - started) / 1e6;
+    // What a bibliography file's diagnostics read soon after: every entry's problems, worked out on their own.
+    const problemsTime = timeOnce(() => {
+      problems = 0;
+      for (const entry of entries) problems += entry.problems.length;
+    });
+    // What completion's search words read on first use: every entry's authors, date and title, which fills each entry.
+    const searchedTime = timeOnce(() => {
+      for (const entry of entries) void [entry.authors, entry.date, entry.title];
+    });
+    read = entries.length;
     // The first run warms the code up and is not counted.
     if (run === 0) continue;
     scanSamples.push(scanTime);
     linkSamples.push(linkTime);
     totalSamples.push(total);
+    problemsSamples.push(problemsTime);
+    searchedSamples.push(searchedTime);
   }
   const bibtex = summarise(totalSamples);
   const rows: Row[] = [
@@ -79,10 +96,22 @@ function measureCollection(collection: IndexedFiles): Row[] {
       notes: `× floor; scan ${milliseconds(summarise(scanSamples).median)} + link ${milliseconds(summarise(linkSamples).median)}; ` +
         `${(megabytes / (bibtex.median / 1000)).toFixed(0)} MB/s; ${read.toLocaleString('en')} entries read`,
     },
+    {
+      what: 'BibTeX: then every entry\'s problems read',
+      size,
+      timing: summarise(problemsSamples),
+      notes: `after the row above, as a bibliography's diagnostics do; ${problems.toLocaleString('en')} problems`,
+    },
+    {
+      what: 'BibTeX: then every entry\'s authors, date, title',
+      size,
+      timing: summarise(searchedSamples),
+      notes: 'after the row above, as completion\'s first search does; fills each entry (names and dates are read again)',
+    },
   ];
   rows.push(...cslJsonRows(collection, size, runs));
   // Last, because it leaves much on the heap.
-  rows.splice(2, 0, citationJsRow(collection, size, bibtex));
+  rows.splice(4, 0, citationJsRow(collection, size, bibtex));
   return rows;
 }
 

@@ -17,5 +17,11 @@ export function memoryRows(collection: BibliographyFiles): Row[] {
       value: `${report.peakRssMB} MB`,
       notes: `peak RSS; ${report.rssAfterMB} MB RSS and ${report.heapUsedMB} MB heap after GC, ${report.rssBeforeMB} MB RSS before reading`,
     },
+    {
+      what: 'memory after every entry\'s problems were read',
+      size: `${report.entries.toLocaleString('en')} entries`,
+      value: `${report.rssEveryEntryMB} MB`,
+      notes: `RSS, as a bibliography's diagnostics leave it; ${report.heapEveryEntryMB} MB heap after GC`,
+    },
   ];
 }

@@ -12,6 +12,9 @@ export interface MemoryReport {
   rssAfterMB: number;
   peakRssMB: number;
   heapUsedMB: number;
+  /** After every entry's problems were read, as a bibliography's diagnostics do. */
+  rssEveryEntryMB: number;
+  heapEveryEntryMB: number;
 }
 
 function megabytes(bytes: number): number {
@@ -24,13 +27,19 @@ function probe(file: string): MemoryReport {
   const bibliography = mergeBibliography(new BibliographyReader().read([{ source: `file://${file}`, path: file, text, version: '1' }]));
   global.gc?.();
   const usage = process.memoryUsage();
+  // maxRSS is in kilobytes.
+  const peakRss = process.resourceUsage().maxRSS * 1024;
+  for (const entry of bibliography.entries) void entry.problems;
+  global.gc?.();
+  const everyEntry = process.memoryUsage();
   return {
     entries: bibliography.entries.length,
     rssBeforeMB: megabytes(rssBefore),
     rssAfterMB: megabytes(usage.rss),
-    // maxRSS is in kilobytes.
-    peakRssMB: megabytes(process.resourceUsage().maxRSS * 1024),
+    peakRssMB: megabytes(peakRss),
     heapUsedMB: megabytes(usage.heapUsed),
+    rssEveryEntryMB: megabytes(everyEntry.rss),
+    heapEveryEntryMB: megabytes(everyEntry.heapUsed),
   };
 }
 

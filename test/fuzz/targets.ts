@@ -16,6 +16,7 @@ import { findBibliographyReferences } from '../../server/src/core/syntax/bibliog
 import { findLatexBibliography } from '../../server/src/core/syntax/latexBibliography';
 import { findBareMentions } from '../../server/src/core/syntax/bareMentions';
 import { linkBibtex, scanBibtex } from '../../server/src/core/syntax/bib/bibtex';
+import { entryStarts, plainScan, scanInSlices, type PlainScan } from '../support/bibtexScans';
 import { parseCslJson } from '../../server/src/core/syntax/bib/cslJson';
 import { parseCslYaml } from '../../server/src/core/syntax/bib/cslYaml';
 import { parseRis } from '../../server/src/core/syntax/bib/ris';
@@ -274,6 +275,24 @@ export const targets: FuzzTarget[] = [
     },
   },
   {
+    name: 'scanBibtex in slices',
+    samples: [samples.bibtexFile],
+    languageIds: ['bibtex'],
+    // Cut at every entry start of a whole scan, and at every other one: the joined slices must be the whole scan.
+    parse: ({ text }) => {
+      const whole = scanBibtex(text);
+      const starts = entryStarts(whole);
+      return {
+        whole: plainScan(whole),
+        sliced: [starts, starts.filter((_, i) => i % 2 === 1)].map((cuts) => plainScan(scanInSlices(text, cuts))),
+      };
+    },
+    verify(_input, output) {
+      const { whole, sliced } = output as { whole: PlainScan; sliced: PlainScan[] };
+      for (const joined of sliced) assert.deepEqual(joined, whole, 'a scan in slices equals one scan');
+    },
+  },
+  {
     name: 'linkBibtex',
     samples: [samples.bibtexFile],
     languageIds: ['bibtex'],
@@ -338,11 +357,19 @@ export function checkCase(target: FuzzTarget, input: FuzzCase): number {
   return Math.min(first, second);
 }
 
-/** Analyses hold the bibliography and resolution maps; the facts and the text are what must repeat. */
+/**
+ * Analyses hold the bibliography and resolution maps; the facts and the text are what must repeat. A BibTeX scan makes
+ * its entries' fields when they are read, and a linked BibTeX entry its properties (reading its title fills in all its
+ * optional ones), so both are compared as what reading them gives.
+ */
 function comparable(output: unknown): unknown {
   if (output && typeof output === 'object' && 'facts' in output && 'resolution' in output) {
     const analysis = output as Analysis;
     return { text: analysis.text, facts: analysis.facts, resolution: analysis.resolution };
+  }
+  if (output && typeof output === 'object' && 'strings' in output) return plainScan(output as ReturnType<typeof scanBibtex>);
+  if (output && typeof output === 'object' && 'entries' in output && Array.isArray(output.entries)) {
+    for (const entry of (output as BibliographyParse).entries) void entry.title;
   }
   return output;
 }

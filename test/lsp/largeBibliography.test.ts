@@ -61,7 +61,8 @@ function waitFor(kind: string, timeoutMs = 60_000): Promise<void> {
 }
 
 before(async () => {
-  server = await startServer(undefined, { capabilities: { window: { workDoneProgress: true } } });
+  // The reading is slowed down so that a hover surely lands while it runs, however fast this machine reads.
+  server = await startServer({ backgroundReading: { showProgressAfterMs: 0, pauseBetweenSlicesMs: 25 } }, { capabilities: { window: { workDoneProgress: true } } });
   server.connection.onRequest('window/workDoneProgress/create', (params: { token: unknown }) => {
     created.push(params.token);
     return null;

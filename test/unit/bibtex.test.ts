@@ -6,6 +6,7 @@ import { linkBibtex, scanBibtex, type BibtexScan } from '../../server/src/core/s
 import type { ReferenceEntry } from '../../server/src/core/types';
 import { dedent, parseFixture, slice } from '../support/fixture';
 import { repositoryRoot } from '../support/lspClient';
+import { entryStarts, plainScan, scanInSlices } from '../support/bibtexScans';
 
 /** Links one file and returns its entries by key. */
 function link(text: string, ...earlier: { source: string; text: string }[]): Map<string, ReferenceEntry> {
@@ -127,19 +128,6 @@ test('link: duplicate keys keep both entries and mark the second', () => {
   assert.deepEqual(linked.problems.map((problem) => [problem.code, problem.span]), [['duplicate-key', scan.entries[1].keySpan]]);
 });
 
-/** Scans the text in slices cut at the given offsets and joins the results in order. */
-function scanInSlices(text: string, cuts: number[]): BibtexScan {
-  const bounds = [0, ...cuts, text.length];
-  const joined: BibtexScan = { entries: [], strings: [], problems: [] };
-  for (let i = 0; i + 1 < bounds.length; i++) {
-    const part = scanBibtex(text, bounds[i], bounds[i + 1]);
-    joined.entries.push(...part.entries);
-    joined.strings.push(...part.strings);
-    joined.problems.push(...part.problems);
-  }
-  return joined;
-}
-
 test('scan: a file scanned in slices cut at entry starts gives the same entries, problems and positions as one scan', () => {
   const text = dedent(`
     Exported by hand; see @notes below.
@@ -155,13 +143,11 @@ test('scan: a file scanned in slices cut at entry starts gives the same entries,
     @article{e, title = {Last}, year = 2005, year = 2006}
   `);
   const whole = scanBibtex(text);
-  const starts = [...whole.entries.map((entry) => entry.span.start), ...whole.strings.map((definition) => definition.span.start)]
-    .filter((start) => start > 0)
-    .sort((a, b) => a - b);
-  assert.equal(starts.length, 7);
+  const starts = entryStarts(whole);
+  assert.equal(starts.length, 6);
   for (const cuts of [starts, starts.filter((_, i) => i % 2 === 0), starts.slice(3, 4), []]) {
     const sliced = scanInSlices(text, cuts);
-    assert.deepEqual(sliced, whole, `cut at ${cuts.join(', ')}`);
+    assert.deepEqual(plainScan(sliced), plainScan(whole), `cut at ${cuts.join(', ')}`);
     const link = (scan: BibtexScan) => {
       const file = linkBibtex([{ source: 'main.bib', scan }]).get('main.bib')!;
       return { problems: file.problems, entries: file.entries.map((entry) => [entry.key, entry.span, entry.problems, entry.text]) };
@@ -183,6 +169,18 @@ test('scan: only the slice that starts a file reports a file without entries, an
   assert.deepEqual(codes(scanBibtex(text, 0, notes.length)), []);
   assert.deepEqual(codes(scanBibtex(notes + notes, 0, notes.length)), ['bib-no-entries']);
   assert.deepEqual(codes(scanBibtex(notes + notes, notes.length)), []);
+});
+
+test('scan: a field\'s raw value is found by its lower-case name, the first of repeated fields winning', () => {
+  const [entry] = scanBibtex('@misc{k, TITLE = {First}, title = {Second}, Year = 2001, L\u00C4NGE = {12 m}, note = x # {y}}').entries;
+  assert.equal(entry.raw('title'), '{First}');
+  assert.equal(entry.raw('year'), '2001');
+  assert.equal(entry.raw('l\u00e4nge'), '{12 m}');
+  assert.equal(entry.raw('note'), 'x # {y}');
+  assert.equal(entry.raw('author'), undefined);
+  assert.deepEqual(entry.fields.map((field) => [field.name, field.raw]), [
+    ['title', '{First}'], ['title', '{Second}'], ['year', '2001'], ['l\u00e4nge', '{12 m}'], ['note', 'x # {y}'],
+  ]);
 });
 
 test('scan: @string definitions are collected with lower-case names', () => {
@@ -225,6 +223,22 @@ test('scan: a large file is read whole (its speed is measured in the benchmark, 
 });
 
 // Linking: macros, inheritance, names, dates, fields
+
+test('link: an entry is linked when first read, and then has exactly the properties it has values for', () => {
+  const text = '@misc{plain, title = {T}, year = 2001}\n@book{full, author = {A, B and others}, editor = {C, D}, title = {U}, publisher = {P}, doi = {10.1/x}, url = {https://x.org}}';
+  const linkOnce = () => linkBibtex([{ source: 'a.bib', scan: scanBibtex(text) }]).get('a.bib')!.entries;
+  const head = ['id', 'span', 'source', 'key', 'keySpan', 'type', 'text', 'csl', 'authors', 'problems'];
+  const [plain, full] = linkOnce();
+  assert.equal(plain.title, 'T');
+  assert.deepEqual(Object.keys(plain), [...head, 'date', 'title']);
+  assert.equal('editors' in plain, false);
+  assert.deepEqual(full.authors.map((name) => name.family), ['A']);
+  assert.deepEqual(Object.keys(full), [...head, 'authorsElided', 'editors', 'title', 'container', 'doi', 'url']);
+  // Entries nobody has read yet give the same JSON and the same copies as ones already read.
+  const [unreadPlain, unreadFull] = linkOnce();
+  assert.equal(JSON.stringify(unreadPlain), JSON.stringify(plain));
+  assert.deepEqual({ ...unreadFull }, { ...full });
+});
 
 test('link: @string macros, "#" concatenation, month macros and macros from an earlier file', () => {
   const entry = only('@string{press = "Univ." # { Press}}\n@book{b, publisher = press, journal = jair, year = 2001, month = mar}');

@@ -7,8 +7,10 @@ import type { Problem, ReferenceEntry, Span } from '../../types';
 import { scanBibtex, type BibtexEntry, type BibtexScan } from './bibtexScan';
 import { expandValue, monthMacros, type MacroTable } from './bibtexMacros';
 import { Inheritance, type MissingParent } from './bibtexInherit';
-import { OwnFields, isRepeated, unknownMacrosOf, type FieldMap } from './bibtexFields';
-import { toReferenceEntry } from './bibtexToCsl';
+import { OwnFields, isRepeated, unknownMacrosOf } from './bibtexFields';
+import { OPTIONAL_PROPERTIES, cslItem, fillOptionalProperties, mappingProblems, type MappedEntry } from './bibtexToCsl';
+import { summarise } from './bibtexSummary';
+import { LazyProperties } from './lazyProperties';
 
 export { scanBibtex };
 export type { BibtexEntry, BibtexField, BibtexScan, BibtexStringDefinition } from './bibtexScan';
@@ -24,32 +26,60 @@ export interface LinkedFile {
   problems: Problem[];
 }
 
-/** An entry with its own fields, before inheritance. */
-interface ExpandedEntry {
-  source: string;
+/** What linking one entry needs: its scan, and the macros and inheritance all files share. */
+interface LinkInput {
   entry: BibtexEntry;
-  key: string;
-  type: string;
-  fields: FieldMap;
-  problems: Problem[];
+  macros: MacroTable;
+  inheritance: Inheritance<BibtexEntry>;
+}
+
+/**
+ * Everything but an entry's id, ranges, key and type is worked out when first read: a large file has tens of thousands
+ * of entries, and most are never shown, hovered or cited. The problems are read on their own (a bibliography's
+ * diagnostics read every entry's), so they make no names, dates or titles to keep; reading anything else fills in the
+ * optional properties, and the summary and CSL item are built when they are read.
+ */
+const linkedLater = new LazyProperties<ReferenceEntry, LinkInput, MappedEntry>({
+  each: {
+    text: (reference) => summarise(reference),
+    csl: (reference, _input, filled) => cslItem(filled().csl, reference),
+    authors: (_reference, _input, filled) => filled().authors,
+    problems: (_reference, input) => entryProblems(input),
+  },
+  together: OPTIONAL_PROPERTIES,
+  fill: (reference, { entry, inheritance }) => fillOptionalProperties(reference, { entry, fields: inheritance.fieldsOf(entry) }),
+});
+
+/** An entry's own problems: repeated fields, undefined macros, missing parents, unreadable names and dates. */
+function entryProblems({ entry, macros, inheritance }: LinkInput): Problem[] {
+  const problems = fieldProblems(entry, macros);
+  const missing: MissingParent[] = [];
+  const fields = inheritance.fieldsOf(entry, missing);
+  for (const parent of missing) problems.push(missingParentProblem(entry, parent));
+  mappingProblems({ entry, fields }, problems);
+  return problems;
 }
 
 /**
  * Expands macros (@string definitions of all files, earlier files first, and jan..dec), resolves crossref and xdata
- * across all files, decodes LaTeX and maps each entry to a ReferenceEntry, keyed by source.
+ * across all files, decodes LaTeX and maps each entry to a ReferenceEntry, keyed by source. The file problems are found
+ * now; each entry's own problems and properties when it is first read.
  */
 export function linkBibtex(scans: ScannedFile[]): Map<string, LinkedFile> {
   const linked = new Map<string, LinkedFile>();
   for (const { source, scan } of scans) linked.set(source, { entries: [], problems: [...scan.problems, ...duplicateKeyProblems(scan.entries)] });
   const macros = collectMacros(scans, linked);
-  const expanded: ExpandedEntry[] = [];
-  for (const { source, scan } of scans) for (const entry of scan.entries) expanded.push(expandEntry(source, entry, macros));
-  const inheritance = new Inheritance(expanded);
-  for (const item of expanded) {
-    const missing: MissingParent[] = [];
-    const fields = inheritance.fieldsOf(item, missing);
-    for (const parent of missing) item.problems.push(missingParentProblem(item.entry, parent));
-    linked.get(item.source)!.entries.push(toReferenceEntry({ source: item.source, entry: item.entry, fields, problems: item.problems }));
+  const inheritance = new Inheritance<BibtexEntry>(
+    () => scans.flatMap(({ scan }) => scan.entries),
+    (entry) => ({ key: entry.key, type: entry.type, fields: new OwnFields(entry, macros) }),
+  );
+  for (const { source, scan } of scans) {
+    const entries = linked.get(source)!.entries;
+    for (const entry of scan.entries) {
+      const reference = { id: `${source}#${entry.key}`, span: entry.span, source, key: entry.key, keySpan: entry.keySpan, type: entry.type } as ReferenceEntry;
+      linkedLater.install(reference, { entry, macros, inheritance });
+      entries.push(reference);
+    }
   }
   return linked;
 }
@@ -68,8 +98,8 @@ function collectMacros(scans: ScannedFile[], linked: Map<string, LinkedFile>): M
   return macros;
 }
 
-/** Reports repeated fields and undefined macros now; the values themselves are expanded when they are read. */
-function expandEntry(source: string, entry: BibtexEntry, macros: MacroTable): ExpandedEntry {
+/** Repeated fields and undefined macros; the values themselves are expanded when they are read. */
+function fieldProblems(entry: BibtexEntry, macros: MacroTable): Problem[] {
   const problems: Problem[] = [];
   const fields = entry.fields;
   for (let i = 0; i < fields.length; i++) {
@@ -80,7 +110,7 @@ function expandEntry(source: string, entry: BibtexEntry, macros: MacroTable): Ex
     }
     for (const name of unknownMacrosOf(field.raw, macros)) problems.push(unknownMacroProblem(field.valueSpan, name));
   }
-  return { source, entry, key: entry.key, type: entry.type, fields: new OwnFields(entry, macros), problems };
+  return problems;
 }
 
 /** Found here rather than by the scan, which may see the file in slices. */

@@ -20,12 +20,12 @@ export class OwnFields implements FieldMap {
   ) {}
 
   get(name: string): string | undefined {
-    const field = firstField(this.entry.fields, name);
-    return field === undefined ? undefined : expandValue(field.raw, this.macros);
+    const raw = this.entry.raw(name);
+    return raw === undefined ? undefined : expandValue(raw, this.macros);
   }
 
   has(name: string): boolean {
-    return firstField(this.entry.fields, name) !== undefined;
+    return this.entry.raw(name) !== undefined;
   }
 
   *[Symbol.iterator](): Iterator<[string, string]> {
@@ -58,8 +58,3 @@ export function unknownMacrosOf(raw: string, macros: MacroTable): readonly strin
 const OPEN_BRACE = 123;
 const QUOTE = 34;
 const NONE: readonly string[] = [];
-
-function firstField(fields: readonly BibtexField[], name: string): BibtexField | undefined {
-  for (const field of fields) if (field.name === name) return field;
-  return undefined;
-}

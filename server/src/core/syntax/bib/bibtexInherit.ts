@@ -32,21 +32,44 @@ const TITLE_FIELDS_NOT_INHERITED = new Set(['shorttitle', 'sorttitle', 'indextit
 /** Chains longer than this are cut: real files nest two or three levels, and the limit keeps recursion shallow. */
 const MAX_DEPTH = 16;
 
-export class Inheritance {
+/**
+ * Inheritance among the entries of all files. The entries it works with are made from candidates (the scanned entries)
+ * only when an entry is linked or named as a parent, so that linking a large file does no work for entries never read.
+ */
+export class Inheritance<Candidate extends { readonly key: string }> {
   /** Made when a parent is first looked up (by exact key, and by key in lower case when that fails): many files have
    * no crossref or xdata at all. */
-  private byKey: Map<string, InheritingEntry> | undefined;
-  private byFoldedKey: Map<string, InheritingEntry> | undefined;
+  private byKey: Map<string, Candidate> | undefined;
+  private byFoldedKey: Map<string, Candidate> | undefined;
+  private readonly made = new Map<Candidate, InheritingEntry>();
   private readonly resolved = new Map<InheritingEntry, FieldMap>();
 
-  /** Entries in the order of their files; the first entry with a key wins. */
-  constructor(private readonly entries: readonly InheritingEntry[]) {}
+  /** `candidates` lists the entries in the order of their files; the first entry with a key wins. */
+  constructor(
+    private readonly candidates: () => Iterable<Candidate>,
+    private readonly make: (candidate: Candidate) => InheritingEntry,
+  ) {}
 
-  /** The entry's fields with everything it inherits; `missing` receives the parents that do not exist. */
-  fieldsOf(entry: InheritingEntry, missing: MissingParent[] = []): FieldMap {
-    // Most entries inherit nothing; they need no bookkeeping for cycles.
+  /**
+   * The candidate's fields with everything it inherits; `missing` receives the parents that do not exist. Only an
+   * entry that inherits, or is a parent, is kept for later: most entries are neither.
+   */
+  fieldsOf(candidate: Candidate, missing: MissingParent[] = []): FieldMap {
+    const kept = this.made.get(candidate);
+    const entry = kept ?? this.make(candidate);
     if (!inherits(entry)) return entry.fields;
+    if (!kept) this.made.set(candidate, entry);
     return this.resolve(entry, new Set(), missing, 0);
+  }
+
+  /** The entry made from a candidate, the same object every time, since inheritance results are kept by entry. */
+  private entryOf(candidate: Candidate): InheritingEntry {
+    let entry = this.made.get(candidate);
+    if (entry === undefined) {
+      entry = this.make(candidate);
+      this.made.set(candidate, entry);
+    }
+    return entry;
   }
 
   private resolve(entry: InheritingEntry, visiting: Set<InheritingEntry>, missing: MissingParent[], depth: number): FieldMap {
@@ -75,19 +98,20 @@ export class Inheritance {
 
   /** BibTeX looks cross-references up without regard to case; an exact match is preferred. */
   private find(key: string): InheritingEntry | undefined {
-    this.byKey ??= firstByKey(this.entries, (entry) => entry.key);
+    this.byKey ??= firstByKey(this.candidates(), (candidate) => candidate.key);
     const exact = this.byKey.get(key);
-    if (exact) return exact;
-    this.byFoldedKey ??= firstByKey(this.entries, (entry) => entry.key.toLowerCase());
-    return this.byFoldedKey.get(key.toLowerCase());
+    if (exact) return this.entryOf(exact);
+    this.byFoldedKey ??= firstByKey(this.candidates(), (candidate) => candidate.key.toLowerCase());
+    const folded = this.byFoldedKey.get(key.toLowerCase());
+    return folded && this.entryOf(folded);
   }
 }
 
-function firstByKey(entries: readonly InheritingEntry[], keyOf: (entry: InheritingEntry) => string): Map<string, InheritingEntry> {
-  const byKey = new Map<string, InheritingEntry>();
-  for (const entry of entries) {
-    const key = keyOf(entry);
-    if (!byKey.has(key)) byKey.set(key, entry);
+function firstByKey<Candidate>(candidates: Iterable<Candidate>, keyOf: (candidate: Candidate) => string): Map<string, Candidate> {
+  const byKey = new Map<string, Candidate>();
+  for (const candidate of candidates) {
+    const key = keyOf(candidate);
+    if (!byKey.has(key)) byKey.set(key, candidate);
   }
   return byKey;
 }

@@ -5,8 +5,7 @@
 
 import type { Problem, Span } from '../../types';
 
-/** One "name = value" of an entry. Its spans are made when asked for: a large file has hundreds of thousands of
- * fields, few of which are ever pointed at, and keeping two span objects for each took a fifth of the memory. */
+/** One "name = value" of an entry, made from the scan's offsets whenever the entry's fields are asked for. */
 export class BibtexField {
   constructor(
     /** The field name in lower case. */
@@ -30,12 +29,136 @@ export class BibtexField {
 
 export interface BibtexEntry {
   /** The entry type in lower case: "article", "inproceedings", "livelink". */
-  type: string;
-  key: string;
-  keySpan: Span;
+  readonly type: string;
+  readonly key: string;
+  readonly keySpan: Span;
   /** From the "@" to the closing brace or parenthesis (or to where an unclosed entry was given up). */
-  span: Span;
-  fields: BibtexField[];
+  readonly span: Span;
+  /** The entry's fields in the order written; made anew on every read, so keep the list while using it. */
+  readonly fields: readonly BibtexField[];
+  /** The value as written of the first field with this lower-case name, found without making the fields. */
+  raw(name: string): string | undefined;
+}
+
+/**
+ * Where the fields of every entry of one scan are, four offsets into the text a field (name start and end, value
+ * start and end). A large file has hundreds of thousands of fields, few of which are ever read: an object and a
+ * substring for each cost most of the scan's time and a third of the memory a loaded file kept.
+ */
+class FieldTable {
+  private offsets = new Int32Array(4096);
+  private length = 0;
+  /** Equal field names are given as one string, so that comparing them is quick and a large file keeps one copy. */
+  private readonly names = new Map<string, string>();
+
+  constructor(private readonly text: string) {}
+
+  /** How many fields have been added; the index the next one gets. */
+  get count(): number {
+    return this.length >> 2;
+  }
+
+  add(nameStart: number, nameEnd: number, valueStart: number, valueEnd: number): void {
+    if (this.length + 4 > this.offsets.length) {
+      const grown = new Int32Array(this.offsets.length * 2);
+      grown.set(this.offsets);
+      this.offsets = grown;
+    }
+    const offsets = this.offsets;
+    offsets[this.length++] = nameStart;
+    offsets[this.length++] = nameEnd;
+    offsets[this.length++] = valueStart;
+    offsets[this.length++] = valueEnd;
+  }
+
+  /** Forgets the fields from `index` on (those of an @string, which are kept as definitions instead). */
+  truncate(index: number): void {
+    this.length = index * 4;
+  }
+
+  /** Gives back the room the table grew into but did not use, once the scan is done. */
+  trim(): void {
+    if (this.offsets.length - this.length > this.offsets.length / 4) this.offsets = this.offsets.slice(0, this.length);
+  }
+
+  /** The value as written of the first of the fields [first, first + count) with this lower-case name. */
+  raw(first: number, count: number, name: string): string | undefined {
+    for (let i = first; i < first + count; i++) {
+      if (this.nameIs(i, name)) return this.text.slice(this.offsets[i * 4 + 2], this.offsets[i * 4 + 3]);
+    }
+    return undefined;
+  }
+
+  /** Compares a field's name with a lower-case name without taking it out of the text. */
+  private nameIs(index: number, name: string): boolean {
+    const text = this.text;
+    const start = this.offsets[index * 4];
+    const end = this.offsets[index * 4 + 1];
+    // Most names differ from the one asked for in their first letter, which lower-cases alone when it is ASCII.
+    const first = text.charCodeAt(start);
+    if (first <= 127 && (first >= 65 && first <= 90 ? first + 32 : first) !== name.charCodeAt(0)) return false;
+    for (let i = start; i < end; i++) if (text.charCodeAt(i) > 127) return this.name(start, end) === name;
+    if (end - start !== name.length) return false;
+    for (let i = 0; i < name.length; i++) {
+      const code = text.charCodeAt(start + i);
+      if ((code >= 65 && code <= 90 ? code + 32 : code) !== name.charCodeAt(i)) return false;
+    }
+    return true;
+  }
+
+  fields(first: number, count: number): BibtexField[] {
+    const fields: BibtexField[] = [];
+    for (let i = first; i < first + count; i++) fields.push(this.field(i));
+    return fields;
+  }
+
+  field(index: number): BibtexField {
+    const at = index * 4;
+    const offsets = this.offsets;
+    const text = this.text;
+    return new BibtexField(this.name(offsets[at], offsets[at + 1]), text.slice(offsets[at + 2], offsets[at + 3]), offsets[at], offsets[at + 2], offsets[at + 3]);
+  }
+
+  private name(start: number, end: number): string {
+    const name = this.text.slice(start, end).toLowerCase();
+    const known = this.names.get(name);
+    if (known !== undefined) return known;
+    this.names.set(name, name);
+    return name;
+  }
+}
+
+/**
+ * An entry as the scan found it, its fields left in the table. Fields are made when asked for and not kept: a linked
+ * entry reads the few values it needs with `raw`, and a large file whose every entry was read would otherwise hold an
+ * object and a substring for each of its fields.
+ */
+class ScannedEntry implements BibtexEntry {
+  readonly #table: FieldTable;
+  readonly #firstField: number;
+  readonly #fieldCount: number;
+
+  constructor(
+    readonly type: string,
+    readonly key: string,
+    readonly keySpan: Span,
+    readonly span: Span,
+    table: FieldTable,
+    firstField: number,
+    fieldCount: number,
+  ) {
+    this.#table = table;
+    this.#firstField = firstField;
+    this.#fieldCount = fieldCount;
+  }
+
+  get fields(): readonly BibtexField[] {
+    return this.#table.fields(this.#firstField, this.#fieldCount);
+  }
+
+  raw(name: string): string | undefined {
+    return this.#table.raw(this.#firstField, this.#fieldCount, name);
+  }
 }
 
 export interface BibtexStringDefinition {
@@ -87,16 +210,19 @@ function endsKey(code: number, close: number): boolean {
     code === QUOTE || code === HASH || code === close;
 }
 
-/** How reading a value ended: at its end, at a closing delimiter that does not belong to it, or at a new entry. */
-type ValueEnd =
-  | { kind: 'value'; end: number }
-  | { kind: 'stray-close'; at: number }
-  | { kind: 'next-entry'; at: number }
-  | { kind: 'end-of-text' };
+/**
+ * Reading a value gives the value's end, or one of these (negative) stops: the text ended, a closing delimiter that does
+ * not belong to the value came first, or a new entry started; the scanner's `stoppedAt` then says where. Numbers rather
+ * than result objects, because a large file has hundreds of thousands of values.
+ */
+const END_OF_TEXT = -1;
+const STRAY_CLOSE = -2;
+const NEXT_ENTRY = -3;
 
 /** What reading the body of an entry or @string found, and where the body ended. */
 interface Body {
-  fields: BibtexField[];
+  /** The body's fields are those of the table from this index to its end. */
+  firstField: number;
   /** After the closing delimiter, or where the body was given up. */
   end: number;
   closed: boolean;
@@ -123,11 +249,16 @@ class BibtexScanner {
   private readonly entries: BibtexEntry[] = [];
   private readonly strings: BibtexStringDefinition[] = [];
   private readonly problems: Problem[] = [];
-  /** Equal field names are given as one string, so that comparing them is quick and a large file keeps one copy. */
-  private readonly fieldNames = new Map<string, string>();
+  private readonly table: FieldTable;
   private itemCount = 0;
+  /** Where reading a value stopped, when it gave a stop rather than an end. */
+  private stoppedAt = 0;
+  /** Set by `readField` when the entry's body ended inside the field (at the end of the text or a new entry). */
+  private bodyEnded = false;
 
-  constructor(private readonly text: string) {}
+  constructor(private readonly text: string) {
+    this.table = new FieldTable(text);
+  }
 
   scan(from: number, to: number): BibtexScan {
     const text = this.text;
@@ -141,6 +272,7 @@ class BibtexScanner {
     if (from === 0 && this.itemCount === 0 && /\S/u.test(text.slice(0, 4096)) && !this.hasItemFrom(position)) {
       this.problem({ start: 0, end: this.lineEnd(0) }, 'bib-no-entries', 'No BibTeX entries were found in this file.');
     }
+    this.table.trim();
     return { entries: this.entries, strings: this.strings, problems: this.problems };
   }
 
@@ -220,7 +352,10 @@ class BibtexScanner {
 
   private readStringDefinition(at: number, open: number, close: number): number {
     const body = this.readBody(open + 1, close);
-    for (const field of body.fields) this.strings.push({ name: field.name, raw: field.raw, span: field.span });
+    for (const field of this.table.fields(body.firstField, this.table.count - body.firstField)) {
+      this.strings.push({ name: field.name, raw: field.raw, span: field.span });
+    }
+    this.table.truncate(body.firstField);
     if (!body.closed) this.unclosed({ start: at, end: open + 1 }, body.end);
     return body.end;
   }
@@ -244,79 +379,66 @@ class BibtexScanner {
     const body = this.readBody(bodyStart, close);
     if (!body.closed) this.unclosed(header, body.end);
     if (key === '') {
+      this.table.truncate(body.firstField);
       this.problem(header, 'bib-missing-key', 'This entry has no key, so it cannot be cited; it is skipped.');
       return body.end;
     }
-    this.entries.push({ type, key, keySpan: { start: keyStart, end: keyEnd }, span: { start: at, end: body.end }, fields: body.fields });
+    const fieldCount = this.table.count - body.firstField;
+    this.entries.push(new ScannedEntry(type, key, { start: keyStart, end: keyEnd }, { start: at, end: body.end }, this.table, body.firstField, fieldCount));
     return body.end;
   }
 
-  /** Reads "name = value" pairs separated by commas up to the closing delimiter. */
+  /** Reads "name = value" pairs separated by commas up to the closing delimiter, adding them to the table. */
   private readBody(from: number, close: number): Body {
     const text = this.text;
-    const fields: BibtexField[] = [];
+    const firstField = this.table.count;
     let position = from;
     for (;;) {
       position = this.skipSpacesAndComments(position);
-      if (position >= text.length) return { fields, end: text.length, closed: false };
+      if (position >= text.length) return { firstField, end: text.length, closed: false };
       const code = text.charCodeAt(position);
-      if (code === close) return { fields, end: position + 1, closed: true };
+      if (code === close) return { firstField, end: position + 1, closed: true };
       if (code === COMMA) {
         position++;
         continue;
       }
-      if (code === AT && this.entryStartsAt(position)) return { fields, end: this.endOfContentBefore(position), closed: false };
-      const field = this.readField(position, close);
-      if (field.kind === 'end') return { fields, end: field.end, closed: false };
-      if (field.kind === 'field') fields.push(field.field);
-      position = this.afterField(field.end, close);
+      if (code === AT && this.entryStartsAt(position)) return { firstField, end: this.endOfContentBefore(position), closed: false };
+      const afterValue = this.readField(position, close);
+      if (this.bodyEnded) return { firstField, end: afterValue, closed: false };
+      position = this.afterField(afterValue, close);
     }
   }
 
-  private readField(
-    nameStart: number,
-    close: number,
-  ): { kind: 'field'; field: BibtexField; end: number } | { kind: 'skipped'; end: number } | { kind: 'end'; end: number } {
+  /** Reads "name = value"; returns where the field ends, and sets `bodyEnded` when the entry ended inside it. */
+  private readField(nameStart: number, close: number): number {
     const text = this.text;
+    this.bodyEnded = false;
     const nameEnd = this.skipWord(nameStart);
     if (nameEnd === nameStart) {
       this.problem({ start: nameStart, end: nameStart + 1 }, 'bib-syntax', `Unexpected "${text[nameStart]}" where a field name was expected.`);
-      return { kind: 'skipped', end: this.skipToFieldBoundary(nameStart + 1, close) };
+      return this.skipToFieldBoundary(nameStart + 1, close);
     }
     const equals = this.skipSpaces(nameEnd, true);
     if (text.charCodeAt(equals) !== EQUALS) {
       this.problem({ start: nameStart, end: nameEnd }, 'bib-syntax', `Expected "=" after the field name "${text.slice(nameStart, nameEnd)}".`);
-      return { kind: 'skipped', end: this.skipToFieldBoundary(nameEnd, close) };
+      return this.skipToFieldBoundary(nameEnd, close);
     }
     const valueStart = this.skipSpaces(equals + 1, true);
-    const value = this.readValue(valueStart);
-    switch (value.kind) {
-      case 'end-of-text':
-        return { kind: 'end', end: text.length };
-      case 'next-entry':
-        return { kind: 'end', end: this.endOfContentBefore(value.at) };
-      case 'stray-close':
-        this.problem({ start: valueStart, end: valueStart + 1 }, 'bib-syntax', 'This quoted value is not closed.');
-        return { kind: 'skipped', end: value.at };
-      case 'value':
-        if (value.end === valueStart) {
-          this.problem({ start: nameStart, end: nameEnd }, 'bib-syntax', `The field "${text.slice(nameStart, nameEnd)}" has no value.`);
-          return { kind: 'skipped', end: this.skipToFieldBoundary(valueStart, close) };
-        }
-        return {
-          kind: 'field',
-          end: value.end,
-          field: new BibtexField(this.fieldName(nameStart, nameEnd), text.slice(valueStart, value.end), nameStart, valueStart, value.end),
-        };
+    const valueEnd = this.readValue(valueStart);
+    if (valueEnd === END_OF_TEXT || valueEnd === NEXT_ENTRY) {
+      this.bodyEnded = true;
+      return valueEnd === END_OF_TEXT ? text.length : this.endOfContentBefore(this.stoppedAt);
     }
-  }
-
-  private fieldName(start: number, end: number): string {
-    const name = this.text.slice(start, end).toLowerCase();
-    const known = this.fieldNames.get(name);
-    if (known !== undefined) return known;
-    this.fieldNames.set(name, name);
-    return name;
+    if (valueEnd === STRAY_CLOSE) {
+      this.problem({ start: valueStart, end: valueStart + 1 }, 'bib-syntax', 'This quoted value is not closed.');
+      return this.stoppedAt;
+    }
+    if (valueEnd === valueStart) {
+      this.problem({ start: nameStart, end: nameEnd }, 'bib-syntax', `The field "${text.slice(nameStart, nameEnd)}" has no value.`);
+      return this.skipToFieldBoundary(valueStart, close);
+    }
+    this.table.add(nameStart, nameEnd, valueStart, valueEnd);
+    return valueEnd;
   }
 
   /** After a value comes a comma or the closing delimiter; a missing comma before the next "name =" is forgiven. */
@@ -334,27 +456,27 @@ class BibtexScanner {
     return this.skipToFieldBoundary(position, close);
   }
 
-  /** Reads a value made of braced, quoted and bare parts joined by "#". */
-  private readValue(from: number): ValueEnd {
+  /** Reads a value made of braced, quoted and bare parts joined by "#"; gives its end or a stop. */
+  private readValue(from: number): number {
     const text = this.text;
     let position = from;
     let end = from;
     for (;;) {
       const code = text.charCodeAt(position);
-      let part: ValueEnd;
-      if (code === OPEN_BRACE) part = this.readBraced(position);
-      else if (code === QUOTE) part = this.readQuoted(position);
-      else if (position < text.length && !isDelimiter(code)) part = { kind: 'value', end: this.skipWord(position) };
-      else return { kind: 'value', end };
-      if (part.kind !== 'value') return part;
-      end = part.end;
+      let partEnd: number;
+      if (code === OPEN_BRACE) partEnd = this.readBraced(position);
+      else if (code === QUOTE) partEnd = this.readQuoted(position);
+      else if (position < text.length && !isDelimiter(code)) partEnd = this.skipWord(position);
+      else return end;
+      if (partEnd < 0) return partEnd;
+      end = partEnd;
       const afterPart = this.skipSpaces(end, true);
-      if (text.charCodeAt(afterPart) !== HASH) return { kind: 'value', end };
+      if (text.charCodeAt(afterPart) !== HASH) return end;
       position = this.skipSpaces(afterPart + 1, true);
     }
   }
 
-  private readBraced(open: number): ValueEnd {
+  private readBraced(open: number): number {
     const text = this.text;
     let depth = 0;
     // The pattern jumps over the text between braces and line breaks (most of an abstract) faster than a loop would.
@@ -364,24 +486,29 @@ class BibtexScanner {
       const code = text.charCodeAt(i);
       if (code === OPEN_BRACE) depth++;
       else if (code === CLOSE_BRACE) {
-        if (--depth === 0) return { kind: 'value', end: i + 1 };
-      } else if (this.entryStartsAfterNewline(i + 1)) return { kind: 'next-entry', at: i + 1 };
+        if (--depth === 0) return i + 1;
+      } else if (this.entryStartsAfterNewline(i + 1)) return this.stop(NEXT_ENTRY, i + 1);
     }
-    return { kind: 'end-of-text' };
+    return END_OF_TEXT;
   }
 
   /** A quoted value ends at a '"' outside braces; a "}" that closes more than it opened ends the entry instead. */
-  private readQuoted(open: number): ValueEnd {
+  private readQuoted(open: number): number {
     const text = this.text;
     let depth = 0;
     for (let i = open + 1; i < text.length; i++) {
       const code = text.charCodeAt(i);
-      if (code === QUOTE && depth === 0) return { kind: 'value', end: i + 1 };
+      if (code === QUOTE && depth === 0) return i + 1;
       if (code === OPEN_BRACE) depth++;
-      else if (code === CLOSE_BRACE && --depth < 0) return { kind: 'stray-close', at: i };
-      else if (code === NEWLINE && this.entryStartsAfterNewline(i + 1)) return { kind: 'next-entry', at: i + 1 };
+      else if (code === CLOSE_BRACE && --depth < 0) return this.stop(STRAY_CLOSE, i);
+      else if (code === NEWLINE && this.entryStartsAfterNewline(i + 1)) return this.stop(NEXT_ENTRY, i + 1);
     }
-    return { kind: 'end-of-text' };
+    return END_OF_TEXT;
+  }
+
+  private stop(kind: number, at: number): number {
+    this.stoppedAt = at;
+    return kind;
   }
 
   /** Skips to the next comma or closing delimiter outside braces (after a syntax error inside an entry). */

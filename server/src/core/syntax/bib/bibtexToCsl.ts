@@ -5,10 +5,8 @@ import type { PersonName, Problem, ReferenceEntry, Span } from '../../types';
 import type { BibtexEntry } from './bibtexScan';
 import type { FieldMap } from './bibtexFields';
 import { parseBibtexNames, type BibtexNameList } from './bibtexNames';
-import { readBibtexDate } from './bibtexDates';
-import { summarise } from './bibtexSummary';
+import { readBibtexDate, type BibtexDate } from './bibtexDates';
 import { latexToUnicode, latexVerbatim } from './latexText';
-import { LazyProperties } from './lazyProperties';
 
 /** BibTeX and BibLaTeX entry types to CSL types; anything else is a "document". */
 const CSL_TYPES = new Map([
@@ -46,53 +44,41 @@ const DOI_PREFIX = /^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/iu;
 const DOI_IN_URL = /^https?:\/\/(?:dx\.)?doi\.org\/(10\.\S+)$/iu;
 
 export interface MappingInput {
-  source: string;
   entry: BibtexEntry;
   /** Expanded LaTeX text of every field, own and inherited. */
   fields: FieldMap;
-  /** Problems found while expanding and inheriting; more are added here. */
-  problems: Problem[];
 }
 
 /** What the CSL item of an entry is built from when it is first read. */
-interface CslInput {
+export interface CslInput {
   entry: BibtexEntry;
   fields: FieldMap;
   dateParts: number[][] | undefined;
 }
 
-/** The summary and the CSL item are built when first read: most entries of a large file are never shown. */
-const deferred = new LazyProperties<ReferenceEntry, CslInput>({
-  text: (reference) => summarise(reference),
-  csl: (reference, input) => cslItem(input, reference),
-});
+/** What filling an entry's optional properties found for the properties that are always there. */
+export interface MappedEntry {
+  authors: PersonName[];
+  csl: CslInput;
+}
 
-export function toReferenceEntry({ source, entry, fields, problems }: MappingInput): ReferenceEntry {
-  const authors = readNames(fields, 'author', entry, problems);
-  const editors = readNames(fields, 'editor', entry, problems);
-  const dated = readBibtexDate({
-    date: decodedField(fields, 'date'),
-    year: decodedField(fields, 'year'),
-    month: decodedField(fields, 'month'),
-    day: decodedField(fields, 'day'),
-  });
-  for (const field of dated.unreadable) unreadable(problems, entry, field, `The ${field} "${decodedField(fields, field)}" could not be read.`);
+/** The properties `fillOptionalProperties` writes when they have a value, in the order it writes them. */
+export const OPTIONAL_PROPERTIES = [
+  'authorsElided', 'editors', 'date', 'title', 'container', 'doi', 'url',
+] as const satisfies readonly (keyof ReferenceEntry)[];
+
+/**
+ * Writes the optional properties of an entry that have a value (those of OPTIONAL_PROPERTIES) onto its ReferenceEntry,
+ * and gives back its authors and what its CSL item is built from.
+ */
+export function fillOptionalProperties(reference: ReferenceEntry, { entry, fields }: MappingInput): MappedEntry {
+  const authors = readNames(fields, 'author');
+  const editors = readNames(fields, 'editor');
+  const dated = readDate(fields);
   const title = joinedTitle(decodedField(fields, 'title'), decodedField(fields, 'subtitle'));
   const container = containerTitle(fields) ?? firstDecodedField(fields, PUBLISHER_FIELDS);
   const url = verbatimField(fields, 'url');
   const doi = bareDoi(verbatimField(fields, 'doi')) ?? doiInUrl(url);
-  const reference = {
-    id: `${source}#${entry.key}`,
-    span: entry.span,
-    source,
-    key: entry.key,
-    keySpan: entry.keySpan,
-    type: entry.type,
-  } as ReferenceEntry;
-  // Installed here so that the summary comes where it always came when an entry is written out as JSON.
-  deferred.install(reference, { entry, fields, dateParts: dated.dateParts });
-  reference.authors = authors.names;
-  reference.problems = problems;
   if (authors.elided) reference.authorsElided = true;
   if (editors.names.length > 0) reference.editors = editors.names;
   if (dated.date) reference.date = dated.date;
@@ -100,10 +86,21 @@ export function toReferenceEntry({ source, entry, fields, problems }: MappingInp
   if (container) reference.container = container;
   if (doi) reference.doi = doi;
   if (url) reference.url = url;
-  return reference;
+  return { authors: authors.names, csl: { entry, fields, dateParts: dated.dateParts } };
 }
 
-function cslItem({ entry, fields, dateParts }: CslInput, reference: ReferenceEntry): Record<string, unknown> {
+/** Adds the problems of names and dates that cannot be read; the same reading as `fillOptionalProperties` makes. */
+export function mappingProblems({ entry, fields }: MappingInput, problems: Problem[]): void {
+  for (const field of ['author', 'editor']) {
+    const latex = fields.get(field);
+    if (latex !== undefined && givesNoNames(latex, parseBibtexNames(latex))) {
+      unreadable(problems, entry, field, `The ${field} list "${latexToUnicode(latex)}" gives no names.`);
+    }
+  }
+  for (const field of readDate(fields).unreadable) unreadable(problems, entry, field, `The ${field} "${decodedField(fields, field)}" could not be read.`);
+}
+
+export function cslItem({ entry, fields, dateParts }: CslInput, reference: ReferenceEntry): Record<string, unknown> {
   const cslType = CSL_TYPES.get(entry.type) ?? 'document';
   const csl: Record<string, unknown> = { id: entry.key, type: cslType };
   if (reference.authors.length > 0) csl.author = reference.authors.map(cslName);
@@ -140,14 +137,23 @@ function cslName(name: PersonName): Record<string, string> {
   return csl;
 }
 
-function readNames(fields: FieldMap, field: string, entry: BibtexEntry, problems: Problem[]): BibtexNameList {
+function readNames(fields: FieldMap, field: string): BibtexNameList {
   const latex = fields.get(field);
-  if (latex === undefined) return { names: [], elided: false };
-  const list = parseBibtexNames(latex);
-  if (list.names.length === 0 && !list.elided && /\p{L}/u.test(latex)) {
-    unreadable(problems, entry, field, `The ${field} list "${latexToUnicode(latex)}" gives no names.`);
-  }
-  return list;
+  return latex === undefined ? { names: [], elided: false } : parseBibtexNames(latex);
+}
+
+/** A list with letters in it that still gives no names (and no "others") could not be read. */
+function givesNoNames(latex: string, list: BibtexNameList): boolean {
+  return list.names.length === 0 && !list.elided && /\p{L}/u.test(latex);
+}
+
+function readDate(fields: FieldMap): BibtexDate {
+  return readBibtexDate({
+    date: decodedField(fields, 'date'),
+    year: decodedField(fields, 'year'),
+    month: decodedField(fields, 'month'),
+    day: decodedField(fields, 'day'),
+  });
 }
 
 /** The decoded text of a field, or undefined when it is absent or empty. */

@@ -62,7 +62,7 @@ function runGenerated(target: FuzzTarget, report: Report, seed: number, runs: nu
 /**
  * Each pattern once per parser, in one of its languages in turn: every pattern in every language would take an hour.
  * Both sizes get the full check, whose time is the better of two parses, so that one garbage collection does not
- * pass for superlinear growth.
+ * pass for superlinear growth; a pattern that still looks superlinear is measured again.
  */
 function runPathological(target: FuzzTarget, report: Report): void {
   pathologicalPatterns.forEach((pattern, index) => {
@@ -75,9 +75,16 @@ function runPathological(target: FuzzTarget, report: Report): void {
         record(report, input, ms, what);
         return ms;
       };
-      const small = timeAt(SMALL);
-      const large = timeAt(LARGE);
-      const growth = large / LARGE / (Math.max(small, 0.05) / SMALL);
+      const growthOf = (small: number, large: number) => large / LARGE / (Math.max(small, 0.05) / SMALL);
+      let small = timeAt(SMALL);
+      let large = timeAt(LARGE);
+      // On a machine busy with other work one slow parse can look like superlinear growth: such a pattern is measured
+      // again, up to twice, and judged on the best times. Growth that is really superlinear stays at every try.
+      for (let retry = 0; retry < 2 && large > JUDGED_MS && growthOf(small, large) > MAX_GROWTH; retry++) {
+        small = Math.min(small, timeAt(SMALL));
+        large = Math.min(large, timeAt(LARGE));
+      }
+      const growth = growthOf(small, large);
       if (large > JUDGED_MS && growth > MAX_GROWTH) {
         report.failures.push(`${what}: ${small.toFixed(1)} ms at 256 KB but ${large.toFixed(1)} ms at 1 MB, ${growth.toFixed(1)} times the cost per KB`);
       }

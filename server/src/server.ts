@@ -200,6 +200,8 @@ export function startServer(connection: Connection): void {
 
   const styles = new StyleRegistry(formatter, () => roots, () => trusted, log);
   const render: EntryRenderer = (entry: ReferenceEntry) => formatter.format(entry, styles.nameFor(settings.style)).markdown;
+  /** For hovers, which never wait for the style engine: until it is built they show an entry's plain summary. */
+  const renderIfReady: EntryRenderer = (entry: ReferenceEntry) => formatter.formatIfReady(entry, styles.nameFor(settings.style)).markdown;
 
   function publish(uri: string): void {
     pending.delete(uri);
@@ -321,10 +323,10 @@ export function startServer(connection: Connection): void {
       .then(undefined, () => undefined);
     // Build the citation style engine early, so that the first hover does not wait a second for it; but only once no
     // document has been opened or changed and no request answered for a while, since building it holds the server up
-    // for half a second.
+    // for half a second. Before any document is open there is nothing to hover, and the first one should not wait for it.
     const warmUpWhenQuiet = (): void => {
       setTimeout(() => {
-        if (pending.size > 0 || Date.now() - lastActivity < STYLE_WARM_UP_DELAY_MS) warmUpWhenQuiet();
+        if (pending.size > 0 || documents.all().length === 0 || Date.now() - lastActivity < STYLE_WARM_UP_DELAY_MS) warmUpWhenQuiet();
         else guard('style warm-up', undefined, () => formatter.warmUp(styles.nameFor(settings.style)));
       }, STYLE_WARM_UP_DELAY_MS);
     };
@@ -365,7 +367,7 @@ export function startServer(connection: Connection): void {
 
   connection.onHover((params) =>
     onDocument('hover', null, () => params.textDocument.uri, (document, analysis) => {
-      const result = hover(analysis, toOffset(document, params.position), render, settings.citationStyle);
+      const result = hover(analysis, toOffset(document, params.position), renderIfReady, settings.citationStyle);
       return result ? toHover(document, result, rangeInFile) : null;
     }),
   );

@@ -12,13 +12,14 @@ import { findKeyedCitations, keyedLanguageOf } from '../syntax/keyedCitations';
 import { findBibliographyReferences } from '../syntax/bibliographyReferences';
 import { findStyleFacts } from '../style/styleFacts';
 import { findAuthorPageCitations } from '../syntax/authorPageCitations';
+import { defineLazyProperty, LazyFact } from './lazyFact';
 
 /** The author-date citations of a stretch of masked text, the abbreviations they define, and its author-page
- * citations (which count only in an author-page style, but are found in any). */
+ * citations (which count only in an author-page style, and are found when first read). */
 export interface ProseFacts {
   citations: Citation[];
   abbreviations: Abbreviation[];
-  authorPageCitations: AuthorPageCitation[];
+  authorPageCitations: LazyFact<AuthorPageCitation[]>;
 }
 
 /** What the costly scans of a document found: kept between versions so that an edit re-reads only what it changed. */
@@ -54,7 +55,8 @@ export function factsOfScan(text: string, languageId: string, version: number, s
   const bibliographies = findBibliographyReferences(text, keyedLanguage);
   const problems: Problem[] = [];
   if (referenceList) for (const entry of referenceList.entries) problems.push(...entry.problems);
-  return { version, citations, keyedCitations, bibliographies, referenceList, abbreviations, problems, ...findStyleFacts(text, masked, referenceList, authorPageCitations) };
+  const facts: DocumentFacts = { version, citations, keyedCitations, bibliographies, referenceList, abbreviations, problems, ...findStyleFacts(text, masked, referenceList) };
+  return defineLazyProperty(facts, 'authorPageCitations', authorPageCitations);
 }
 
 /**
@@ -66,7 +68,7 @@ export function findProseFacts(masked: string, entries: ReferenceEntry[], skip: 
   const found = scan.citations.filter((c) => !(masked[c.span.end] === '.' && opensEntryLikeLine(masked, c.span.start)));
   const bare = findBareMentions(masked, entries, [...skip, ...found.map((c) => c.span)]);
   const citations = bare.length ? [...found, ...bare].sort((a, b) => a.span.start - b.span.start) : found;
-  return { citations, abbreviations: scan.abbreviations, authorPageCitations: findAuthorPageCitations(masked, entries, skip) };
+  return { citations, abbreviations: scan.abbreviations, authorPageCitations: LazyFact.later(() => findAuthorPageCitations(masked, entries, skip)) };
 }
 
 /** How far into a line a citation may start and still be the head of a reference entry ("Doe, John (2000). Title."). */

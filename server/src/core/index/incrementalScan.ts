@@ -11,7 +11,9 @@ import { findProseFacts, scanDocument, type ProseFacts, type ScannedDocument } f
 import { findAuthorPageCitations } from '../syntax/authorPageCitations';
 import { LazyFact } from './lazyFact';
 import { findEditedRegion, type EditedRegion } from './editedRegion';
-import { movedAbbreviation, movedAuthorPageCitation, movedCitation, movedReferenceList } from './movedFacts';
+import { movedAbbreviation, movedAuthorPageCitation, movedCitation, movedKeyedCitation, movedNumericCitation, movedReferenceList } from './movedFacts';
+import { findKeyedCitations, keyedLanguageOf } from '../syntax/keyedCitations';
+import { findDocumentNumericCitations } from '../style/styleFacts';
 
 /** A version of a document with its scan, kept to rescan the next version. */
 export interface ScannedVersion {
@@ -23,6 +25,13 @@ export interface ScannedVersion {
 export function rescanDocument(previous: ScannedVersion | undefined, text: string, languageId: string): ScannedDocument {
   return (previous && rescanEditedBlocks(previous, text, languageId)) ?? scanDocument(text, languageId);
 }
+
+/**
+ * The characters every citation by key or number is written with ("[@key]", "@key", "\\cite{key}", "[1]", "^1^"), and
+ * that decide what the text next to one reads as: blocks without any of them, before and after an edit, hold no such
+ * citation and change none, so the citations found before are kept, moved.
+ */
+const CITATION_MARKUP = /[@[\]^\\{}<>#]/;
 
 /** Markup that can make text blocks away read differently: code fences, display math, HTML comments, front matter. */
 const BLOCK_MARKUP: Partial<Record<DocumentLanguage, RegExp>> = {
@@ -56,11 +65,14 @@ function rescanEditedBlocks(previous: ScannedVersion, text: string, languageId: 
   // Author-page citations never read in the old version are found, if ever read, in the whole new text as a first scan
   // finds them: spliced from a version that was never read, each edit would keep its predecessors alive.
   const wholeAuthorPage = () => findAuthorPageCitations(masked, entries, entries.map((entry) => entry.span));
+  const citationMarkupEdited = CITATION_MARKUP.test(oldBlocks) || CITATION_MARKUP.test(newBlocks);
   return {
     masked,
     referenceList,
     referenceScopeStart: scan.referenceScopeStart + delta,
     prose: spliceProse(scan.prose, editedProse, region, wholeAuthorPage),
+    keyedCitations: citationMarkupEdited ? findKeyedCitations(text, masked, keyedLanguageOf(languageId)) : splice(scan.keyedCitations, [], region, movedKeyedCitation),
+    numericCitations: citationMarkupEdited ? findDocumentNumericCitations(text, masked, referenceList) : splice(scan.numericCitations, [], region, movedNumericCitation),
   };
 }
 

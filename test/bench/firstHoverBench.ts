@@ -1,6 +1,6 @@
-// The first hovers over LSP of a paper that cites BibTeX entries by key: one sent with the opening of the paper, and
-// one sent once the server has been quiet long enough to start building the citation style engine. Needs the bundled
-// server (npm run build).
+// The first hovers over LSP of a paper that cites BibTeX entries by key: one sent with the opening of the paper, one
+// sent once the server has been quiet long enough to start building the citation style engine, and one on another
+// entry once the engine is built. Needs the bundled server (npm run build).
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -20,6 +20,8 @@ const STARTS = 6;
  */
 const QUIET_MS = 200;
 const QUIET_SPREAD_MS = 200;
+/** Long enough for the engine's build, which takes about a second on a loaded machine. */
+const BUILT_MS = 4000;
 
 interface Hovered {
   milliseconds: number;
@@ -42,10 +44,16 @@ export async function firstHoverRows(folder: string, works: SyntheticWork[]): Pr
   writeFileSync(paperPath, text);
   const uri = pathToFileURL(paperPath).href;
   const document = TextDocument.create(uri, 'markdown', 1, text);
-  const position = document.positionAt(text.indexOf('@', text.indexOf('# Introduction')) + 2);
+  const firstKey = text.indexOf('@', text.indexOf('# Introduction'));
+  const position = document.positionAt(firstKey + 2);
+  // Another entry's key, so that the hover once the engine is built formats an entry for the first time.
+  const keys = [...text.matchAll(/@([\w-]+)/g)].filter((match) => match.index! >= firstKey);
+  const otherKey = keys.find((match) => match[1] !== keys[0][1])!;
+  const otherPosition = document.positionAt(otherKey.index! + 2);
 
   const atOpening: Hovered[] = [];
   const atWarmUp: Hovered[] = [];
+  const onceBuilt: Hovered[] = [];
   for (let run = 0; run < STARTS; run++) {
     const server = await startServer();
     try {
@@ -55,6 +63,8 @@ export async function firstHoverRows(folder: string, works: SyntheticWork[]): Pr
       await server.diagnostics(uri, () => true, 60_000);
       await new Promise((resolve) => setTimeout(resolve, QUIET_MS + (QUIET_SPREAD_MS * run) / (STARTS - 1)));
       atWarmUp.push(await timedHover(server, uri, position));
+      await new Promise((resolve) => setTimeout(resolve, BUILT_MS));
+      onceBuilt.push(await timedHover(server, uri, otherPosition));
     } finally {
       await server.stop();
     }
@@ -63,5 +73,6 @@ export async function firstHoverRows(folder: string, works: SyntheticWork[]): Pr
   return [
     { what: 'server: open paper → first hover', size: `${works.length.toLocaleString('en')} entries`, timing: summarise(atOpening.map((hover) => hover.milliseconds)), notes: `didOpen and hover sent together; ${styled(atOpening)}` },
     { what: 'server: hover as the style engine is built', size: `${STARTS} starts`, timing: summarise(atWarmUp.map((hover) => hover.milliseconds)), notes: `${QUIET_MS}–${QUIET_MS + QUIET_SPREAD_MS} ms after the first diagnostics; ${styled(atWarmUp)}` },
+    { what: 'server: hover on another entry, engine built', size: `${STARTS} starts`, timing: summarise(onceBuilt.map((hover) => hover.milliseconds)), notes: `${BUILT_MS / 1000} s later, first formatting of that entry; ${styled(onceBuilt)}` },
   ];
 }

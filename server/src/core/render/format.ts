@@ -59,15 +59,9 @@ export interface FormatResult {
   fallbackReason?: string;
 }
 
-function engineKey(style: string, locale: string): string {
-  return `${style}\u0000${locale}`;
-}
-
 /** Formats entries in one style and remembers the results for as long as the entry objects live. */
 export class EntryFormatter {
   private readonly cache = new WeakMap<ReferenceEntry, Map<string, FormatResult>>();
-  /** The style and locale pairs whose engine citation-js has built, so that formatting in them no longer waits. */
-  private readonly builtEngines = new Set<string>();
 
   /** Registers a custom style from the text of a .csl file under a name; returns the reason if it is not a CSL style. */
   registerStyle(name: string, xml: string): string | undefined {
@@ -88,29 +82,13 @@ export class EntryFormatter {
     }
   }
 
-  /** Whether formatting in the style is quick: its engine is built (by warmUp or an earlier entry). */
-  isReady(style: string, locale = 'en-US'): boolean {
-    return this.builtEngines.has(engineKey(style, locale));
-  }
-
-  /**
-   * Formats the entry if that is quick: when the style engine is not built yet, gives the plain summary at once instead
-   * of holding the caller up for the second the engine takes, and formats nothing (later calls format in the style).
-   */
-  formatIfReady(entry: ReferenceEntry, style: string, locale = 'en-US'): FormatResult {
-    const cached = this.cache.get(entry)?.get(engineKey(style, locale));
-    if (cached) return cached;
-    if (!this.isReady(style, locale)) return { markdown: htmlToMarkdown(entry.text), fallbackReason: 'the style engine is not built yet' };
-    return this.format(entry, style, locale);
-  }
-
   format(entry: ReferenceEntry, style: string, locale = 'en-US'): FormatResult {
     let byStyle = this.cache.get(entry);
     if (!byStyle) {
       byStyle = new Map();
       this.cache.set(entry, byStyle);
     }
-    const key = engineKey(style, locale);
+    const key = `${style}\u0000${locale}`;
     const cached = byStyle.get(key);
     if (cached) return cached;
     const result = this.render(entry, style, locale);
@@ -126,13 +104,7 @@ export class EntryFormatter {
   private render(entry: ReferenceEntry, style: string, locale: string): FormatResult {
     if (!entry.csl) return { markdown: htmlToMarkdown(entry.text), fallbackReason: 'the entry has no CSL data' };
     try {
-      let html: string;
-      try {
-        html = citationJs().plugins.output.format('bibliography', [{ ...entry.csl, id: entry.key ?? entry.id }], { format: 'html', template: style, lang: locale });
-      } finally {
-        // Built or failed, the engine will not take its long build again: citation-js keeps it, or fails as fast.
-        this.builtEngines.add(engineKey(style, locale));
-      }
+      const html = citationJs().plugins.output.format('bibliography', [{ ...entry.csl, id: entry.key ?? entry.id }], { format: 'html', template: style, lang: locale });
       const markdown = htmlToMarkdown(html);
       if (markdown) return { markdown };
       return { markdown: htmlToMarkdown(entry.text), fallbackReason: 'the style produced no text for this entry' };

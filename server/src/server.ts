@@ -230,9 +230,20 @@ export function startServer(connection: Connection): void {
     const formatted = styleEngine.format(missing, style);
     if (wait === 'quick' && !styleEngine.isReady(style)) return first;
     const patience = wait === 'quick' ? QUICK_FORMAT_WAIT_MS : COMMAND_FORMAT_WAIT_MS;
-    return Promise.race([formatted, new Promise((resolve) => setTimeout(resolve, patience))]).then(() =>
+    return settledWithin(formatted, patience).then(() =>
       guard('formatted answer', first, () => compute((entry) => styleEngine.cached(entry, style)?.markdown ?? plainSummary(entry))),
     );
+  }
+
+  /** Resolves when the promise does or after `ms`, whichever comes first, leaving no timer behind. */
+  function settledWithin(promise: Promise<void>, ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      void promise.then(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
   }
 
   function publish(uri: string): void {

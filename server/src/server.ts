@@ -34,7 +34,10 @@ import { generateReferences } from './core/features/generateReferences';
 import { convertCitationActions } from './core/features/convertCitation';
 import { formattedEntry } from './core/features/formattedEntry';
 import { readmeHelp } from './diagnosticHelp';
+import { Worker } from 'node:worker_threads';
 import { EntryFormatter } from './core/render/format';
+import { BackgroundFormatter, plainSummary } from './backgroundFormatter';
+import { STYLE_ENGINE_ROLE } from './styleEngineWorker';
 import type { EntryRenderer } from './core/features/entryText';
 import type { ReferenceEntry, Span } from './core/types';
 import {
@@ -77,6 +80,11 @@ const DIAGNOSTICS_DELAY_MS = 120;
 const BIBLIOGRAPHY_DELAY_MS = 300;
 /** How long the server must have been quiet (no document opened or changed, no request) before it builds the style engine. */
 const STYLE_WARM_UP_DELAY_MS = 200;
+
+/** How long a hover or a completion item waits for its entries to be formatted, once the style engine is built. */
+const QUICK_FORMAT_WAIT_MS = 150;
+/** How long a command that writes formatted entries waits for them, the style engine's build included. */
+const COMMAND_FORMAT_WAIT_MS = 20_000;
 
 /** The request the client's status bar sends for the active document: how many entries it sees and cites. */
 const DOCUMENT_SUMMARY_REQUEST = 'citewise/documentSummary';
@@ -202,8 +210,45 @@ export function startServer(connection: Connection): void {
     return { start: held.positionAt(span.start), end: held.positionAt(span.end) };
   };
 
-  const styles = new StyleRegistry(formatter, () => roots, () => trusted, log);
-  const render: EntryRenderer = (entry: ReferenceEntry) => formatter.format(entry, styles.nameFor(settings.style)).markdown;
+  const styleEngine = new BackgroundFormatter(() => new Worker(__filename, { workerData: STYLE_ENGINE_ROLE }), log);
+  // A custom style is checked here, where its problem can be reported, and registered with the engine's thread too.
+  const styleChecker = {
+    registerStyle(name: string, xml: string): string | undefined {
+      const problem = formatter.registerStyle(name, xml);
+      if (!problem) styleEngine.registerStyle(name, xml);
+      return problem;
+    },
+  };
+  const styles = new StyleRegistry(styleChecker, () => roots, () => trusted, log);
+
+  /**
+   * Computes an answer that shows entries formatted in the style. Entries not formatted yet are asked of the style
+   * engine's thread and the answer computed again once they are; until then they show their plain summary. A quick
+   * answer (hover, completion) waits briefly and never for the engine's build; a command waits for the entries.
+   */
+  function withFormattedEntries<T>(wait: 'quick' | 'command', compute: (render: EntryRenderer) => T): T | Promise<T> {
+    const style = styles.nameFor(settings.style);
+    const missing: ReferenceEntry[] = [];
+    const first = compute((entry) => styleEngine.cached(entry, style)?.markdown ?? (missing.push(entry), plainSummary(entry)));
+    if (missing.length === 0) return first;
+    const formatted = styleEngine.format(missing, style);
+    if (wait === 'quick' && !styleEngine.isReady(style)) return first;
+    const patience = wait === 'quick' ? QUICK_FORMAT_WAIT_MS : COMMAND_FORMAT_WAIT_MS;
+    return settledWithin(formatted, patience).then(() =>
+      guard('formatted answer', first, () => compute((entry) => styleEngine.cached(entry, style)?.markdown ?? plainSummary(entry))),
+    );
+  }
+
+  /** Resolves when the promise does or after `ms`, whichever comes first, leaving no timer behind. */
+  function settledWithin(promise: Promise<void>, ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      void promise.then(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
 
   function publish(uri: string): void {
     pending.delete(uri);
@@ -324,13 +369,13 @@ export function startServer(connection: Connection): void {
     void connection.client
       .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{bib,bibtex,biblatex,json,yaml,yml,ris}' }, { globPattern: '**/_quarto.yml' }] })
       .then(undefined, () => undefined);
-    // Build the citation style engine early, so that the first hover does not wait a second for it; but only once no
-    // document has been opened or changed and no request answered for a while, since building it holds the server up
-    // for half a second.
+    // Build the citation style engine early, on its own thread, so that hovers soon show entries in the style; but only
+    // once no document has been opened or changed and no request answered for a while, since the build takes a second
+    // of a processor the first check of a document may need. Before any document is open there is nothing to hover.
     const warmUpWhenQuiet = (): void => {
       setTimeout(() => {
-        if (pending.size > 0 || Date.now() - lastActivity < STYLE_WARM_UP_DELAY_MS) warmUpWhenQuiet();
-        else guard('style warm-up', undefined, () => formatter.warmUp(styles.nameFor(settings.style)));
+        if (pending.size > 0 || documents.all().length === 0 || Date.now() - lastActivity < STYLE_WARM_UP_DELAY_MS) warmUpWhenQuiet();
+        else guard('style warm-up', undefined, () => styleEngine.warmUp(styles.nameFor(settings.style)));
       }, STYLE_WARM_UP_DELAY_MS);
     };
     warmUpWhenQuiet();
@@ -369,10 +414,12 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onHover((params) =>
-    onDocument('hover', null, () => params.textDocument.uri, (document, analysis) => {
-      const result = hover(analysis, toOffset(document, params.position), render, settings.citationStyle);
-      return result ? toHover(document, result, rangeInFile) : null;
-    }),
+    onDocument('hover', null, () => params.textDocument.uri, (document, analysis) =>
+      withFormattedEntries('quick', (render) => {
+        const result = hover(analysis, toOffset(document, params.position), render, settings.citationStyle);
+        return result ? toHover(document, result, rangeInFile) : null;
+      }),
+    ),
   );
 
   connection.onCompletion((params) =>
@@ -386,8 +433,11 @@ export function startServer(connection: Connection): void {
     guard('completion details', item, () => {
       const data = item.data as CompletionData | undefined;
       const analysis = data && analysisOf(data.uri);
-      const markdown = analysis && completionDocumentation(analysis, data.entryId, render);
-      return markdown ? { ...item, documentation: { kind: 'markdown', value: markdown } } : item;
+      if (!analysis) return item;
+      return withFormattedEntries('quick', (render) => {
+        const markdown = completionDocumentation(analysis, data.entryId, render);
+        return markdown ? { ...item, documentation: { kind: 'markdown' as const, value: markdown } } : item;
+      });
     }),
   );
 
@@ -431,7 +481,7 @@ export function startServer(connection: Connection): void {
   );
 
   connection.onCodeAction((params) =>
-    onDocument('code actions', [], () => params.textDocument.uri, (document, analysis) => {
+    onDocument('code actions', [], () => params.textDocument.uri, (document, analysis) => withFormattedEntries('command', (render) => {
       const range = { start: toOffset(document, params.range.start), end: toOffset(document, params.range.end) };
       const only = params.context.only;
       const actions = asksForKind(only, CodeActionKind.QuickFix)
@@ -448,7 +498,7 @@ export function startServer(connection: Connection): void {
       const generated = asksForKind(only, GENERATE_REFERENCES_KIND) ? generateReferences(analysis, document.languageId, render) : undefined;
       if (generated) actions.push(toSourceAction(document, generated.title, GENERATE_REFERENCES_KIND, generated.edits));
       return actions;
-    }),
+    })),
   );
 
   registerRename(connection, {
@@ -487,10 +537,15 @@ export function startServer(connection: Connection): void {
   );
 
   connection.onRequest(FORMATTED_ENTRY_REQUEST, (params: { uri: string; position: Position }) =>
-    onDocument('formatted entry', null, () => params.uri, (document, analysis) => formattedEntry(analysis, toOffset(document, params.position), render) ?? null),
+    onDocument('formatted entry', null, () => params.uri, (document, analysis) =>
+      withFormattedEntries('command', (render) => formattedEntry(analysis, toOffset(document, params.position), render) ?? null),
+    ),
   );
 
-  connection.onShutdown(() => workspace.dispose());
+  connection.onShutdown(() => {
+    workspace.dispose();
+    styleEngine.dispose();
+  });
 
   documents.listen(connection);
   connection.listen();

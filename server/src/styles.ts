@@ -11,7 +11,7 @@ export class StyleRegistry {
   private readonly reported = new Set<string>();
 
   constructor(
-    private readonly formatter: EntryFormatter,
+    private readonly formatter: Pick<EntryFormatter, 'registerStyle'>,
     private readonly roots: () => string[],
     private readonly trusted: () => boolean,
     private readonly log: (message: string) => void,

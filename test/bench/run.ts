@@ -7,6 +7,7 @@
 import { indexingRows } from './indexingBench';
 import { formattingRows, keyedRows, readBibliography, thesisRows } from './documentBench';
 import { serverRows } from './serverBench';
+import { firstHoverRows } from './firstHoverBench';
 import { memoryRows } from './memoryBench';
 import { loadingRows } from './loadingBench';
 import { workspaceRows } from './workspaceBench';
@@ -55,6 +56,8 @@ async function main(): Promise<void> {
     if (chosen.has('server')) {
       progress('server');
       rows.push(...(await serverRows(folder, thesis)));
+      progress('first hover');
+      rows.push(...(await firstHoverRows(folder, bibliographies[0].works)));
     }
     if (chosen.has('workspace')) {
       progress('workspace of chapters');

@@ -8,8 +8,9 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CompletionItem, CompletionList, Diagnostic, Hover, Location, MarkupContent } from 'vscode-languageserver-protocol';
+import type { CompletionItem, CompletionList, Diagnostic, Location, MarkupContent } from 'vscode-languageserver-protocol';
 import { repositoryRoot, startServer, type TestServer } from '../support/lspClient';
+import { styledHoverText } from '../support/styledHover';
 
 const folder = mkdtempSync(path.join(tmpdir(), 'citewise-bib-'));
 cpSync(path.join(repositoryRoot, 'test', 'fixtures', 'pandoc'), path.join(folder, 'pandoc'), { recursive: true });
@@ -63,9 +64,9 @@ test('a broken entry in the .bib file is reported there, at its line, and the en
 });
 
 test('hovering a key shows the entry formatted in APA, its key, DOI and a link that opens it in its file', async () => {
-  const hover = (await server.connection.sendRequest('textDocument/hover', { textDocument: { uri: paper.uri }, position: at(paper, '@oke1982', 2) })) as Hover;
-  const value = (hover.contents as MarkupContent).value;
-  assert.match(value, /^Oke, T\. R\. \(1982\)\. The energetic basis of the urban heat island\. \*Quarterly Journal of the Royal Meteorological Society\*, \*108\*\(455\), 1–24\./);
+  const formattedInApa = /^Oke, T\. R\. \(1982\)\. The energetic basis of the urban heat island\. \*Quarterly Journal of the Royal Meteorological Society\*, \*108\*\(455\), 1–24\./;
+  const value = (await styledHoverText(server, paper.uri, at(paper, '@oke1982', 2), formattedInApa)) ?? '';
+  assert.match(value, formattedInApa);
   assert.match(value, /`oke1982`/);
   assert.match(value, /\[doi:10\.1002\/qj\.49710845502\]\(https:\/\/doi\.org\/10\.1002\/qj\.49710845502\)/);
   assert.match(value, new RegExp(`\\[Open in refs\\.bib\\]\\(${refsUri.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}#L4\\)`));

@@ -1,7 +1,7 @@
 // The facts of one document version: its citations, its reference list and the abbreviations it defines. Computed once
 // per version (see analysis.ts) and read by every feature, which never scans the text again.
 
-import type { Abbreviation, AuthorPageCitation, Citation, DocumentFacts, Problem, ReferenceEntry, ReferenceList, Span } from '../types';
+import type { Abbreviation, AuthorPageCitation, Citation, DocumentFacts, KeyedCitation, NumericCitation, Problem, ReferenceEntry, ReferenceList, Span } from '../types';
 import { documentLanguageOf, maskNonProse } from '../syntax/mask';
 import { findProseCitations } from '../syntax/proseCitations';
 import { findReferenceListWithScope } from '../syntax/referenceList';
@@ -10,15 +10,16 @@ import { findBareMentions } from '../syntax/bareMentions';
 import { findLatexBibliography } from '../syntax/latexBibliography';
 import { findKeyedCitations, keyedLanguageOf } from '../syntax/keyedCitations';
 import { findBibliographyReferences } from '../syntax/bibliographyReferences';
-import { findStyleFacts } from '../style/styleFacts';
+import { findDocumentNumericCitations, findStyleFacts } from '../style/styleFacts';
 import { findAuthorPageCitations } from '../syntax/authorPageCitations';
+import { defineLazyProperty, LazyFact } from './lazyFact';
 
 /** The author-date citations of a stretch of masked text, the abbreviations they define, and its author-page
- * citations (which count only in an author-page style, but are found in any). */
+ * citations (which count only in an author-page style, and are found when first read). */
 export interface ProseFacts {
   citations: Citation[];
   abbreviations: Abbreviation[];
-  authorPageCitations: AuthorPageCitation[];
+  authorPageCitations: LazyFact<AuthorPageCitation[]>;
 }
 
 /** What the costly scans of a document found: kept between versions so that an edit re-reads only what it changed. */
@@ -28,6 +29,9 @@ export interface ScannedDocument {
   /** Where the text starts to decide the reference list (see findReferenceListWithScope). */
   referenceScopeStart: number;
   prose: ProseFacts;
+  /** Citations by key and by number, found in the whole text; kept moved after an edit without citation markup. */
+  keyedCitations: KeyedCitation[];
+  numericCitations: NumericCitation[];
 }
 
 export function computeFacts(text: string, languageId: string, version: number): DocumentFacts {
@@ -42,19 +46,27 @@ export function scanDocument(text: string, languageId: string): ScannedDocument 
   const entries = scoped.list?.entries ?? [];
   // Only the entries are skipped, not the whole list: an annotated bibliography cites other works between its entries.
   const prose = findProseFacts(masked, entries, entries.map((e) => e.span));
-  return { masked, referenceList: scoped.list, referenceScopeStart: scoped.scopeStart, prose };
+  return {
+    masked,
+    referenceList: scoped.list,
+    referenceScopeStart: scoped.scopeStart,
+    prose,
+    keyedCitations: findKeyedCitations(text, masked, keyedLanguageOf(languageId)),
+    numericCitations: findDocumentNumericCitations(text, masked, scoped.list),
+  };
 }
 
 /** Completes the facts from a scan with what is cheap to read from the whole text each time. */
 export function factsOfScan(text: string, languageId: string, version: number, scan: ScannedDocument): DocumentFacts {
-  const { masked, referenceList } = scan;
+  const { referenceList, keyedCitations, numericCitations } = scan;
   const { citations, abbreviations, authorPageCitations } = scan.prose;
-  const keyedLanguage = keyedLanguageOf(languageId);
-  const keyedCitations = findKeyedCitations(text, masked, keyedLanguage);
-  const bibliographies = findBibliographyReferences(text, keyedLanguage);
+  const bibliographies = findBibliographyReferences(text, keyedLanguageOf(languageId));
   const problems: Problem[] = [];
   if (referenceList) for (const entry of referenceList.entries) problems.push(...entry.problems);
-  return { version, citations, keyedCitations, bibliographies, referenceList, abbreviations, problems, ...findStyleFacts(text, masked, referenceList, authorPageCitations) };
+  const { cslStyle, numberedEntries } = findStyleFacts(text, referenceList);
+  // In the order the facts always had, so that a document's facts read the same whichever way they were found.
+  const facts: DocumentFacts = { version, citations, keyedCitations, bibliographies, referenceList, abbreviations, problems, cslStyle, numericCitations, numberedEntries };
+  return defineLazyProperty(facts, 'authorPageCitations', authorPageCitations);
 }
 
 /**
@@ -66,7 +78,7 @@ export function findProseFacts(masked: string, entries: ReferenceEntry[], skip: 
   const found = scan.citations.filter((c) => !(masked[c.span.end] === '.' && opensEntryLikeLine(masked, c.span.start)));
   const bare = findBareMentions(masked, entries, [...skip, ...found.map((c) => c.span)]);
   const citations = bare.length ? [...found, ...bare].sort((a, b) => a.span.start - b.span.start) : found;
-  return { citations, abbreviations: scan.abbreviations, authorPageCitations: findAuthorPageCitations(masked, entries, skip) };
+  return { citations, abbreviations: scan.abbreviations, authorPageCitations: LazyFact.later(() => findAuthorPageCitations(masked, entries, skip)) };
 }
 
 /** How far into a line a citation may start and still be the head of a reference entry ("Doe, John (2000). Title."). */

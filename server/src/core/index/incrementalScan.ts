@@ -4,12 +4,16 @@
 // outside its blocks reads (a code fence, a comment or front matter opened or closed, a heading added or removed, an
 // edit inside the reference list), the whole document is scanned again instead.
 
-import type { Span } from '../types';
+import type { AuthorPageCitation, Span } from '../types';
 import { documentLanguageOf, maskNonProse, type DocumentLanguage } from '../syntax/mask';
 import { containsHeading } from '../syntax/referenceList';
 import { findProseFacts, scanDocument, type ProseFacts, type ScannedDocument } from './documentFacts';
+import { findAuthorPageCitations } from '../syntax/authorPageCitations';
+import { LazyFact } from './lazyFact';
 import { findEditedRegion, type EditedRegion } from './editedRegion';
-import { movedAbbreviation, movedAuthorPageCitation, movedCitation, movedReferenceList } from './movedFacts';
+import { movedAbbreviation, movedAuthorPageCitation, movedCitation, movedKeyedCitation, movedNumericCitation, movedReferenceList } from './movedFacts';
+import { findKeyedCitations, keyedLanguageOf } from '../syntax/keyedCitations';
+import { findDocumentNumericCitations } from '../style/styleFacts';
 
 /** A version of a document with its scan, kept to rescan the next version. */
 export interface ScannedVersion {
@@ -21,6 +25,13 @@ export interface ScannedVersion {
 export function rescanDocument(previous: ScannedVersion | undefined, text: string, languageId: string): ScannedDocument {
   return (previous && rescanEditedBlocks(previous, text, languageId)) ?? scanDocument(text, languageId);
 }
+
+/**
+ * The characters every citation by key or number is written with ("[@key]", "@key", "\\cite{key}", "[1]", "^1^"), and
+ * that decide what the text next to one reads as: blocks without any of them, before and after an edit, hold no such
+ * citation and change none, so the citations found before are kept, moved.
+ */
+const CITATION_MARKUP = /[@[\]^\\{}<>#]/;
 
 /** Markup that can make text blocks away read differently: code fences, display math, HTML comments, front matter. */
 const BLOCK_MARKUP: Partial<Record<DocumentLanguage, RegExp>> = {
@@ -48,21 +59,31 @@ function rescanEditedBlocks(previous: ScannedVersion, text: string, languageId: 
   const delta = region.newEnd - region.oldEnd;
   const referenceList = scan.referenceList && movedReferenceList(scan.referenceList, region.oldEnd, delta);
   // The reference list lies after the edited blocks, or (as headings) outside them, so nothing in them is skipped.
-  const editedProse = findProseFacts(newMaskedBlocks, referenceList?.entries ?? [], []);
+  const entries = referenceList?.entries ?? [];
+  const editedProse = findProseFacts(newMaskedBlocks, entries, []);
+  const masked = scan.masked.slice(0, region.start) + newMaskedBlocks + scan.masked.slice(region.oldEnd);
+  // Author-page citations never read in the old version are found, if ever read, in the whole new text as a first scan
+  // finds them: spliced from a version that was never read, each edit would keep its predecessors alive.
+  const wholeAuthorPage = () => findAuthorPageCitations(masked, entries, entries.map((entry) => entry.span));
+  const citationMarkupEdited = CITATION_MARKUP.test(oldBlocks) || CITATION_MARKUP.test(newBlocks);
   return {
-    masked: scan.masked.slice(0, region.start) + newMaskedBlocks + scan.masked.slice(region.oldEnd),
+    masked,
     referenceList,
     referenceScopeStart: scan.referenceScopeStart + delta,
-    prose: spliceProse(scan.prose, editedProse, region),
+    prose: spliceProse(scan.prose, editedProse, region, wholeAuthorPage),
+    keyedCitations: citationMarkupEdited ? findKeyedCitations(text, masked, keyedLanguageOf(languageId)) : splice(scan.keyedCitations, [], region, movedKeyedCitation),
+    numericCitations: citationMarkupEdited ? findDocumentNumericCitations(text, masked, referenceList) : splice(scan.numericCitations, [], region, movedNumericCitation),
   };
 }
 
 /** The prose facts of the blocks before the region, of the region (read at its start) and of the blocks after it. */
-function spliceProse(old: ProseFacts, edited: ProseFacts, region: EditedRegion): ProseFacts {
+function spliceProse(old: ProseFacts, edited: ProseFacts, region: EditedRegion, wholeAuthorPage: () => AuthorPageCitation[]): ProseFacts {
   return {
     citations: splice(old.citations, edited.citations, region, movedCitation),
     abbreviations: splice(old.abbreviations, edited.abbreviations, region, movedAbbreviation),
-    authorPageCitations: splice(old.authorPageCitations, edited.authorPageCitations, region, movedAuthorPageCitation),
+    authorPageCitations: old.authorPageCitations.isKnown
+      ? LazyFact.known(splice(old.authorPageCitations.value, edited.authorPageCitations.value, region, movedAuthorPageCitation))
+      : LazyFact.later(wholeAuthorPage),
   };
 }
 

@@ -1,7 +1,7 @@
 // Facts of unchanged text moved by the length an edit added or removed before them. New objects are made, so the
 // facts of the previous version stay as they were for whoever still holds them.
 
-import type { Abbreviation, AuthorPageCitation, AuthorPageWork, Citation, CitedWork, Problem, ReferenceEntry, ReferenceList, Span } from '../types';
+import type { Abbreviation, AuthorPageCitation, AuthorPageWork, Citation, CitedWork, KeyedCitation, NumericCitation, Problem, ReferenceEntry, ReferenceList, Span } from '../types';
 
 export function movedSpan(span: Span, delta: number): Span {
   return { start: span.start + delta, end: span.end + delta };
@@ -21,6 +21,14 @@ function movedAuthorPageWork(work: AuthorPageWork, delta: number): AuthorPageWor
 
 export function movedAuthorPageCitation(citation: AuthorPageCitation, delta: number): AuthorPageCitation {
   return { span: movedSpan(citation.span, delta), items: citation.items.map((work) => movedAuthorPageWork(work, delta)) };
+}
+
+export function movedKeyedCitation(citation: KeyedCitation, delta: number): KeyedCitation {
+  return { ...citation, span: movedSpan(citation.span, delta), keys: citation.keys.map((key) => ({ ...key, span: movedSpan(key.span, delta) })) };
+}
+
+export function movedNumericCitation(citation: NumericCitation, delta: number): NumericCitation {
+  return { ...citation, span: movedSpan(citation.span, delta), items: citation.items.map((item) => ({ ...item, span: movedSpan(item.span, delta) })) };
 }
 
 export function movedAbbreviation(abbreviation: Abbreviation, delta: number): Abbreviation {

@@ -1,19 +1,22 @@
 // What a document says about its citation style, found once per version with its other facts: the CSL style its front
-// matter names, its numeric citations and the numbers of its reference entries, and its author-page citations. The
-// author-page citations are found with the scan of the prose, block by block (see incrementalScan.ts), and passed in.
+// matter names and the numbers of its reference entries. Its numeric citations are found with the scan of the document
+// (and kept between versions when an edit cannot change them), its author-page citations when an author-page style
+// first reads them (see documentFacts.ts and incrementalScan.ts).
 
-import type { AuthorPageCitation, DocumentFacts, ReferenceList } from '../types';
+import type { DocumentFacts, NumericCitation, ReferenceList } from '../types';
 import { findFrontMatterCsl } from './frontMatterCsl';
 import { findNumberedEntries, findNumericCitations, numberedEntryLines } from '../syntax/numericCitations';
 
-export type StyleFacts = Pick<DocumentFacts, 'cslStyle' | 'numericCitations' | 'numberedEntries' | 'authorPageCitations'>;
+export type StyleFacts = Pick<DocumentFacts, 'cslStyle' | 'numberedEntries'>;
 
-export function findStyleFacts(text: string, masked: string, referenceList: ReferenceList | undefined, authorPageCitations: AuthorPageCitation[]): StyleFacts {
-  const entries = referenceList?.entries ?? [];
+export function findStyleFacts(text: string, referenceList: ReferenceList | undefined): StyleFacts {
   return {
     cslStyle: findFrontMatterCsl(text),
-    numericCitations: findNumericCitations(text, masked, numberedEntryLines(text, entries)),
-    numberedEntries: findNumberedEntries(text, entries),
-    authorPageCitations,
+    numberedEntries: findNumberedEntries(text, referenceList?.entries ?? []),
   };
+}
+
+/** The numeric citations of the whole document, outside the lines of its reference entries. */
+export function findDocumentNumericCitations(text: string, masked: string, referenceList: ReferenceList | undefined): NumericCitation[] {
+  return findNumericCitations(text, masked, numberedEntryLines(text, referenceList?.entries ?? []));
 }

@@ -92,43 +92,94 @@ export interface AuthorPhrase extends AuthorNames {
  * `prose` is the masked text with decorations blanked; `masked` still has its line breaks, so a blank line stops the look.
  */
 export function findAuthorPhraseBefore(prose: string, masked: string, before: number): AuthorPhrase | undefined {
-  const tokens = tokensBefore(prose, masked, before);
+  const tokens = new TokensBefore(prose, masked, before);
   const taken = takeAuthorTokens(tokens);
   if (taken === 0) return undefined;
-  const phrase = tokens.slice(0, taken).reverse();
+  const phrase = tokens.first(taken).reverse();
   const text = phrase.map((token, i) => (i > 0 && token.text !== ',' ? ' ' : '') + token.text).join('');
   return { ...readAuthorNames(text), span: { start: phrase[0].start, end: phrase[phrase.length - 1].end }, text };
 }
 
-/** Reads up to a bounded number of words and connectors backwards from `before`, nearest first. */
-function tokensBefore(prose: string, masked: string, before: number): Token[] {
-  const limit = Math.max(0, before - MAX_PHRASE_CHARS);
-  const tokens: Token[] = [];
-  let pos = before;
-  while (tokens.length < MAX_PHRASE_WORDS * 2) {
+/**
+ * The words and connectors before a position, nearest first, up to a bounded number: read backwards only as far as
+ * they are asked for, since most parentheses have no name, or a short one, before them.
+ */
+class TokensBefore {
+  private readonly read: Token[] = [];
+  private readonly limit: number;
+  private pos: number;
+  private ended = false;
+
+  constructor(
+    private readonly prose: string,
+    private readonly masked: string,
+    before: number,
+  ) {
+    this.limit = Math.max(0, before - MAX_PHRASE_CHARS);
+    this.pos = before;
+  }
+
+  /** The token at index `i` (0 is the nearest), or undefined past the last one. */
+  at(i: number): Token | undefined {
+    while (this.read.length <= i && !this.ended) this.readNext();
+    return this.read[i];
+  }
+
+  /** The nearest `count` tokens, which must have been read. */
+  first(count: number): Token[] {
+    return this.read.slice(0, count);
+  }
+
+  private readNext(): void {
+    const { prose, masked, limit } = this;
+    if (this.read.length >= MAX_PHRASE_WORDS * 2) {
+      this.ended = true;
+      return;
+    }
+    let pos = this.pos;
     let newlines = 0;
-    while (pos > limit && /\s/.test(prose[pos - 1])) {
-      if (masked[pos - 1] === '\n' && ++newlines >= 2) return tokens;
+    while (pos > limit && isSpace(prose, pos - 1)) {
+      if (masked.charCodeAt(pos - 1) === 10 /* \n */ && ++newlines >= 2) {
+        this.ended = true;
+        return;
+      }
       pos--;
     }
-    if (pos <= limit) return tokens;
-    const token = tokenEndingAt(prose, masked, pos, limit);
-    if (!token) return tokens;
-    tokens.push(token);
-    pos = token.start;
+    const token = pos > limit ? tokenEndingAt(prose, masked, pos, limit) : undefined;
+    if (!token) {
+      this.ended = true;
+      return;
+    }
+    this.read.push(token);
+    this.pos = token.start;
   }
-  return tokens;
+}
+
+const SPACE = /\s/;
+
+/** `/\s/` on one character, without a regular expression for ASCII, the common case. */
+function isSpace(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return SPACE.test(text[at]);
+}
+
+/** WORD_CHAR on one character, without a regular expression for ASCII. */
+function isWordChar(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 39 /* ' */ || c === 46 /* . */ || c === 45 /* - */;
+  return WORD_CHAR.test(text[at]);
 }
 
 function tokenEndingAt(prose: string, masked: string, end: number, limit: number): Token | undefined {
   const last = prose[end - 1];
   if (last === ',' || last === '&') return { start: end - 1, end, text: last };
-  if (!WORD_CHAR.test(last)) return undefined;
+  if (!isWordChar(prose, end - 1)) return undefined;
   let start = end;
   let text = '';
   for (;;) {
     let at = start;
-    while (at > limit && WORD_CHAR.test(prose[at - 1])) at--;
+    while (at > limit && isWordChar(prose, at - 1)) at--;
     text = prose.slice(at, start) + text;
     start = at;
     // A word hyphenated at a line break ("Arm-\nstrong") is one word.
@@ -142,13 +193,13 @@ function tokenEndingAt(prose: string, masked: string, end: number, limit: number
 }
 
 /** How many of the tokens (nearest first) form the author phrase; 0 when they do not end in a name. */
-function takeAuthorTokens(tokens: Token[]): number {
+function takeAuthorTokens(tokens: TokensBefore): number {
   let at = 0;
   let possessiveAllowed = true;
-  if (isWord(tokens[at], 'al', 'al.') && isWord(tokens[at + 1], 'et', 'et.')) {
+  if (isWord(tokens.at(at), 'al', 'al.') && isWord(tokens.at(at + 1), 'et', 'et.')) {
     at += 2;
     possessiveAllowed = false;
-    if (isWord(tokens[at], ',')) at++;
+    if (isWord(tokens.at(at), ',')) at++;
   }
   const first = takeName(tokens, at, possessiveAllowed);
   if (first === at) return 0;
@@ -156,11 +207,11 @@ function takeAuthorTokens(tokens: Token[]): number {
   let sawAnd = false;
   for (;;) {
     let next = at;
-    const joinedByAnd = isWord(tokens[next], 'and', '&');
+    const joinedByAnd = isWord(tokens.at(next), 'and', '&');
     if (joinedByAnd) {
       next++;
-      if (isWord(tokens[next], ',')) next++;
-    } else if (isWord(tokens[next], ',') && sawAnd) {
+      if (isWord(tokens.at(next), ',')) next++;
+    } else if (isWord(tokens.at(next), ',') && sawAnd) {
       next++;
     } else {
       // A list of names has "and" or "&" before its last name, so a comma nearest the parenthesis ends the phrase.
@@ -174,11 +225,11 @@ function takeAuthorTokens(tokens: Token[]): number {
 }
 
 /** Consumes one name (nearest word first) starting at token `at`; returns the index after it. */
-function takeName(tokens: Token[], at: number, possessiveAllowed: boolean): number {
+function takeName(tokens: TokensBefore, at: number, possessiveAllowed: boolean): number {
   let taken = 0;
   let i = at;
-  while (i < tokens.length && taken < MAX_NAME_WORDS) {
-    const word = tokens[i].text;
+  while (tokens.at(i) !== undefined && taken < MAX_NAME_WORDS) {
+    const word = tokens.at(i)!.text;
     const bare = possessiveAllowed && i === at ? word.replace(POSSESSIVE, '') : word;
     if (isNameWord(bare)) {
       i++;
@@ -194,15 +245,16 @@ function takeName(tokens: Token[], at: number, possessiveAllowed: boolean): numb
     }
   }
   // A name never starts with a particle or a joining word alone: "de" in "made de Souza" is fine, "of" is not.
-  while (i > at && GROUP_NAME_WORDS.has(tokens[i - 1].text)) i--;
+  while (i > at && GROUP_NAME_WORDS.has(tokens.at(i - 1)!.text)) i--;
   return i;
 }
 
 /** "of" and "for" join a group name only when a capitalised word precedes them ("Department of Justice"). */
-function groupNameContinues(tokens: Token[], at: number): boolean {
+function groupNameContinues(tokens: TokensBefore, at: number): boolean {
   let i = at;
-  while (i < tokens.length && i < at + 2 && GROUP_NAME_WORDS.has(tokens[i].text)) i++;
-  return i < tokens.length && isNameWord(tokens[i].text);
+  while (tokens.at(i) !== undefined && i < at + 2 && GROUP_NAME_WORDS.has(tokens.at(i)!.text)) i++;
+  const next = tokens.at(i);
+  return next !== undefined && isNameWord(next.text);
 }
 
 function isWord(token: Token | undefined, ...words: string[]): boolean {

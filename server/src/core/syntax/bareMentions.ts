@@ -11,13 +11,35 @@ import { insideSortedSpans } from '../text/sortedSpans';
  * capital letter changes no match: it lets the scan pass over other characters before it tries the look behind. */
 const BARE_MENTION = /(?=\p{Lu})(?<![\p{L}\p{M}\p{N}'’\-(@\\/.])([\p{Lu}][\p{L}\p{M}'’-]{1,40})(\s+et\s+al\.?)?,?\s((?:1[5-9]|20)\d\d[a-z]?)(?![\p{L}\p{N}–-])/gu;
 
-function familyKeys(name: PersonName): string[] {
-  if (name.literal) return [nameKey(name.literal)];
-  return [nameKey(name.family), nameKey(`${name.particle ?? ''} ${name.family}`)];
+/** The keys of names already seen: an edit rescans its paragraph against the whole list, whose entries (moved copies
+ * after an edit) share their name objects with the previous version's. */
+const familyKeysByName = new WeakMap<PersonName, readonly string[]>();
+
+function familyKeys(name: PersonName): readonly string[] {
+  let keys = familyKeysByName.get(name);
+  if (!keys) {
+    keys = name.literal ? [nameKey(name.literal)] : [nameKey(name.family), nameKey(`${name.particle ?? ''} ${name.family}`)];
+    familyKeysByName.set(name, keys);
+  }
+  return keys;
+}
+
+/** The first authors' keys of the list last read, by the name objects they were made from. */
+let lastFirstAuthors: { names: (PersonName | undefined)[]; keys: Set<string> } = { names: [], keys: new Set() };
+
+/** The keys of the entries' first authors: the same set as last time when every entry has the same first author object. */
+function firstAuthorKeys(entries: ReferenceEntry[]): Set<string> {
+  const names = entries.map((entry) => entry.authors[0]);
+  const last = lastFirstAuthors.names;
+  if (names.length === last.length && names.every((name, i) => name === last[i])) return lastFirstAuthors.keys;
+  const keys = new Set<string>();
+  for (const name of names) if (name) for (const key of familyKeys(name)) keys.add(key);
+  lastFirstAuthors = { names, keys };
+  return keys;
 }
 
 export function findBareMentions(masked: string, entries: ReferenceEntry[], taken: Span[]): Citation[] {
-  const firstAuthors = new Set(entries.flatMap((e) => (e.authors[0] ? familyKeys(e.authors[0]) : [])));
+  const firstAuthors = firstAuthorKeys(entries);
   if (firstAuthors.size === 0) return [];
   const found: Citation[] = [];
   const sorted = [...taken].sort((a, b) => a.start - b.start);

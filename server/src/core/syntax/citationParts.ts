@@ -11,14 +11,19 @@ export interface DatedSpan {
 }
 
 const DATE_AT = new RegExp(DATE_SOURCE, 'iuy');
-const DATE_START = /[\dnifNIF]/;
 const DATE_SEPARATOR = /\s*[,;]\s*/y;
 /** A date must end at a boundary; "2019 data" is fine here and judged by the tail reader. */
 const AFTER_DATE = /[\s,;:)\]]/;
 
+/** Whether a date can start with the character: a digit, or the "n" of "n.d.", "i" of "in press", "f" of "forthcoming". */
+function mayStartDate(code: number): boolean {
+  const lower = code | 0x20;
+  return (code >= 48 && code <= 57) || lower === 110 /* n */ || lower === 105 /* i */ || lower === 102 /* f */;
+}
+
 /** Reads one date that starts exactly at `pos` and ends at or before `end`. */
 export function readDateAt(text: string, pos: number, end: number): DatedSpan | undefined {
-  if (pos >= end || !DATE_START.test(text[pos])) return undefined;
+  if (pos >= end || !mayStartDate(text.charCodeAt(pos))) return undefined;
   DATE_AT.lastIndex = pos;
   const match = DATE_AT.exec(text);
   if (!match) return undefined;

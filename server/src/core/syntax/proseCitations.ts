@@ -157,7 +157,7 @@ const CLOSING_QUOTE: Record<string, string> = { '"': '"', '“': '”', '”': '
 function readSegment(prose: string, from: number, to: number): CitedWork[] | undefined {
   const start = skipSpaces(prose, from, to);
   const end = trimEnd(prose, start, to);
-  if (start >= end || /[()]/.test(prose.slice(start, end))) return undefined;
+  if (start >= end || containsParenthesis(prose, start, end)) return undefined;
   PREFIX.lastIndex = start;
   const prefixMatch = PREFIX.exec(prose);
   const authorStart = prefixMatch && start + prefixMatch[0].length < end ? start + prefixMatch[0].length : start;
@@ -240,7 +240,7 @@ function findDateAfterAuthor(prose: string, start: number, end: number): number 
   for (let i = start + 1; i < limit; i++) {
     const startsWord = prose[i - 1] === ' ' || prose[i - 1] === ',';
     if (startsWord && readDateAt(prose, i, end)) return i;
-    if (/\d/.test(prose[i])) return undefined;
+    if (isDigit(prose.charCodeAt(i))) return undefined;
   }
   return undefined;
 }
@@ -310,6 +310,18 @@ function worksOf(author: AuthorPart | AuthorPhrase & AuthorPart, dates: DatedSpa
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+function containsParenthesis(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 40 /* ( */ || c === 41 /* ) */) return true;
+  }
+  return false;
+}
 
 function skipSpaces(text: string, from: number, to: number): number {
   let i = from;

@@ -7,6 +7,7 @@ import {
   DidChangeWatchedFilesNotification,
   TextDocumentSyncKind,
   TextDocuments,
+  WatchKind,
   type Connection,
   type InitializeParams,
   type InitializeResult,
@@ -39,7 +40,8 @@ import { EntryFormatter } from './core/render/format';
 import { BackgroundFormatter, plainSummary } from './backgroundFormatter';
 import { STYLE_ENGINE_ROLE } from './styleEngineWorker';
 import type { EntryRenderer } from './core/features/entryText';
-import type { ReferenceEntry, Span } from './core/types';
+import type { DocumentFacts, ReferenceEntry, Span } from './core/types';
+import type { Bibliography } from './core/index/bibliography';
 import {
   asksForKind,
   GENERATE_REFERENCES_KIND,
@@ -66,7 +68,7 @@ import { StyleRegistry } from './styles';
 import { BibliographyReader } from './core/index/readBibliographies';
 import { bibliographyDiagnostics, duplicateKeysAcrossFiles } from './core/features/bibliographyDiagnostics';
 import { uncitedBibliographyEntries } from './core/features/uncitedBibliographyEntries';
-import { WorkspaceDocuments } from './workspaceDocuments';
+import { DOCUMENT_GLOB, WorkspaceDocuments } from './workspaceDocuments';
 import { registerRename, type UnopenedDocument } from './renameRequests';
 import { SHOW_PROGRESS_AFTER_MS, workDoneProgressOfReading } from './workDoneProgress';
 import { readBackgroundReading, type BackgroundReadingOptions } from './readInSlices';
@@ -179,13 +181,20 @@ export function startServer(connection: Connection): void {
     return analyses.get(uri, text, document.languageId, document.version, bibliography);
   }
 
+  /** The resolution of each unopened document's facts, kept while the document and its bibliography stay the same. */
+  const unopenedAnalyses = new WeakMap<DocumentFacts, { bibliography: Bibliography; analysis: Analysis }>();
+
   /** The documents of the workspace that are not open, read from disk and resolved against the files they see. */
   function unopenedDocuments(): UnopenedDocument[] {
-    return workspaceDocuments.list(new Set(documents.all().map((d) => d.uri))).map((d) => ({
-      uri: d.uri,
-      text: d.text,
-      analysis: resolveFacts(d.text, d.facts, workspace.bibliographyFor(d.uri, d.facts.bibliographies)),
-    }));
+    return workspaceDocuments.list(new Set(documents.all().map((d) => d.uri))).map((d) => {
+      const bibliography = workspace.bibliographyFor(d.uri, d.facts.bibliographies);
+      let held = unopenedAnalyses.get(d.facts);
+      if (!held || held.bibliography !== bibliography) {
+        held = { bibliography, analysis: resolveFacts(d.text, d.facts, bibliography) };
+        unopenedAnalyses.set(d.facts, held);
+      }
+      return { uri: d.uri, text: d.text, analysis: held.analysis };
+    });
   }
 
   /** The open documents Citewise checks, with their analyses. */
@@ -367,8 +376,15 @@ export function startServer(connection: Connection): void {
       void refreshSettings();
     }
     void connection.client
-      .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{bib,bibtex,biblatex,json,yaml,yml,ris}' }, { globPattern: '**/_quarto.yml' }] })
-      .then(undefined, () => undefined);
+      .register(DidChangeWatchedFilesNotification.type, {
+        watchers: [
+          { globPattern: '**/*.{bib,bibtex,biblatex,json,yaml,yml,ris}' },
+          { globPattern: '**/_quarto.yml' },
+          // Only whether documents come and go: an unopened document's changes are seen by its modification time.
+          { globPattern: DOCUMENT_GLOB, kind: WatchKind.Create | WatchKind.Delete },
+        ],
+      })
+      .then(() => (workspaceDocuments.keepFileList = true), () => undefined);
     // Build the citation style engine early, on its own thread, so that hovers soon show entries in the style; but only
     // once no document has been opened or changed and no request answered for a while, since the build takes a second
     // of a processor the first check of a document may need. Before any document is open there is nothing to hover.
@@ -387,11 +403,13 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidChangeWatchedFiles((params) => {
-    // Every event is a bibliography or project file (the watcher's patterns): one that was created, deleted or
-    // rewritten may change what a document sees, even when it was never read before.
+    // A bibliography or project file that was created, deleted or rewritten may change what a document sees, even when
+    // it was never read before; a document created or deleted changes which entries the workspace cites.
     for (const event of params.changes) {
       const file = uriToPath(event.uri);
-      if (file) workspace.invalidate(file);
+      if (!file) continue;
+      if (WorkspaceDocuments.isDocument(file)) workspaceDocuments.forgetFileList();
+      else workspace.invalidate(file);
     }
     if (params.changes.length > 0) scheduleAll();
   });

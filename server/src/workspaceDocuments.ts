@@ -12,6 +12,8 @@ import { pathToUri } from './workspace';
 
 /** Documents that cite: prose and keyed. Plain .txt files are left out: a workspace holds many that are no documents. */
 const DOCUMENT_EXTENSIONS = new Set(['.md', '.markdown', '.qmd', '.rmd', '.tex', '.typ', '.rst']);
+/** The same documents as a file-watcher pattern, so that the editor can say when one is created or deleted. */
+export const DOCUMENT_GLOB = `**/*.{${[...DOCUMENT_EXTENSIONS].map((extension) => extension.slice(1)).join(',')}}`;
 const MAX_FOLDERS = 2000;
 const MAX_DOCUMENT_BYTES = 5 * 1048576;
 
@@ -23,8 +25,24 @@ export interface WorkspaceDocument {
 
 export class WorkspaceDocuments {
   private readonly held = new Map<string, { mtimeMs: number; size: number; document: WorkspaceDocument }>();
+  /**
+   * The documents found by the last walk of the folders, kept while the editor reports documents created and deleted
+   * (the server sets `keepFileList` once its file watcher is registered); without such reports every call walks again.
+   */
+  private fileList: string[] | undefined;
+  keepFileList = false;
 
   constructor(private readonly roots: () => string[]) {}
+
+  /** Whether a file is one of the documents this class reads, by its name. */
+  static isDocument(file: string): boolean {
+    return DOCUMENT_EXTENSIONS.has(path.extname(file).toLowerCase());
+  }
+
+  /** A document was created or deleted, or the folders changed: the next call walks the folders again. */
+  forgetFileList(): void {
+    this.fileList = undefined;
+  }
 
   /** Every document below the workspace folders, except those whose URI is in `open`. */
   list(open: Set<string>): WorkspaceDocument[] {
@@ -57,12 +75,14 @@ export class WorkspaceDocuments {
   }
 
   private files(): string[] {
+    if (this.keepFileList && this.fileList) return this.fileList;
     const files: string[] = [];
     for (const root of this.roots()) {
       walkFiles(root, (_relative, full) => {
-        if (DOCUMENT_EXTENSIONS.has(path.extname(full).toLowerCase())) files.push(full);
+        if (WorkspaceDocuments.isDocument(full)) files.push(full);
       }, MAX_FOLDERS);
     }
+    this.fileList = files;
     return files;
   }
 }

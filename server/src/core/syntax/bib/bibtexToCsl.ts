@@ -67,11 +67,13 @@ export const OPTIONAL_PROPERTIES = [
   'authorsElided', 'editors', 'date', 'title', 'container', 'doi', 'url',
 ] as const satisfies readonly (keyof ReferenceEntry)[];
 
+export type OptionalProperties = Partial<Pick<ReferenceEntry, (typeof OPTIONAL_PROPERTIES)[number]>>;
+
 /**
- * Writes the optional properties of an entry that have a value (those of OPTIONAL_PROPERTIES) onto its ReferenceEntry,
- * and gives back its authors and what its CSL item is built from.
+ * Writes the optional properties of an entry that have a value (those of OPTIONAL_PROPERTIES) onto `reference`, and
+ * gives back its authors and what its CSL item is built from.
  */
-export function fillOptionalProperties(reference: ReferenceEntry, { entry, fields }: MappingInput): MappedEntry {
+export function fillOptionalProperties(reference: OptionalProperties, { entry, fields }: MappingInput): MappedEntry {
   const authors = readNames(fields, 'author');
   const editors = readNames(fields, 'editor');
   const dated = readDate(fields);

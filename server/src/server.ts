@@ -16,6 +16,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache, entryOf, resolveFacts, type Analysis, type OpenDocument } from './core/index/analysis';
 import { complete, completionDocumentation, completionTriggers } from './core/features/completion';
+import { prepareCompletion } from './core/features/completionCandidates';
 import { diagnose, diagnoseNamedBibliographies } from './core/features/diagnostics';
 import { hover } from './core/features/hover';
 import { definition } from './core/features/definition';
@@ -77,6 +78,8 @@ const DIAGNOSTICS_DELAY_MS = 120;
 const BIBLIOGRAPHY_DELAY_MS = 300;
 /** How long the server must have been quiet (no document opened or changed, no request) before it builds the style engine. */
 const STYLE_WARM_UP_DELAY_MS = 200;
+/** How long one slice of building completion's indexes may hold the server up while it is idle. */
+const PREPARE_SLICE_MS = 10;
 
 /** The request the client's status bar sends for the active document: how many entries it sees and cites. */
 const DOCUMENT_SUMMARY_REQUEST = 'citewise/documentSummary';
@@ -219,6 +222,32 @@ export function startServer(connection: Connection): void {
     });
     void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
     scheduleBibliographyProblems();
+    prepareCompletionWhenQuiet();
+  }
+
+  /**
+   * Builds completion's indexes of the open documents' bibliographies once all is quiet, in short slices that a request
+   * or an edit interrupts, so that the first completion after a large bibliography is read finds them ready.
+   */
+  let preparing: ReturnType<typeof setTimeout> | undefined;
+  function prepareCompletionWhenQuiet(): void {
+    if (preparing) return;
+    const slice = (): void => {
+      if (pending.size > 0 || Date.now() - lastActivity < STYLE_WARM_UP_DELAY_MS) {
+        preparing = setTimeout(slice, STYLE_WARM_UP_DELAY_MS);
+        return;
+      }
+      const deadline = Date.now() + PREPARE_SLICE_MS;
+      let done = true;
+      try {
+        for (const { analysis } of openDocuments()) done = done && prepareCompletion(analysis.bibliography, () => Date.now() >= deadline);
+      } catch (error) {
+        connection.console.error(`citewise: preparing completion failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      }
+      // Not through `guard`, which would count the slice as activity and hold the next one back.
+      preparing = done ? undefined : setTimeout(slice, 0);
+    };
+    preparing = setTimeout(slice, STYLE_WARM_UP_DELAY_MS);
   }
 
   /**

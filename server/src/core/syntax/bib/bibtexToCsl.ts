@@ -77,7 +77,7 @@ export function fillOptionalProperties(reference: OptionalProperties, { entry, f
   const authors = readNames(fields, 'author');
   const editors = readNames(fields, 'editor');
   const dated = readDate(fields);
-  const title = joinedTitle(decodedField(fields, 'title'), decodedField(fields, 'subtitle'));
+  const title = titleOf(fields);
   const container = containerTitle(fields) ?? firstDecodedField(fields, PUBLISHER_FIELDS);
   const url = verbatimField(fields, 'url');
   const doi = bareDoi(verbatimField(fields, 'doi')) ?? doiInUrl(url);
@@ -89,6 +89,17 @@ export function fillOptionalProperties(reference: OptionalProperties, { entry, f
   if (doi) reference.doi = doi;
   if (url) reference.url = url;
   return { authors: authors.names, csl: { entry, fields, dateParts: dated.dateParts } };
+}
+
+/** What a search of the entries reads (authors, date, title), worked out alone and the same way as when filling. */
+export type SearchedProperties = Pick<ReferenceEntry, 'authors' | 'date' | 'title'>;
+
+export function searchedProperties({ fields }: MappingInput): SearchedProperties {
+  return { authors: readNames(fields, 'author').names, date: readDate(fields).date, title: titleOf(fields) };
+}
+
+function titleOf(fields: FieldMap): string | undefined {
+  return joinedTitle(decodedField(fields, 'title'), decodedField(fields, 'subtitle'));
 }
 
 /** Adds the problems of names and dates that cannot be read; the same reading as `fillOptionalProperties` makes. */

@@ -9,7 +9,7 @@
 // it is made with `copyEntry` (object spread would leave the others behind); JSON.stringify gives every property.
 
 import type { PersonName, Problem, ReferenceEntry, Span, WorkDate } from '../../types';
-import { OPTIONAL_PROPERTIES, cslItem, fillOptionalProperties, type MappedEntry, type OptionalProperties } from './bibtexToCsl';
+import { OPTIONAL_PROPERTIES, cslItem, fillOptionalProperties, searchedProperties, type MappedEntry, type OptionalProperties, type SearchedProperties } from './bibtexToCsl';
 import { entryProblems, type LinkInput } from './bibtexProblems';
 import { summarise } from './bibtexSummary';
 
@@ -93,6 +93,16 @@ export class LinkedBibtexEntry implements ReferenceEntry {
     const optional = this.#optionalValues();
     for (const name of OPTIONAL_PROPERTIES) if (Object.hasOwn(optional, name)) (plain as unknown as Record<string, unknown>)[name] = optional[name];
     return plain;
+  }
+
+  /**
+   * The authors, date and title, as the properties give them, but without filling the entry when it is not filled yet:
+   * a search reads these of every entry, and keeping each entry's other properties too would hold much memory.
+   */
+  searched(): SearchedProperties {
+    if (this.#optional || this.#authors !== UNREAD) return { authors: this.authors, date: this.date, title: this.title };
+    const { entry, inheritance } = this.#input;
+    return searchedProperties({ entry, fields: inheritance.fieldsOf(entry) });
   }
 
   toJSON(): ReferenceEntry {

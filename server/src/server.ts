@@ -78,8 +78,10 @@ const DIAGNOSTICS_DELAY_MS = 120;
 const BIBLIOGRAPHY_DELAY_MS = 300;
 /** How long the server must have been quiet (no document opened or changed, no request) before it builds the style engine. */
 const STYLE_WARM_UP_DELAY_MS = 200;
-/** How long one slice of building completion's indexes may hold the server up while it is idle. */
+/** How long one slice of building completion's indexes may hold the server up while it is idle; being short, a slice
+ * needs less quiet before it than the style engine's half-second build. */
 const PREPARE_SLICE_MS = 10;
+const PREPARE_QUIET_MS = 50;
 
 /** The request the client's status bar sends for the active document: how many entries it sees and cites. */
 const DOCUMENT_SUMMARY_REQUEST = 'citewise/documentSummary';
@@ -233,8 +235,8 @@ export function startServer(connection: Connection): void {
   function prepareCompletionWhenQuiet(): void {
     if (preparing) return;
     const slice = (): void => {
-      if (pending.size > 0 || Date.now() - lastActivity < STYLE_WARM_UP_DELAY_MS) {
-        preparing = setTimeout(slice, STYLE_WARM_UP_DELAY_MS);
+      if (pending.size > 0 || Date.now() - lastActivity < PREPARE_QUIET_MS) {
+        preparing = setTimeout(slice, PREPARE_QUIET_MS);
         return;
       }
       const deadline = Date.now() + PREPARE_SLICE_MS;
@@ -247,7 +249,7 @@ export function startServer(connection: Connection): void {
       // Not through `guard`, which would count the slice as activity and hold the next one back.
       preparing = done ? undefined : setTimeout(slice, 0);
     };
-    preparing = setTimeout(slice, STYLE_WARM_UP_DELAY_MS);
+    preparing = setTimeout(slice, PREPARE_QUIET_MS);
   }
 
   /**

@@ -229,7 +229,7 @@ export function startServer(connection: Connection): void {
 
   /**
    * Builds completion's indexes of the open documents' bibliographies once all is quiet, in short slices that a request
-   * or an edit interrupts, so that the first completion after a large bibliography is read finds them ready.
+   * or an edit interrupts, so that the first completion (and hover) after a large bibliography is read finds them ready.
    */
   let preparing: ReturnType<typeof setTimeout> | undefined;
   function prepareCompletionWhenQuiet(): void {
@@ -242,7 +242,11 @@ export function startServer(connection: Connection): void {
       const deadline = Date.now() + PREPARE_SLICE_MS;
       let done = true;
       try {
-        for (const { analysis } of openDocuments()) done = done && prepareCompletion(analysis.bibliography, () => Date.now() >= deadline);
+        const open = openDocuments();
+        for (const { analysis } of open) done = done && prepareCompletion(analysis.bibliography, () => Date.now() >= deadline);
+        // Then the line offsets of the bibliography files, which the first hover on an entry of a large file would
+        // otherwise count (90 ms at 50,000 entries).
+        if (done) for (const { analysis } of open) for (const { source } of analysis.bibliography.sources) rangeInFile(source, { start: 0, end: 0 });
       } catch (error) {
         connection.console.error(`citewise: preparing completion failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
       }

@@ -17,7 +17,7 @@ import { summarise } from './bibtexSummary';
 const UNREAD: unique symbol = Symbol('unread');
 
 export class LinkedBibtexEntry implements ReferenceEntry {
-  readonly id: string;
+  id: string;
   span: Span;
   source: string;
   key: string;

@@ -7,11 +7,13 @@ import type { CoreDiagnostic } from './core/features/diagnostics';
 import type { ReferenceEntry, Span } from './core/types';
 import { toRange } from './convert';
 import { uriToPath } from './workspace';
+import { copyEntry } from './core/syntax/bib/bibtex';
 
 type Where = (span: Span) => { range: ReturnType<typeof toRange>; offsets: [number, number] };
 
 function entryFields(entry: ReferenceEntry) {
-  const { span, keySpan, problems, csl, source, ...fields } = entry;
+  // A copy, because a BibTeX entry's properties worked out on first read are not its own and rest would miss them.
+  const { span, keySpan, problems, csl, source, ...fields } = copyEntry(entry);
   void span;
   void keySpan;
   void problems;

@@ -11,6 +11,7 @@ import { firstHoverRows } from './firstHoverBench';
 import { memoryRows } from './memoryBench';
 import { loadingRows } from './loadingBench';
 import { workspaceRows } from './workspaceBench';
+import { firstRequestRows } from './firstRequestBench';
 import { clientRows } from './clientBench';
 import { temporaryFolder, writeBibliographyFiles, type BibliographyFiles } from './bibliographyFiles';
 import { syntheticThesis } from './syntheticDocuments';
@@ -48,6 +49,8 @@ async function main(): Promise<void> {
       rows.push(...thesisRows(thesis, thesisSize));
       progress('paper with keys');
       rows.push(...keyedRows(largest));
+      progress('first requests after a large bibliography is read');
+      rows.push(...(await firstRequestRows(folder, largest)));
     }
     if (chosen.has('formatting')) {
       progress('formatting');

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { linkBibtex, scanBibtex, type BibtexScan } from '../../server/src/core/syntax/bib/bibtex';
+import { copyEntry, linkBibtex, scanBibtex, type BibtexScan } from '../../server/src/core/syntax/bib/bibtex';
 import type { ReferenceEntry } from '../../server/src/core/types';
 import { dedent, parseFixture, slice } from '../support/fixture';
 import { repositoryRoot } from '../support/lspClient';
@@ -224,20 +224,42 @@ test('scan: a large file is read whole (its speed is measured in the benchmark, 
 
 // Linking: macros, inheritance, names, dates, fields
 
-test('link: an entry is linked when first read, and then has exactly the properties it has values for', () => {
+test('link: an entry is linked when first read, and its copy and JSON have exactly the properties it has values for', () => {
   const text = '@misc{plain, title = {T}, year = 2001}\n@book{full, author = {A, B and others}, editor = {C, D}, title = {U}, publisher = {P}, doi = {10.1/x}, url = {https://x.org}}';
   const linkOnce = () => linkBibtex([{ source: 'a.bib', scan: scanBibtex(text) }]).get('a.bib')!.entries;
   const head = ['id', 'span', 'source', 'key', 'keySpan', 'type', 'text', 'csl', 'authors', 'problems'];
   const [plain, full] = linkOnce();
   assert.equal(plain.title, 'T');
-  assert.deepEqual(Object.keys(plain), [...head, 'date', 'title']);
-  assert.equal('editors' in plain, false);
+  assert.equal(plain.editors, undefined);
+  assert.deepEqual(Object.keys(copyEntry(plain)), [...head, 'date', 'title']);
   assert.deepEqual(full.authors.map((name) => name.family), ['A']);
-  assert.deepEqual(Object.keys(full), [...head, 'authorsElided', 'editors', 'title', 'container', 'doi', 'url']);
-  // Entries nobody has read yet give the same JSON and the same copies as ones already read.
+  assert.deepEqual(Object.keys(copyEntry(full)), [...head, 'authorsElided', 'editors', 'title', 'container', 'doi', 'url']);
+  assert.deepEqual(Object.keys(JSON.parse(JSON.stringify(full))), [...head, 'authorsElided', 'editors', 'title', 'container', 'doi', 'url']);
+  // Entries nobody has read yet give the same JSON, copies and own keys as ones already read.
   const [unreadPlain, unreadFull] = linkOnce();
   assert.equal(JSON.stringify(unreadPlain), JSON.stringify(plain));
-  assert.deepEqual({ ...unreadFull }, { ...full });
+  assert.equal(JSON.stringify(unreadFull), JSON.stringify(full));
+  const [freshPlain, freshFull] = linkOnce();
+  assert.deepEqual(copyEntry(freshFull), copyEntry(full));
+  assert.deepEqual(copyEntry(freshPlain), copyEntry(plain));
+  assert.deepEqual(Object.keys(freshFull), Object.keys(full));
+  // A copy is plain data: changing it leaves the entry as it was.
+  const changed = { ...copyEntry(full), title: 'Changed' };
+  assert.equal(changed.container, 'P');
+  assert.equal(full.title, 'U');
+});
+
+test('link: a property assigned to an entry is kept, read or not, and shows in its copy', () => {
+  const [unread, read] = [0, 1].map(() => linkBibtex([{ source: 'a.bib', scan: scanBibtex('@misc{k, title = {T}, year = 2001}') }]).get('a.bib')!.entries[0]);
+  void read.text;
+  for (const entry of [unread, read]) {
+    entry.title = 'Retitled';
+    entry.problems = [];
+    assert.equal(entry.title, 'Retitled');
+    assert.equal(entry.date?.year, 2001);
+    assert.equal(copyEntry(entry).title, 'Retitled');
+    assert.deepEqual(entry.problems, []);
+  }
 });
 
 test('link: @string macros, "#" concatenation, month macros and macros from an earlier file', () => {

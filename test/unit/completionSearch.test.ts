@@ -5,7 +5,8 @@ import { mergeBibliography, type Bibliography } from '../../server/src/core/inde
 import { BibliographyReader } from '../../server/src/core/index/readBibliographies';
 import { analyse } from '../../server/src/core/index/analysis';
 import { complete, MAX_COMPLETION_ITEMS } from '../../server/src/core/features/completion';
-import { bibliographyMatcher, searchWords } from '../../server/src/core/features/entrySearch';
+import { bibliographyMatcher, searchWords, searchWordsOfBibliography } from '../../server/src/core/features/entrySearch';
+import { prepareCompletion } from '../../server/src/core/features/completionCandidates';
 import { fits, matchesAll } from '../../server/src/core/text/fuzzy';
 import { editDistance, titleWords } from '../../server/src/core/text/normalize';
 import { bibtexText, syntheticWorks } from '../bench/syntheticBibliography';
@@ -72,4 +73,44 @@ test('key completion in a large bibliography lists cited entries first, is marke
   assert.equal(narrowed.items.length, Math.min(expected.length, MAX_COMPLETION_ITEMS));
   assert.ok(narrowed.items.some((item) => item.label === bibliography.entries[1234].key));
   assert.equal(narrowed.isIncomplete, true);
+});
+
+test('an entry not read yet gives the same search words as the same entry once read', () => {
+  const crossref = '@proceedings{conf, title = {Proceedings of {ICAPS}}, year = 2017}\n' +
+    '@inproceedings{paper, author = {van der Berg, Jo and {World Health Organization} and others}, title = {A Paper}, subtitle = {With a Subtitle}, crossref = {conf}}\n' +
+    '@misc{dated, title = {T}, date = {2019-03/2020}}\n@misc{bare, note = {nothing searched}}\n';
+  const read = (text: string) => mergeBibliography(new BibliographyReader().read([{ source: 'file:///refs.bib', path: '/refs.bib', text, version: '1' }]));
+  const text = crossref + bibtexText(syntheticWorks(300));
+  const unread = read(text).entries;
+  const filled = read(text).entries;
+  for (const entry of filled) void entry.title;
+  assert.equal(unread.length, filled.length);
+  unread.forEach((entry, position) => assert.deepEqual(searchWords(entry), searchWords(filled[position]), entry.key));
+  assert.ok(searchWords(unread[1]).includes('subtitle'));
+  assert.ok(searchWords(unread[1]).includes('2017'));
+  // Reading the words did not fill the entry: its properties are still worked out when read, and the same.
+  assert.equal(JSON.stringify(unread[1]), JSON.stringify(filled[1]));
+});
+
+test('completion gives the same items whether its indexes were built ahead in slices or by the first completion', () => {
+  const paper = `---\nbibliography: refs.bib\n---\n\nAs shown [@${bibliography.entries[10].key}], and [@`;
+  const prepared = bibliographyOf(2500);
+  let slices = 0;
+  while (!prepareCompletion(prepared, () => true)) slices++;
+  assert.ok(slices > 10, `built in ${slices} slices`);
+  const notPrepared = bibliographyOf(2500);
+  for (const typed of ['', 'b', 'smi', 'nguy', 'urbn', 'qerimi20']) {
+    const itemsOf = (bib: Bibliography) => complete(analyse(paper + typed, 'markdown', 1, bib), paper.length + typed.length)!.items.map((item) => item.label);
+    assert.deepEqual(itemsOf(prepared), itemsOf(notPrepared), typed);
+  }
+});
+
+test('building completion\'s indexes stops when asked and resumes where it stopped', () => {
+  const prepared = bibliographyOf(300);
+  let looks = 0;
+  assert.equal(prepareCompletion(prepared, () => ++looks >= 2), false);
+  assert.equal(prepareCompletion(prepared), true);
+  assert.equal(prepareCompletion(prepared, () => true), true, 'nothing is left to do');
+  const words = searchWordsOfBibliography(prepared);
+  assert.deepEqual(words, prepared.entries.map(searchWords));
 });

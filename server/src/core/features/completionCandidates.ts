@@ -6,7 +6,7 @@ import type { Bibliography } from '../index/bibliography';
 import type { ReferenceEntry } from '../types';
 import { titleWords } from '../text/normalize';
 import { matchesAll } from '../text/fuzzy';
-import { bibliographyMatcher, searchWords } from './entrySearch';
+import { bibliographyMatcher, prepareSearchIndex, searchWords } from './entrySearch';
 
 export interface Candidate {
   entry: ReferenceEntry;
@@ -62,6 +62,18 @@ export function candidates(analysis: Analysis, query: string, keyed: boolean, li
     if (!citedInBibliography.all.has(position) && bibliographyMatches(position)) found.push({ entry: entries[position], index: indexOf(position), cited: false });
   }
   return { found: found.slice(0, limit), more: found.length > limit };
+}
+
+/**
+ * Builds what completion reads of a bibliography (its search index, the keyed ranks and positions of its entries) until
+ * `shouldStop` says so, and gives whether all is built: the server calls it in slices while idle after a bibliography is
+ * read, so that the first completion does not wait for every entry's names, date and title to be read.
+ */
+export function prepareCompletion(bibliography: Bibliography, shouldStop: () => boolean = () => false): boolean {
+  if (!prepareSearchIndex(bibliography, shouldStop)) return false;
+  keyedRanks(bibliography);
+  positionsById(bibliography);
+  return true;
 }
 
 /** For each entry of a bibliography, how many entries with a key come before it. */

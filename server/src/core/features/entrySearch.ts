@@ -6,26 +6,48 @@ import type { ReferenceEntry } from '../types';
 import { formatCitationDate } from '../syntax/dates';
 import { titleWords } from '../text/normalize';
 import { fits } from '../text/fuzzy';
+import { LinkedBibtexEntry } from '../syntax/bib/linkedEntry';
 
 export function searchWords(entry: ReferenceEntry): string[] {
-  const words = entry.authors.flatMap((a) => titleWords(a.literal ?? `${a.particle ?? ''} ${a.family}`));
-  if (entry.date) words.push(formatCitationDate(entry.date).toLowerCase());
-  words.push(...titleWords(entry.title ?? ''));
+  // A BibTeX entry not read yet gives these without being filled, which the words of every entry would otherwise do.
+  const { authors, date, title } = entry instanceof LinkedBibtexEntry ? entry.searched() : entry;
+  const words = authors.flatMap((a) => titleWords(a.literal ?? `${a.particle ?? ''} ${a.family}`));
+  if (date) words.push(formatCitationDate(date).toLowerCase());
+  words.push(...titleWords(title ?? ''));
   if (entry.key) words.push(entry.key.toLowerCase(), ...titleWords(entry.key));
   return words;
 }
 
-/** The search words of a bibliography's entries, parallel to its `entries`, made once per bibliography version:
- * a bibliography of 50,000 entries would otherwise have them all rebuilt at every keystroke. */
+/** The search words of a bibliography's entries, parallel to its `entries` (so far as they are made), kept per
+ * bibliography version: a bibliography of 50,000 entries would otherwise have them all rebuilt at every keystroke. */
 const bibliographySearchWords = new WeakMap<Bibliography, string[][]>();
 
-export function searchWordsOfBibliography(bibliography: Bibliography): string[][] {
+/** How many entries' words are made between two looks at whether to stop: a look costs more than one entry. */
+const ENTRIES_BETWEEN_LOOKS = 64;
+
+/**
+ * Makes the search words of a bibliography's entries that are not made yet, in order, until `shouldStop` says so;
+ * gives whether all are made. Reading an entry's names, date and title for the first time is most of the work, so a
+ * large bibliography's words are made in slices while the server is idle, and the first search finds them ready.
+ */
+export function prepareSearchWords(bibliography: Bibliography, shouldStop: () => boolean = () => false): boolean {
   let words = bibliographySearchWords.get(bibliography);
   if (!words) {
-    words = bibliography.entries.map(searchWords);
+    words = [];
     bibliographySearchWords.set(bibliography, words);
   }
-  return words;
+  const entries = bibliography.entries;
+  while (words.length < entries.length) {
+    const end = Math.min(entries.length, words.length + ENTRIES_BETWEEN_LOOKS);
+    for (let position = words.length; position < end; position++) words.push(searchWords(entries[position]));
+    if (words.length < entries.length && shouldStop()) return false;
+  }
+  return true;
+}
+
+export function searchWordsOfBibliography(bibliography: Bibliography): string[][] {
+  prepareSearchWords(bibliography);
+  return bibliographySearchWords.get(bibliography)!;
 }
 
 /**
@@ -61,6 +83,17 @@ interface SearchIndex {
 }
 
 const bibliographySearchIndexes = new WeakMap<Bibliography, SearchIndex>();
+
+/**
+ * Makes a bibliography's search index (see prepareSearchWords), in slices while `shouldStop` allows; gives whether it
+ * is made. The index gives the same matches whether it was made ahead or by the first search.
+ */
+export function prepareSearchIndex(bibliography: Bibliography, shouldStop: () => boolean = () => false): boolean {
+  if (bibliographySearchIndexes.has(bibliography)) return true;
+  if (!prepareSearchWords(bibliography, shouldStop)) return false;
+  searchIndexOf(bibliography);
+  return true;
+}
 
 function searchIndexOf(bibliography: Bibliography): SearchIndex {
   let index = bibliographySearchIndexes.get(bibliography);

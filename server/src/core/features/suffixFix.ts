@@ -9,6 +9,7 @@ import { citeEntry } from '../style/apa';
 import { compareOrder, entryOrderKey } from '../style/rules/sortOrder';
 import { overlaps } from '../style/rules/spans';
 import { formatCitationDate } from '../syntax/dates';
+import { copyEntry } from '../syntax/bib/bibtex';
 import type { QuickFix, TextEdit } from './codeActions';
 
 const CODE = 'ambiguous-entry';
@@ -88,7 +89,7 @@ function citationFixes(analysis: Analysis, range: Span): QuickFix[] {
         const date = formatCitationDate({ ...entry.date!, suffix });
         const entryEdits = unsuffixed ? suffixed.flatMap((s) => (s.edit ? [s.edit] : [])) : [];
         const citationEdit = text.slice(work.dateSpan.start, work.dateSpan.end) === date ? [] : [{ span: work.dateSpan, newText: date }];
-        const cited = citeEntry({ ...entry, date: { ...entry.date!, suffix } }, citation.kind);
+        const cited = citeEntry({ ...copyEntry(entry), date: { ...entry.date!, suffix } }, citation.kind);
         fixes.push({ title: `Cite ${cited}: ${shortened(entry.title ?? entry.text)}`, code: CODE, diagnosticSpan: work.span, edits: [...citationEdit, ...entryEdits] });
       }
     });

@@ -3,16 +3,16 @@
 // document uses, because macros and cross-references may live in other files, and turns every entry into a
 // ReferenceEntry.
 
-import type { Problem, ReferenceEntry, Span } from '../../types';
+import type { Problem, ReferenceEntry } from '../../types';
 import { scanBibtex, type BibtexEntry, type BibtexScan } from './bibtexScan';
 import { expandValue, monthMacros, type MacroTable } from './bibtexMacros';
-import { Inheritance, type MissingParent } from './bibtexInherit';
-import { OwnFields, isRepeated, unknownMacrosOf } from './bibtexFields';
-import { OPTIONAL_PROPERTIES, cslItem, fillOptionalProperties, mappingProblems, type MappedEntry } from './bibtexToCsl';
-import { summarise } from './bibtexSummary';
-import { LazyProperties } from './lazyProperties';
+import { Inheritance } from './bibtexInherit';
+import { OwnFields } from './bibtexFields';
+import { unknownMacroProblem } from './bibtexProblems';
+import { LinkedBibtexEntry } from './linkedEntry';
 
 export { scanBibtex };
+export { copyEntry } from './linkedEntry';
 export type { BibtexEntry, BibtexField, BibtexScan, BibtexStringDefinition } from './bibtexScan';
 
 export interface ScannedFile {
@@ -24,40 +24,6 @@ export interface LinkedFile {
   entries: ReferenceEntry[];
   /** The file's syntax problems and problems of its @string definitions; entry problems are on the entries. */
   problems: Problem[];
-}
-
-/** What linking one entry needs: its scan, and the macros and inheritance all files share. */
-interface LinkInput {
-  entry: BibtexEntry;
-  macros: MacroTable;
-  inheritance: Inheritance<BibtexEntry>;
-}
-
-/**
- * Everything but an entry's id, ranges, key and type is worked out when first read: a large file has tens of thousands
- * of entries, and most are never shown, hovered or cited. The problems are read on their own (a bibliography's
- * diagnostics read every entry's), so they make no names, dates or titles to keep; reading anything else fills in the
- * optional properties, and the summary and CSL item are built when they are read.
- */
-const linkedLater = new LazyProperties<ReferenceEntry, LinkInput, MappedEntry>({
-  each: {
-    text: (reference) => summarise(reference),
-    csl: (reference, _input, filled) => cslItem(filled().csl, reference),
-    authors: (_reference, _input, filled) => filled().authors,
-    problems: (_reference, input) => entryProblems(input),
-  },
-  together: OPTIONAL_PROPERTIES,
-  fill: (reference, { entry, inheritance }) => fillOptionalProperties(reference, { entry, fields: inheritance.fieldsOf(entry) }),
-});
-
-/** An entry's own problems: repeated fields, undefined macros, missing parents, unreadable names and dates. */
-function entryProblems({ entry, macros, inheritance }: LinkInput): Problem[] {
-  const problems = fieldProblems(entry, macros);
-  const missing: MissingParent[] = [];
-  const fields = inheritance.fieldsOf(entry, missing);
-  for (const parent of missing) problems.push(missingParentProblem(entry, parent));
-  mappingProblems({ entry, fields }, problems);
-  return problems;
 }
 
 /**
@@ -75,11 +41,7 @@ export function linkBibtex(scans: ScannedFile[]): Map<string, LinkedFile> {
   );
   for (const { source, scan } of scans) {
     const entries = linked.get(source)!.entries;
-    for (const entry of scan.entries) {
-      const reference = { id: `${source}#${entry.key}`, span: entry.span, source, key: entry.key, keySpan: entry.keySpan, type: entry.type } as ReferenceEntry;
-      linkedLater.install(reference, { entry, macros, inheritance });
-      entries.push(reference);
-    }
+    for (const entry of scan.entries) entries.push(new LinkedBibtexEntry(source, { entry, macros, inheritance }));
   }
   return linked;
 }
@@ -98,21 +60,6 @@ function collectMacros(scans: ScannedFile[], linked: Map<string, LinkedFile>): M
   return macros;
 }
 
-/** Repeated fields and undefined macros; the values themselves are expanded when they are read. */
-function fieldProblems(entry: BibtexEntry, macros: MacroTable): Problem[] {
-  const problems: Problem[] = [];
-  const fields = entry.fields;
-  for (let i = 0; i < fields.length; i++) {
-    const field = fields[i];
-    if (isRepeated(fields, i)) {
-      problems.push({ span: field.span, code: 'bib-duplicate-field', message: `The field "${field.name}" is given twice; the first is used.` });
-      continue;
-    }
-    for (const name of unknownMacrosOf(field.raw, macros)) problems.push(unknownMacroProblem(field.valueSpan, name));
-  }
-  return problems;
-}
-
 /** Found here rather than by the scan, which may see the file in slices. */
 function duplicateKeyProblems(entries: readonly BibtexEntry[]): Problem[] {
   const problems: Problem[] = [];
@@ -124,17 +71,4 @@ function duplicateKeyProblems(entries: readonly BibtexEntry[]): Problem[] {
     seen.add(folded);
   }
   return problems;
-}
-
-function unknownMacroProblem(span: Span, name: string): Problem {
-  return { span, code: 'bib-unknown-macro', message: `"${name}" is not defined by any @string, so it is read as the text "${name}".` };
-}
-
-function missingParentProblem(entry: BibtexEntry, parent: MissingParent): Problem {
-  const field = entry.fields.find((candidate) => candidate.name === parent.field);
-  return {
-    span: field ? field.valueSpan : entry.keySpan,
-    code: 'bib-missing-crossref',
-    message: `The ${parent.field} entry "${parent.key}" is not in any bibliography file, so nothing is inherited from it.`,
-  };
 }

@@ -67,15 +67,17 @@ export const OPTIONAL_PROPERTIES = [
   'authorsElided', 'editors', 'date', 'title', 'container', 'doi', 'url',
 ] as const satisfies readonly (keyof ReferenceEntry)[];
 
+export type OptionalProperties = Partial<Pick<ReferenceEntry, (typeof OPTIONAL_PROPERTIES)[number]>>;
+
 /**
- * Writes the optional properties of an entry that have a value (those of OPTIONAL_PROPERTIES) onto its ReferenceEntry,
- * and gives back its authors and what its CSL item is built from.
+ * Writes the optional properties of an entry that have a value (those of OPTIONAL_PROPERTIES) onto `reference`, and
+ * gives back its authors and what its CSL item is built from.
  */
-export function fillOptionalProperties(reference: ReferenceEntry, { entry, fields }: MappingInput): MappedEntry {
+export function fillOptionalProperties(reference: OptionalProperties, { entry, fields }: MappingInput): MappedEntry {
   const authors = readNames(fields, 'author');
   const editors = readNames(fields, 'editor');
   const dated = readDate(fields);
-  const title = joinedTitle(decodedField(fields, 'title'), decodedField(fields, 'subtitle'));
+  const title = titleOf(fields);
   const container = containerTitle(fields) ?? firstDecodedField(fields, PUBLISHER_FIELDS);
   const url = verbatimField(fields, 'url');
   const doi = bareDoi(verbatimField(fields, 'doi')) ?? doiInUrl(url);
@@ -87,6 +89,17 @@ export function fillOptionalProperties(reference: ReferenceEntry, { entry, field
   if (doi) reference.doi = doi;
   if (url) reference.url = url;
   return { authors: authors.names, csl: { entry, fields, dateParts: dated.dateParts } };
+}
+
+/** What a search of the entries reads (authors, date, title), worked out alone and the same way as when filling. */
+export type SearchedProperties = Pick<ReferenceEntry, 'authors' | 'date' | 'title'>;
+
+export function searchedProperties({ fields }: MappingInput): SearchedProperties {
+  return { authors: readNames(fields, 'author').names, date: readDate(fields).date, title: titleOf(fields) };
+}
+
+function titleOf(fields: FieldMap): string | undefined {
+  return joinedTitle(decodedField(fields, 'title'), decodedField(fields, 'subtitle'));
 }
 
 /** Adds the problems of names and dates that cannot be read; the same reading as `fillOptionalProperties` makes. */

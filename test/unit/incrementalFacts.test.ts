@@ -3,17 +3,13 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { applyRandomEdit, randomEdits } from '../support/randomEdits';
 import { AnalysisCache } from '../../server/src/core/index/analysis';
 import { computeFacts } from '../../server/src/core/index/documentFacts';
 import { findEditedRegion } from '../../server/src/core/index/editedRegion';
 import { syntheticThesis } from '../bench/syntheticDocuments';
 
 /** One edit: `length` characters at `at` (a share of the text's length) replaced by `insert`. */
-interface Edit {
-  at: number;
-  length: number;
-  insert: string;
-}
 
 /** Text that changes how other text reads: citations, paragraph breaks, code fences, comments, headings. */
 const SNIPPETS = [
@@ -62,16 +58,8 @@ const SNIPPETS = [
   '\\cite{oke1982}',
 ];
 
-const editArbitrary: fc.Arbitrary<Edit> = fc.record({
-  at: fc.double({ min: 0, max: 1, noNaN: true }),
-  length: fc.oneof(fc.constant(0), fc.constant(0), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 4, max: 60 })),
-  insert: fc.oneof(fc.constantFrom(...SNIPPETS), fc.constant('')),
-});
+const editArbitrary = randomEdits(SNIPPETS, 60);
 
-function applyEdit(text: string, edit: Edit): string {
-  const at = Math.min(text.length, Math.floor(edit.at * text.length));
-  return text.slice(0, at) + edit.insert + text.slice(Math.min(text.length, at + edit.length));
-}
 
 /**
  * Checks that, after each edit of a sequence, the cached (incremental) facts equal facts computed afresh. Facts found
@@ -86,7 +74,7 @@ function checkEditsKeepFactsExact(name: string, document: string, languageId = '
       let version = 1;
       cache.get(name, text, languageId, version);
       edits.forEach((edit, i) => {
-        text = applyEdit(text, edit);
+        text = applyRandomEdit(text, edit);
         version++;
         const incremental = cache.get(name, text, languageId, version).facts;
         if (!readLast || i === edits.length - 1) assert.deepStrictEqual(incremental, computeFacts(text, languageId, version));

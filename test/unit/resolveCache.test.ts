@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { applyRandomEdit, randomEdits } from '../support/randomEdits';
 import { AnalysisCache } from '../../server/src/core/index/analysis';
 import { resolveDocument } from '../../server/src/core/resolve/resolve';
 import { syntheticThesis } from '../bench/syntheticDocuments';
@@ -30,22 +31,9 @@ const SNIPPETS = [
   'World Health Organization. (2018). Report. WHO.\n\n',
 ];
 
-interface Edit {
-  at: number;
-  length: number;
-  insert: string;
-}
 
-const editArbitrary: fc.Arbitrary<Edit> = fc.record({
-  at: fc.double({ min: 0, max: 1, noNaN: true }),
-  length: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 4, max: 40 })),
-  insert: fc.oneof(fc.constantFrom(...SNIPPETS), fc.constant('')),
-});
+const editArbitrary = randomEdits(SNIPPETS);
 
-function applyEdit(text: string, edit: Edit): string {
-  const at = Math.min(text.length, Math.floor(edit.at * text.length));
-  return text.slice(0, at) + edit.insert + text.slice(Math.min(text.length, at + edit.length));
-}
 
 test('resolution kept across edits equals resolution made afresh', () => {
   const thesis = syntheticThesis({ words: 4000, references: 60, citations: 200 });
@@ -58,7 +46,7 @@ test('resolution kept across edits equals resolution made afresh', () => {
       let version = 1;
       cache.get('file:///thesis.md', text, 'markdown', version);
       for (const edit of edits) {
-        text = applyEdit(text, edit);
+        text = applyRandomEdit(text, edit);
         const analysis = cache.get('file:///thesis.md', text, 'markdown', ++version);
         assert.deepStrictEqual(analysis.resolution, resolveDocument(analysis.facts, analysis.bibliography));
       }

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { applyRandomEdit, randomEdits } from '../support/randomEdits';
 import { AnalysisCache, analyse } from '../../server/src/core/index/analysis';
 import { diagnose } from '../../server/src/core/features/diagnostics';
 import { apaQuickFixes } from '../../server/src/core/style/apaRules';
@@ -64,22 +65,9 @@ const SNIPPETS = [
   'Zed, Z. (2000b). Last. Press.\n\n',
 ];
 
-interface Edit {
-  at: number;
-  length: number;
-  insert: string;
-}
 
-const editArbitrary: fc.Arbitrary<Edit> = fc.record({
-  at: fc.double({ min: 0, max: 1, noNaN: true }),
-  length: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 4, max: 40 })),
-  insert: fc.oneof(fc.constantFrom(...SNIPPETS), fc.constant('')),
-});
+const editArbitrary = randomEdits(SNIPPETS);
 
-function applyEdit(text: string, edit: Edit): string {
-  const at = Math.min(text.length, Math.floor(edit.at * text.length));
-  return text.slice(0, at) + edit.insert + text.slice(Math.min(text.length, at + edit.length));
-}
 
 const STYLES: CitationStyleId[] = ['apa7', 'chicago-author-date'];
 const WHOLE = { start: 0, end: Number.MAX_SAFE_INTEGER };
@@ -107,7 +95,7 @@ test('after random edits, diagnostics and quick fixes from the kept findings equ
       };
       check();
       for (const edit of edits) {
-        text = applyEdit(text, edit);
+        text = applyRandomEdit(text, edit);
         version++;
         check();
       }

@@ -97,20 +97,20 @@ export class AnalysisCache {
   }
 
   private styleRuleMemo(uri: string): StyleRuleMemo {
-    let memo = this.styleRuleMemos.get(uri);
-    if (!memo) {
-      memo = new StyleRuleMemo();
-      this.styleRuleMemos.set(uri, memo);
-    }
-    return memo;
+    return heldIn(this.styleRuleMemos, uri, () => new StyleRuleMemo());
   }
 
   private resolutionCache(uri: string): ResolutionCache {
-    let cache = this.resolutions.get(uri);
-    if (!cache) {
-      cache = new ResolutionCache();
-      this.resolutions.set(uri, cache);
-    }
-    return cache;
+    return heldIn(this.resolutions, uri, () => new ResolutionCache());
   }
+}
+
+/** The value a map holds for a key, made and kept on first use. */
+function heldIn<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = make();
+    map.set(key, value);
+  }
+  return value;
 }

@@ -51,10 +51,16 @@ async function untilRead(server: TestServer, uri: string, entries: number): Prom
   }
 }
 
-async function timeRequest(server: TestServer, method: string, params: unknown): Promise<number> {
+async function timeRequest(server: TestServer, method: string, params: unknown): Promise<{ milliseconds: number; answer: unknown }> {
   const started = process.hrtime.bigint();
-  await server.connection.sendRequest(method, params);
-  return millisecondsSince(started);
+  const answer = await server.connection.sendRequest(method, params);
+  return { milliseconds: millisecondsSince(started), answer };
+}
+
+/** How many items a completion answer lists, and whether it says that more may come. */
+function listed(answer: unknown): string {
+  const list = answer as { items?: unknown[]; isIncomplete?: boolean } | null;
+  return `${list?.items?.length ?? 0} items${list?.isIncomplete ? ', incomplete' : ''}`;
 }
 
 export async function firstRequestRows(folder: string, collection: BibliographyFiles): Promise<Row[]> {
@@ -63,6 +69,7 @@ export async function firstRequestRows(folder: string, collection: BibliographyF
   const rootUri = pathToFileURL(path.join(folder, 'paper-first-requests')).href;
   const size = `${collection.entries.toLocaleString('en')} entries`;
   const samples = { completionAtOnce: [] as number[], hoverAtOnce: [] as number[], completionAfterPause: [] as number[], hoverAfterPause: [] as number[] };
+  const answers = { atOnce: new Set<string>(), afterPause: new Set<string>() };
   for (const paused of [false, true]) {
     for (let run = 0; run < STARTS; run++) {
       const server = await startServer(undefined, { rootUri });
@@ -72,8 +79,9 @@ export async function firstRequestRows(folder: string, collection: BibliographyF
         if (paused) await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
         const completion = await timeRequest(server, 'textDocument/completion', { textDocument: { uri: paper.uri }, position: paper.completionAt });
         const hover = await timeRequest(server, 'textDocument/hover', { textDocument: { uri: paper.uri }, position: paper.hoverAt });
-        (paused ? samples.completionAfterPause : samples.completionAtOnce).push(completion);
-        (paused ? samples.hoverAfterPause : samples.hoverAtOnce).push(hover);
+        (paused ? samples.completionAfterPause : samples.completionAtOnce).push(completion.milliseconds);
+        (paused ? samples.hoverAfterPause : samples.hoverAtOnce).push(hover.milliseconds);
+        (paused ? answers.afterPause : answers.atOnce).add(listed(completion.answer));
       } finally {
         await server.stop();
       }
@@ -81,9 +89,9 @@ export async function firstRequestRows(folder: string, collection: BibliographyF
   }
   const pause = `after a pause of ${PAUSE_MS / 1000} s`;
   return [
-    { what: 'first key completion after load, at once', size, timing: summarise(samples.completionAtOnce), notes: `${STARTS} starts; one character of a key typed, as soon as every entry is read` },
+    { what: 'first key completion after load, at once', size, timing: summarise(samples.completionAtOnce), notes: `${STARTS} starts; one character of a key typed, as soon as every entry is read; ${[...answers.atOnce].join(' or ')}` },
     { what: 'first hover after load, at once', size, timing: summarise(samples.hoverAtOnce), notes: `${STARTS} starts; right after that completion; may build the style engine` },
-    { what: 'first key completion after load', size, timing: summarise(samples.completionAfterPause), notes: `${STARTS} starts; ${pause}, in which the idle server builds completion's indexes` },
+    { what: 'first key completion after load', size, timing: summarise(samples.completionAfterPause), notes: `${STARTS} starts; ${pause}, in which the idle server builds completion's indexes; ${[...answers.afterPause].join(' or ')}` },
     { what: 'first hover after load', size, timing: summarise(samples.hoverAfterPause), notes: `${STARTS} starts; ${pause}, right after that completion` },
   ];
 }

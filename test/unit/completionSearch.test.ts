@@ -6,7 +6,7 @@ import { BibliographyReader } from '../../server/src/core/index/readBibliographi
 import { analyse } from '../../server/src/core/index/analysis';
 import { complete, MAX_COMPLETION_ITEMS } from '../../server/src/core/features/completion';
 import { bibliographyMatcher, searchWords, searchWordsOfBibliography } from '../../server/src/core/features/entrySearch';
-import { prepareCompletion } from '../../server/src/core/features/completionCandidates';
+import { candidates, ENTRIES_INDEXED_BY_A_SEARCH, prepareCompletion } from '../../server/src/core/features/completionCandidates';
 import { fits, matchesAll } from '../../server/src/core/text/fuzzy';
 import { editDistance, titleWords } from '../../server/src/core/text/normalize';
 import { bibtexText, syntheticWorks } from '../bench/syntheticBibliography';
@@ -60,6 +60,7 @@ test('a query word of four or more letters fits a word whose start is at most on
 test('key completion in a large bibliography lists cited entries first, is marked incomplete and narrows as one types', () => {
   const cited = bibliography.entries[2400].key!;
   const paper = `---\nbibliography: refs.bib\n---\n\nAs shown [@${cited}], and [@`;
+  prepareCompletion(bibliography);
   const analysis = analyse(paper, 'markdown', 1, bibliography);
   const all = complete(analysis, paper.length)!;
   assert.equal(all.items.length, MAX_COMPLETION_ITEMS);
@@ -92,17 +93,51 @@ test('an entry not read yet gives the same search words as the same entry once r
   assert.equal(JSON.stringify(unread[1]), JSON.stringify(filled[1]));
 });
 
-test('completion gives the same items whether its indexes were built ahead in slices or by the first completion', () => {
+test('completion gives the same items whether its indexes were built ahead in slices or all at once', () => {
   const paper = `---\nbibliography: refs.bib\n---\n\nAs shown [@${bibliography.entries[10].key}], and [@`;
   const prepared = bibliographyOf(2500);
   let slices = 0;
   while (!prepareCompletion(prepared, () => true)) slices++;
   assert.ok(slices > 10, `built in ${slices} slices`);
-  const notPrepared = bibliographyOf(2500);
+  const atOnce = bibliographyOf(2500);
+  assert.equal(prepareCompletion(atOnce), true);
   for (const typed of ['', 'b', 'smi', 'nguy', 'urbn', 'qerimi20']) {
     const itemsOf = (bib: Bibliography) => complete(analyse(paper + typed, 'markdown', 1, bib), paper.length + typed.length)!.items.map((item) => item.label);
-    assert.deepEqual(itemsOf(prepared), itemsOf(notPrepared), typed);
+    assert.deepEqual(itemsOf(prepared), itemsOf(atOnce), typed);
   }
+});
+
+test('a completion before the index is complete lists the matches among the entries indexed so far and the cited ones, says more may match, and the next ones see more', () => {
+  const complete2500 = bibliographyOf(2500);
+  prepareCompletion(complete2500);
+  const partial = bibliographyOf(2500);
+  const cited = partial.entries[2400];
+  const family = titleWords(partial.entries[100].authors[0].family)[0];
+  const paper = `---\nbibliography: refs.bib\n---\n\nAs shown [@${cited.key}], and [@`;
+  const positionOf = new Map(partial.entries.map((entry, position) => [entry.key!, position]));
+  const completionOf = (bib: Bibliography, typed: string) => complete(analyse(paper + typed, 'markdown', 1, bib), paper.length + typed.length)!;
+
+  const everyMatch = completionOf(complete2500, family).items.map((item) => item.label);
+  const first = completionOf(partial, family);
+  assert.ok(first.items.some((item) => item.label === partial.entries[100].key), 'an indexed entry that matches is listed');
+  assert.equal(first.isIncomplete, true);
+  const firstLabels = first.items.map((item) => item.label);
+  assert.ok(firstLabels.length < everyMatch.length, `${firstLabels.length} of ${everyMatch.length}`);
+  const indexedFirst = (label: string) => positionOf.get(label)! < ENTRIES_INDEXED_BY_A_SEARCH || label === cited.key;
+  assert.deepEqual(firstLabels, everyMatch.filter(indexedFirst), 'the matches among the entries indexed by the first completion, in order');
+
+  // A cited entry is searched even when it is not indexed yet.
+  const citedFamily = titleWords(cited.authors[0].family)[0];
+  assert.equal(completionOf(partial, citedFamily).items[0].label, cited.key);
+  const analysis = analyse(paper, 'markdown', 1, partial);
+  assert.equal(candidates(analysis, family, true, 1000).more, true, 'other entries may match');
+
+  // Each completion indexes a bounded number of entries more, so as the person types the answers become complete.
+  let requests = 0;
+  while (candidates(analysis, family, true, 1000).more && requests < 100) requests++;
+  assert.ok(requests > 1, `complete after ${requests} more completions`);
+  assert.deepEqual(completionOf(partial, family).items.map((item) => item.label), everyMatch);
+  assert.equal(candidates(analysis, family, true, 1000).more, false, 'nothing is left out once all is indexed');
 });
 
 test('building completion\'s indexes stops when asked and resumes where it stopped', () => {

@@ -6,7 +6,7 @@ import type { Bibliography } from '../index/bibliography';
 import type { ReferenceEntry } from '../types';
 import { titleWords } from '../text/normalize';
 import { matchesAll } from '../text/fuzzy';
-import { bibliographyMatcher, prepareSearchIndex, searchWords } from './entrySearch';
+import { extendSearchIndex, indexedMatcher, prepareSearchIndex, searchWords } from './entrySearch';
 
 export interface Candidate {
   entry: ReferenceEntry;
@@ -27,10 +27,18 @@ export interface Candidates {
 }
 
 /**
+ * How many entries of a bibliography not indexed yet a completion indexes itself (a few milliseconds; up to 100 µs an entry while the server is new): the
+ * server indexes the rest while idle, and until then a completion answers from the entries indexed so far, marked as
+ * having more, so that the editor asks again as the person types and each answer sees more of the bibliography.
+ */
+export const ENTRIES_INDEXED_BY_A_SEARCH = 200;
+
+/**
  * The entries that match every word of the query, cited ones first, each group in list order (the typed list, then the
  * bibliography), at most `limit` of them. The cited entries are few and looked at directly; the others are
  * read in order only until one more than fits is found, so a short query in a large bibliography stops early, and a
- * long one checks each entry's letters before its words (see bibliographyMatcher).
+ * long one checks each entry's letters before its words (see indexedMatcher). Before the bibliography's search index is
+ * complete, only the entries indexed so far (and the cited ones) are searched, and `more` says that others may match.
  */
 export function candidates(analysis: Analysis, query: string, keyed: boolean, limit: number, accept: (entry: ReferenceEntry) => boolean = () => true): Candidates {
   const queryWords = titleWords(query);
@@ -38,8 +46,11 @@ export function candidates(analysis: Analysis, query: string, keyed: boolean, li
   const bibliography = analysis.bibliography;
   const entries = bibliography.entries;
   const typedMatches = (entry: ReferenceEntry) => accept(entry) && (queryWords.length === 0 || matchesAll(queryWords, searchWords(entry)));
-  const matcher = queryWords.length === 0 ? undefined : bibliographyMatcher(bibliography, queryWords);
-  const bibliographyMatches = (position: number) => (!keyed || !!entries[position].key) && (!matcher || matcher(position)) && accept(entries[position]);
+  // Without a query no entry's words are read, so every entry can be searched.
+  const searchable = queryWords.length === 0 ? entries.length : extendSearchIndex(bibliography, ENTRIES_INDEXED_BY_A_SEARCH);
+  const matcher = queryWords.length === 0 ? undefined : indexedMatcher(bibliography, queryWords);
+  const wordsMatch = (position: number) => !matcher || (position < searchable ? matcher(position) : matchesAll(queryWords, searchWords(entries[position])));
+  const bibliographyMatches = (position: number) => (!keyed || !!entries[position].key) && wordsMatch(position) && accept(entries[position]);
   // An entry's index counts the entries before it that could be listed: for keys, those with a key.
   const indexOf = keyed ? (position: number) => typed.length + keyedRanks(bibliography)[position] : (position: number) => typed.length + position;
   const isCitedTyped = (entry: ReferenceEntry) => (analysis.resolution.citeCount.get(entry.id) ?? 0) > 0;
@@ -58,10 +69,10 @@ export function candidates(analysis: Analysis, query: string, keyed: boolean, li
     const entry = typed[index];
     if (!isCitedTyped(entry) && typedMatches(entry)) found.push({ entry, index, cited: false });
   }
-  for (let position = 0; position < entries.length && found.length < room; position++) {
+  for (let position = 0; position < searchable && found.length < room; position++) {
     if (!citedInBibliography.all.has(position) && bibliographyMatches(position)) found.push({ entry: entries[position], index: indexOf(position), cited: false });
   }
-  return { found: found.slice(0, limit), more: found.length > limit };
+  return { found: found.slice(0, limit), more: found.length > limit || (searchable < entries.length && found.length < room) };
 }
 
 /**
@@ -114,11 +125,17 @@ function citedPositions(analysis: Analysis): { inOrder: number[]; all: Set<numbe
   let cited = citedByAnalysis.get(analysis);
   if (!cited) {
     const all = new Set<number>();
-    if (analysis.bibliography.entries.length > 0) {
-      const positions = positionsById(analysis.bibliography);
-      for (const [id, count] of analysis.resolution.citeCount) {
+    const positions = bibliographyPositions.get(analysis.bibliography);
+    const citeCount = analysis.resolution.citeCount;
+    if (positions) {
+      for (const [id, count] of citeCount) {
         if (count > 0) for (const position of positions.get(id) ?? []) all.add(position);
       }
+    } else {
+      // Before completion is prepared, one pass over the entries costs less than making every entry's positions.
+      analysis.bibliography.entries.forEach((entry, position) => {
+        if ((citeCount.get(entry.id) ?? 0) > 0) all.add(position);
+      });
     }
     cited = { inOrder: [...all].sort((a, b) => a - b), all };
     citedByAnalysis.set(analysis, cited);

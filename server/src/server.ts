@@ -17,7 +17,6 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache, entryOf, resolveFacts, type Analysis, type OpenDocument } from './core/index/analysis';
 import { complete, completionDocumentation, completionTriggers } from './core/features/completion';
-import { prepareCompletion } from './core/features/completionCandidates';
 import { diagnose, diagnoseNamedBibliographies } from './core/features/diagnostics';
 import { hover } from './core/features/hover';
 import { definition } from './core/features/definition';
@@ -38,10 +37,12 @@ import { formattedEntry } from './core/features/formattedEntry';
 import { readmeHelp } from './diagnosticHelp';
 import { Worker } from 'node:worker_threads';
 import { EntryFormatter } from './core/render/format';
-import { BackgroundFormatter, plainSummary } from './backgroundFormatter';
+import { BackgroundFormatter } from './backgroundFormatter';
+import { withFormattedEntries as formattedAnswer, type FormatPatience } from './formattedAnswers';
+import { IdlePreparation } from './idlePreparation';
 import { STYLE_ENGINE_ROLE } from './styleEngineWorker';
 import type { EntryRenderer } from './core/features/entryText';
-import type { DocumentFacts, ReferenceEntry, Span } from './core/types';
+import type { DocumentFacts, Span } from './core/types';
 import type { Bibliography } from './core/index/bibliography';
 import {
   asksForKind,
@@ -83,16 +84,6 @@ const DIAGNOSTICS_DELAY_MS = 120;
 const BIBLIOGRAPHY_DELAY_MS = 300;
 /** How long the server must have been quiet (no document opened or changed, no request) before it builds the style engine. */
 const STYLE_WARM_UP_DELAY_MS = 200;
-/** How long one slice of building completion's indexes may hold the server up while it is idle; being short, a slice
- * needs less quiet before it than the style engine's half-second build. */
-const PREPARE_SLICE_MS = 10;
-const PREPARE_QUIET_MS = 50;
-
-/** How long a hover or a completion item waits for its entries to be formatted, once the style engine is built. */
-const QUICK_FORMAT_WAIT_MS = 150;
-/** How long a command that writes formatted entries waits for them, the style engine's build included. */
-const COMMAND_FORMAT_WAIT_MS = 20_000;
-
 /** The request the client's status bar sends for the active document: how many entries it sees and cites. */
 const DOCUMENT_SUMMARY_REQUEST = 'citewise/documentSummary';
 /** The entries of a document with their citation counts, for the editor's side view. */
@@ -235,33 +226,9 @@ export function startServer(connection: Connection): void {
   };
   const styles = new StyleRegistry(styleChecker, () => roots, () => trusted, log);
 
-  /**
-   * Computes an answer that shows entries formatted in the style. Entries not formatted yet are asked of the style
-   * engine's thread and the answer computed again once they are; until then they show their plain summary. A quick
-   * answer (hover, completion) waits briefly and never for the engine's build; a command waits for the entries.
-   */
-  function withFormattedEntries<T>(wait: 'quick' | 'command', compute: (render: EntryRenderer) => T): T | Promise<T> {
-    const style = styles.nameFor(settings.style);
-    const missing: ReferenceEntry[] = [];
-    const first = compute((entry) => styleEngine.cached(entry, style)?.markdown ?? (missing.push(entry), plainSummary(entry)));
-    if (missing.length === 0) return first;
-    const formatted = styleEngine.format(missing, style);
-    if (wait === 'quick' && !styleEngine.isReady(style)) return first;
-    const patience = wait === 'quick' ? QUICK_FORMAT_WAIT_MS : COMMAND_FORMAT_WAIT_MS;
-    return settledWithin(formatted, patience).then(() =>
-      guard('formatted answer', first, () => compute((entry) => styleEngine.cached(entry, style)?.markdown ?? plainSummary(entry))),
-    );
-  }
-
-  /** Resolves when the promise does or after `ms`, whichever comes first, leaving no timer behind. */
-  function settledWithin(promise: Promise<void>, ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      void promise.then(() => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
+  /** An answer showing entries formatted in the document's style, as `formattedAnswers.ts` computes it. */
+  function withFormattedEntries<T>(patience: FormatPatience, compute: (render: EntryRenderer) => T): T | Promise<T> {
+    return formattedAnswer(styleEngine, styles.nameFor(settings.style), patience, compute, (fallback, again) => guard('formatted answer', fallback, again));
   }
 
   function publish(uri: string): void {
@@ -278,37 +245,17 @@ export function startServer(connection: Connection): void {
     });
     void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
     scheduleBibliographyProblems();
-    prepareCompletionWhenQuiet();
+    idlePreparation.schedule();
   }
 
-  /**
-   * Builds completion's indexes of the open documents' bibliographies once all is quiet, in short slices that a request
-   * or an edit interrupts, so that the first completion (and hover) after a large bibliography is read finds them ready.
-   */
-  let preparing: ReturnType<typeof setTimeout> | undefined;
-  function prepareCompletionWhenQuiet(): void {
-    if (preparing) return;
-    const slice = (): void => {
-      if (pending.size > 0 || Date.now() - lastActivity < PREPARE_QUIET_MS) {
-        preparing = setTimeout(slice, PREPARE_QUIET_MS);
-        return;
-      }
-      const deadline = Date.now() + PREPARE_SLICE_MS;
-      let done = true;
-      try {
-        const open = openDocuments();
-        for (const { analysis } of open) done = done && prepareCompletion(analysis.bibliography, () => Date.now() >= deadline);
-        // Then the line offsets of the bibliography files, which the first hover on an entry of a large file would
-        // otherwise count (90 ms at 50,000 entries).
-        if (done) for (const { analysis } of open) for (const { source } of analysis.bibliography.sources) rangeInFile(source, { start: 0, end: 0 });
-      } catch (error) {
-        connection.console.error(`citewise: preparing completion failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-      }
-      // Not through `guard`, which would count the slice as activity and hold the next one back.
-      preparing = done ? undefined : setTimeout(slice, 0);
-    };
-    preparing = setTimeout(slice, PREPARE_QUIET_MS);
-  }
+  // Its slices do not go through `guard`, which would count each as activity and hold the next one back.
+  const idlePreparation = new IdlePreparation({
+    busy: () => pending.size > 0,
+    lastActivity: () => lastActivity,
+    bibliographies: () => openDocuments().map(({ analysis }) => analysis.bibliography),
+    countLines: (source) => void rangeInFile(source, { start: 0, end: 0 }),
+    logError: (message) => connection.console.error(message),
+  });
 
   /**
    * Problems inside the bibliography files themselves (syntax errors, duplicate keys) are shown in those files, with,

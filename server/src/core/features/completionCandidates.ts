@@ -7,6 +7,7 @@ import type { ReferenceEntry } from '../types';
 import { titleWords } from '../text/normalize';
 import { matchesAll } from '../text/fuzzy';
 import { extendSearchIndex, indexedMatcher, prepareSearchIndex, searchWords } from './entrySearch';
+import { heldIn } from '../memo';
 
 export interface Candidate {
   entry: ReferenceEntry;
@@ -91,39 +92,32 @@ export function prepareCompletion(bibliography: Bibliography, shouldStop: () => 
 const bibliographyKeyedRanks = new WeakMap<Bibliography, number[]>();
 
 function keyedRanks(bibliography: Bibliography): number[] {
-  let ranks = bibliographyKeyedRanks.get(bibliography);
-  if (!ranks) {
+  return heldIn(bibliographyKeyedRanks, bibliography, () => {
     let keyedBefore = 0;
-    ranks = bibliography.entries.map((entry) => (entry.key ? keyedBefore++ : keyedBefore));
-    bibliographyKeyedRanks.set(bibliography, ranks);
-  }
-  return ranks;
+    return bibliography.entries.map((entry) => (entry.key ? keyedBefore++ : keyedBefore));
+  });
 }
 
 /** Where the entries of a bibliography stand in its `entries`, by id (a key defined twice in one file gives two). */
 const bibliographyPositions = new WeakMap<Bibliography, Map<string, number[]>>();
 
 function positionsById(bibliography: Bibliography): Map<string, number[]> {
-  let positions = bibliographyPositions.get(bibliography);
-  if (!positions) {
+  return heldIn(bibliographyPositions, bibliography, () => {
     const byId = new Map<string, number[]>();
     bibliography.entries.forEach((entry, position) => {
       const same = byId.get(entry.id);
       if (same) same.push(position);
       else byId.set(entry.id, [position]);
     });
-    positions = byId;
-    bibliographyPositions.set(bibliography, positions);
-  }
-  return positions;
+    return byId;
+  });
 }
 
 /** The positions of the bibliography entries the document cites, found once per analysis. */
 const citedByAnalysis = new WeakMap<Analysis, { inOrder: number[]; all: Set<number> }>();
 
 function citedPositions(analysis: Analysis): { inOrder: number[]; all: Set<number> } {
-  let cited = citedByAnalysis.get(analysis);
-  if (!cited) {
+  return heldIn(citedByAnalysis, analysis, () => {
     const all = new Set<number>();
     const positions = bibliographyPositions.get(analysis.bibliography);
     const citeCount = analysis.resolution.citeCount;
@@ -137,8 +131,6 @@ function citedPositions(analysis: Analysis): { inOrder: number[]; all: Set<numbe
         if ((citeCount.get(entry.id) ?? 0) > 0) all.add(position);
       });
     }
-    cited = { inOrder: [...all].sort((a, b) => a - b), all };
-    citedByAnalysis.set(analysis, cited);
-  }
-  return cited;
+    return { inOrder: [...all].sort((a, b) => a - b), all };
+  });
 }

@@ -7,6 +7,7 @@ import { formatCitationDate } from '../syntax/dates';
 import { titleWords } from '../text/normalize';
 import { fits } from '../text/fuzzy';
 import { LinkedBibtexEntry } from '../syntax/bib/linkedEntry';
+import { heldIn } from '../memo';
 
 export function searchWords(entry: ReferenceEntry): string[] {
   // A BibTeX entry not read yet gives these without being filled, which the words of every entry would otherwise do.
@@ -136,12 +137,7 @@ class SearchIndex {
 const bibliographySearchIndexes = new WeakMap<Bibliography, SearchIndex>();
 
 function searchIndexOf(bibliography: Bibliography): SearchIndex {
-  let index = bibliographySearchIndexes.get(bibliography);
-  if (!index) {
-    index = new SearchIndex(bibliography.entries.length);
-    bibliographySearchIndexes.set(bibliography, index);
-  }
-  return index;
+  return heldIn(bibliographySearchIndexes, bibliography, () => new SearchIndex(bibliography.entries.length));
 }
 
 /** How many entries are indexed between two looks at whether to stop: a look costs more than one entry. */

@@ -7,6 +7,7 @@ import { rescanDocument, type ScannedVersion } from './incrementalScan';
 import { emptyBibliography, type Bibliography } from './bibliography';
 import { findEntry, resolveDocument, ResolutionCache, type DocumentResolution } from '../resolve/resolve';
 import { StyleRuleMemo } from '../style/rules/ruleMemo';
+import { heldIn } from '../memo';
 
 export interface Analysis {
   text: string;
@@ -103,14 +104,4 @@ export class AnalysisCache {
   private resolutionCache(uri: string): ResolutionCache {
     return heldIn(this.resolutions, uri, () => new ResolutionCache());
   }
-}
-
-/** The value a map holds for a key, made and kept on first use. */
-function heldIn<K, V>(map: Map<K, V>, key: K, make: () => V): V {
-  let value = map.get(key);
-  if (value === undefined) {
-    value = make();
-    map.set(key, value);
-  }
-  return value;
 }

@@ -3,6 +3,7 @@
 import type { Bibliography } from '../index/bibliography';
 import type { ReferenceEntry } from '../types';
 import { editDistance } from '../text/normalize';
+import { heldIn } from '../memo';
 
 export type KeyResolution =
   | { status: 'resolved'; entryId: string }
@@ -47,12 +48,7 @@ export class KeyNeighbourhood {
 const neighbourhoods = new WeakMap<Bibliography, KeyNeighbourhood>();
 
 function neighbourhoodOf(bibliography: Bibliography): KeyNeighbourhood {
-  let neighbourhood = neighbourhoods.get(bibliography);
-  if (!neighbourhood) {
-    neighbourhood = new KeyNeighbourhood(bibliography.byKey.keys());
-    neighbourhoods.set(bibliography, neighbourhood);
-  }
-  return neighbourhood;
+  return heldIn(neighbourhoods, bibliography, () => new KeyNeighbourhood(bibliography.byKey.keys()));
 }
 
 /** Resolves a key against the document's own keyed entries (a LaTeX `thebibliography`) first, then the bibliography files. */

@@ -6,6 +6,7 @@ import type { Bibliography } from '../index/bibliography';
 import { buildIndex, resolveWork, type EntryIndex } from './authorDate';
 import { resolveKey, type KeyResolution } from './keys';
 import { ResolutionCache } from './resolutionCache';
+import { heldIn } from '../memo';
 
 export { personKeys } from './authorDate';
 export type { KeyResolution } from './keys';
@@ -38,12 +39,7 @@ const bibliographyIndexes = new WeakMap<Bibliography, EntryIndex>();
 
 /** The author-date index of a bibliography is built once per bibliography version, not once per document edit. */
 function indexOfBibliography(bibliography: Bibliography): EntryIndex {
-  let index = bibliographyIndexes.get(bibliography);
-  if (!index) {
-    index = buildIndex(bibliography.entries);
-    bibliographyIndexes.set(bibliography, index);
-  }
-  return index;
+  return heldIn(bibliographyIndexes, bibliography, () => buildIndex(bibliography.entries));
 }
 
 /** A work is looked up among the typed entries first, and in the bibliography files only when the list has no entry;
@@ -102,10 +98,6 @@ const typedEntriesById = new WeakMap<DocumentFacts, Map<string, ReferenceEntry>>
 export function findEntry(facts: DocumentFacts, bibliography: Bibliography, id: string): ReferenceEntry | undefined {
   const inFiles = bibliography.byId.get(id);
   if (inFiles) return inFiles;
-  let typed = typedEntriesById.get(facts);
-  if (!typed) {
-    typed = new Map((facts.referenceList?.entries ?? []).map((e) => [e.id, e]));
-    typedEntriesById.set(facts, typed);
-  }
+  const typed = heldIn(typedEntriesById, facts, () => new Map((facts.referenceList?.entries ?? []).map((e) => [e.id, e])));
   return typed.get(id);
 }

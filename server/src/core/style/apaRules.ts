@@ -23,6 +23,7 @@ import { citationsInContext } from './rules/citedWorks';
 import type { StyleRuleMemo } from './rules/ruleMemo';
 import { citationStyle, type CitationStyle } from './citationStyles';
 import { insideQuotation } from './quotedText';
+import { heldIn } from '../memo';
 
 export type { ApaRuleCode, StyleRuleCode } from './rules/finding';
 
@@ -58,20 +59,13 @@ const RULES: ApaRule[] = [
 const findingsByAnalysis = new WeakMap<Analysis, Map<StyleRuleCode, Finding[]>>();
 
 function findingsOf(analysis: Analysis, rule: ApaRule): Finding[] {
-  let byRule = findingsByAnalysis.get(analysis);
-  if (!byRule) {
-    byRule = new Map();
-    findingsByAnalysis.set(analysis, byRule);
-  }
-  let findings = byRule.get(rule.code);
-  if (!findings) {
-    findings = findAll(analysis, rule, analysis.styleRuleMemo);
+  const byRule = heldIn(findingsByAnalysis, analysis, () => new Map<StyleRuleCode, Finding[]>());
+  return heldIn(byRule, rule.code, () => {
+    const findings = findAll(analysis, rule, analysis.styleRuleMemo);
     // A quoted citation stays as the quoted author wrote it. Filtered after the memo, since an edit elsewhere in the
     // paragraph can open or close the quotation around a finding that is kept.
-    if (rule.rewordsCitations) findings = findings.filter((finding) => !insideQuotation(analysis.text, finding.span));
-    byRule.set(rule.code, findings);
-  }
-  return findings;
+    return rule.rewordsCitations ? findings.filter((finding) => !insideQuotation(analysis.text, finding.span)) : findings;
+  });
 }
 
 /** A rule's findings; with the memo of the document's earlier versions, only what changed since is checked again. */

@@ -7,6 +7,7 @@ import type { AuthorPageCitation, AuthorPageWork, DocumentFacts, ReferenceEntry,
 import { editDistance, nameKey, titleWords } from '../text/normalize';
 import { worksCitedSurnames } from '../syntax/authorPageCitations';
 import { entryIdsOfWork } from '../resolve/resolve';
+import { heldIn } from '../memo';
 
 export type AuthorPageResolution =
   /** One entry, or every work of the author when the citation gives no short title to choose by. */
@@ -24,12 +25,7 @@ export interface AuthorPageMatching {
 const matchingByAnalysis = new WeakMap<Analysis, AuthorPageMatching>();
 
 export function matchAuthorPageCitations(analysis: Analysis): AuthorPageMatching {
-  let matching = matchingByAnalysis.get(analysis);
-  if (!matching) {
-    matching = computeMatching(analysis.facts);
-    matchingByAnalysis.set(analysis, matching);
-  }
-  return matching;
+  return heldIn(matchingByAnalysis, analysis, () => computeMatching(analysis.facts));
 }
 
 const worksCitedCountsByAnalysis = new WeakMap<Analysis, Map<string, number>>();
@@ -40,12 +36,7 @@ const worksCitedCountsByAnalysis = new WeakMap<Analysis, Map<string, number>>();
  * that either reading finds once.
  */
 export function worksCitedCounts(analysis: Analysis): Map<string, number> {
-  let counts = worksCitedCountsByAnalysis.get(analysis);
-  if (!counts) {
-    counts = countWorksCited(analysis);
-    worksCitedCountsByAnalysis.set(analysis, counts);
-  }
-  return counts;
+  return heldIn(worksCitedCountsByAnalysis, analysis, () => countWorksCited(analysis));
 }
 
 function countWorksCited(analysis: Analysis): Map<string, number> {

@@ -6,6 +6,7 @@ import type { Citation, PersonName, ReferenceEntry, Span } from '../types';
 import { parseWorkDate } from './dates';
 import { nameKey } from '../text/normalize';
 import { insideSortedSpans } from '../text/sortedSpans';
+import { heldIn } from '../memo';
 
 /** Name, optional "et al.", optional comma, year. Each part is bounded, so matching stays linear. The leading look for a
  * capital letter changes no match: it lets the scan pass over other characters before it tries the look behind. */
@@ -16,12 +17,9 @@ const BARE_MENTION = /(?=\p{Lu})(?<![\p{L}\p{M}\p{N}'’\-(@\\/.])([\p{Lu}][\p{L
 const familyKeysByName = new WeakMap<PersonName, readonly string[]>();
 
 function familyKeys(name: PersonName): readonly string[] {
-  let keys = familyKeysByName.get(name);
-  if (!keys) {
-    keys = name.literal ? [nameKey(name.literal)] : [nameKey(name.family), nameKey(`${name.particle ?? ''} ${name.family}`)];
-    familyKeysByName.set(name, keys);
-  }
-  return keys;
+  return heldIn(familyKeysByName, name, () =>
+    name.literal ? [nameKey(name.literal)] : [nameKey(name.family), nameKey(`${name.particle ?? ''} ${name.family}`)],
+  );
 }
 
 /** The first authors' keys of the list last read, by the name objects they were made from. */

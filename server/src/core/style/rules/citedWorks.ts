@@ -3,6 +3,7 @@
 
 import { entryOf, type Analysis } from '../../index/analysis';
 import type { Citation, CitedWork, ReferenceEntry, Resolution } from '../../types';
+import { heldIn } from '../../memo';
 
 export interface WorkInContext {
   citation: Citation;
@@ -23,19 +24,16 @@ const byAnalysis = new WeakMap<Analysis, CitationInContext[]>();
 
 /** The author-date citations of the document, each with its works, in document order. */
 export function citationsInContext(analysis: Analysis): CitationInContext[] {
-  let citations = byAnalysis.get(analysis);
-  if (!citations) {
-    citations = analysis.facts.citations.map((citation, ci) => ({
+  return heldIn(byAnalysis, analysis, () =>
+    analysis.facts.citations.map((citation, ci) => ({
       citation,
       works: citation.items.map((work, wi) => {
         const resolution = analysis.resolution.byCitation[ci]?.[wi];
         const entry = resolution?.status === 'resolved' ? entryOf(analysis, resolution.entryId) : undefined;
         return { citation, work, resolution, entry };
       }),
-    }));
-    byAnalysis.set(analysis, citations);
-  }
-  return citations;
+    })),
+  );
 }
 
 export function citedWorks(analysis: Analysis): WorkInContext[] {

@@ -37,6 +37,15 @@ test('author-page citations of every form find their entries: nothing is missing
   assert.deepEqual(mlaDiagnostics(text), []);
 });
 
+test('a page alone after several named authors cites the work of the first of them', () => {
+  const text = dedent(`
+    As Smith, Jones, and Oke show, memory is social (23).
+  `) + '\n' + WORKS_CITED;
+  const pageOnly = analyse(text, 'markdown', 1).facts.authorPageCitations.flatMap((c) => c.items);
+  assert.deepEqual(pageOnly.map((work) => [work.authors, work.pages]), [[['Smith'], '23']]);
+  assert.ok(!mlaDiagnostics(text).some((d) => d.code === 'mla-uncited' && d.message.startsWith('Smith,')));
+});
+
 test('mla-missing: an author without an entry, with the nearest surname; a title no work of the author has', () => {
   const f = parseFixture(dedent(`
     Memory (Halbwach 23), and (Morrison, *Paradise* 3).

@@ -47,6 +47,12 @@ test('Markdown superscripts are found', () => {
   assert.ok(numbersIn('Warming^1^.').every((c) => c.superscript));
 });
 
+test('a superscript after a unit or a variable is a power, not a citation', () => {
+  const text = 'Air held 40 µg/m^3^ of PM over 12 km^2^, where x^2^ grows; see Smith et al^1^ and the trees^2^.';
+  const found = numbersIn(text).map((c) => slice(text, c.span));
+  assert.deepEqual(found, ['^1^', '^2^']);
+});
+
 test('links, footnotes, task boxes, indexes, years, powers and code are no numeric citations', () => {
   expectItems(`
     A link [1](https://example.org) and a footnote[^1] and [^2] and a reference link [text][1] and [1][ref].

@@ -117,6 +117,8 @@ function pageOnlyWork(masked: string, content: string, contentStart: number, sur
   const sentence = sentenceBefore(masked, open);
   const words = [...sentence.text.matchAll(new RegExp(SURNAME, 'gu'))];
   for (let i = words.length - 1; i >= 0; i--) {
+    // "Bajari, Benkard, and Levin": a work named by several authors is cited by its first.
+    i = firstOfAuthorGroup(sentence.text, words, i);
     const word = words[i];
     if (!surnames.has(nameKey(word[0]))) continue;
     const authorStart = sentence.start + word.index!;
@@ -132,6 +134,21 @@ function pageOnlyWork(masked: string, content: string, contentStart: number, sur
     }];
   }
   return undefined;
+}
+
+/** What joins the surnames of one work's authors: ", ", " and ", ", and ", "& ". */
+const AUTHOR_JOIN = /^(?:\s*,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*)$/;
+
+/** The index of the first surname of the group of authors that ends with `words[last]`. */
+function firstOfAuthorGroup(text: string, words: RegExpMatchArray[], last: number): number {
+  let first = last;
+  while (first > 0) {
+    const previous = words[first - 1];
+    const between = text.slice(previous.index! + previous[0].length, words[first].index!);
+    if (!AUTHOR_JOIN.test(between)) break;
+    first--;
+  }
+  return first;
 }
 
 /** The text from the start of the sentence (or paragraph) that holds `offset` up to it. */

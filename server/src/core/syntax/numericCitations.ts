@@ -51,11 +51,23 @@ export function findNumericCitations(text: string, masked: string, skip: Span[])
     const start = match.index!;
     const before = masked[start - 1] ?? '';
     // "10^3^" is a power and "[^1^" the start of a footnote, not a citation.
-    if (/[\d[^\\]/.test(before) || isInside(start, skip)) continue;
+    if (/[\d[^\\]/.test(before) || isUnitPower(masked, start) || isInside(start, skip)) continue;
     const items = itemsIn(match[1], start + 1);
     if (items) found.push({ span: { start, end: start + match[0].length }, superscript: true, items });
   }
   return found.sort((a, b) => a.span.start - b.span.start);
+}
+
+/** A word of one or two letters: a unit or a variable ("m", "km", "x"); "al" ends "et al". */
+const SHORT_WORD_BEFORE = /(?<![\p{L}\p{M}])\p{L}{1,2}$/u;
+
+/**
+ * Whether the superscript at `caret` is a power of a unit or a variable ("µg/m^3^", "10 km^2^", "x^2^") rather than a
+ * citation: citations follow the words of a claim, which are longer than the symbols of units.
+ */
+function isUnitPower(masked: string, caret: number): boolean {
+  const word = SHORT_WORD_BEFORE.exec(masked.slice(Math.max(0, caret - 3), caret));
+  return word !== null && word[0] !== 'al';
 }
 
 /** The numbers and ranges of a citation's content, or nothing when a range runs backwards or too far. */

@@ -7,6 +7,7 @@ import { CloseAction, ErrorAction, LanguageClient, TransportKind, type ErrorHand
 import { EntriesView } from './entriesView';
 import { showProblems, SHOW_PROBLEMS_COMMAND } from './problemsPicker';
 import { RestartPolicy } from './restartPolicy';
+import { checksAnOpenDocument, startWhenChecked, type DocumentEvents } from './serverStart';
 
 let client: LanguageClient | undefined;
 /** Starts and restarts run one after another: stopping a client that is still starting fails and leaves it running. */
@@ -23,6 +24,13 @@ interface DocumentSummary {
 function checkedLanguages(): string[] {
   return workspace.getConfiguration('citewise').get<string[]>('languages') ?? ['markdown', 'plaintext'];
 }
+
+/** The editor's documents as the start rule reads them. */
+const editorDocuments: DocumentEvents = {
+  openDocuments: () => workspace.textDocuments,
+  onDidOpen: (listener) => workspace.onDidOpenTextDocument(listener),
+  checkedLanguages,
+};
 
 function createClient(context: ExtensionContext): LanguageClient {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -151,10 +159,22 @@ export async function activate(context: ExtensionContext): Promise<void> {
       entries.refresh();
     }, 250);
   };
+  // Started once a document Citewise checks is open (see serverStart.ts); until then commands and settings changes
+  // have no server to restart.
+  let started = false;
+  const startServer = async () => {
+    if (started) return;
+    started = true;
+    // The Citations view is shown once the server runs (its "when" clause reads this key).
+    void commands.executeCommand('setContext', 'citewise.active', true);
+    await queue(context, 'start');
+    refreshStatus();
+  };
+  const restartServer = () => (started ? queue(context, 'restart').then(refreshStatus) : startServer());
   context.subscriptions.push(
     status,
     window.registerTreeDataProvider('citewise.entries', entries),
-    commands.registerCommand('citewise.restartServer', () => queue(context, 'restart').then(refreshStatus)),
+    commands.registerCommand('citewise.restartServer', restartServer),
     commands.registerCommand('citewise.showCitations', showCitations),
     commands.registerCommand('citewise.copyEntry', copyEntry),
     commands.registerCommand(SHOW_PROBLEMS_COMMAND, showProblems),
@@ -165,16 +185,16 @@ export async function activate(context: ExtensionContext): Promise<void> {
       if (event.uris.some((uri) => uri.toString() === active)) refreshStatus();
     }),
     // Trust granted later: start again so that the server may read what the settings point at.
-    workspace.onDidGrantWorkspaceTrust(() => void queue(context, 'restart').then(refreshStatus)),
+    workspace.onDidGrantWorkspaceTrust(() => void (started && restartServer())),
     workspace.onDidChangeConfiguration((event) => {
-      // The document selector is fixed when the client starts, so a change of languages needs a new client.
-      if (event.affectsConfiguration('citewise.languages')) void queue(context, 'restart').then(refreshStatus);
+      // The document selector is fixed when the client starts, so a change of languages needs a new client; a
+      // language added may also be that of a document already open.
+      if (!event.affectsConfiguration('citewise.languages')) return;
+      if (started || checksAnOpenDocument(editorDocuments)) void restartServer();
     }),
+    startWhenChecked(editorDocuments, () => void startServer()),
   );
-  // The Citations view is shown once the extension runs (its "when" clause reads this key).
-  void commands.executeCommand('setContext', 'citewise.active', true);
-  await queue(context, 'start');
-  refreshStatus();
+  await lifecycle;
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,7 +1,8 @@
 // A stand-in for the `vscode` module, enough for the bundled client to activate and its language client to start the
-// real server in plain Node: no editor is drawn, no document is open, and every setting keeps its default. The parts
-// the client only registers (providers, commands, views) answer with something that can be disposed; anything not
-// written out here is a permissive placeholder, so that a feature the language client sets up does not stop it.
+// real server in plain Node: no editor is drawn, one Markdown document counts as open, and every setting keeps its
+// default. The parts the client only registers (providers, commands, views) answer with something that can be
+// disposed; anything not written out here is a permissive placeholder, so that a feature the language client sets up
+// does not stop it.
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -194,9 +195,13 @@ function namespace(members: Record<string, unknown>): Record<string, unknown> {
   });
 }
 
+/** The document whose opening woke the extension: the client starts its server only when a checked document is open.
+ * The language client does not send it to the server, since `languages.match` here matches nothing. */
+const openedDocument = { uri: Uri.file('/essay.md'), languageId: 'markdown', version: 1, getText: () => '' };
+
 export const workspace = namespace({
   getConfiguration: configuration,
-  textDocuments: [],
+  textDocuments: [openedDocument],
   notebookDocuments: [],
   workspaceFolders: undefined,
   isTrusted: true,

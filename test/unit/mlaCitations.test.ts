@@ -41,8 +41,8 @@ test('a page alone after several named authors cites the work of the first of th
   const text = dedent(`
     As Smith, Jones, and Oke show, memory is social (23).
   `) + '\n' + WORKS_CITED;
-  const pageOnly = analyse(text, 'markdown', 1).facts.authorPageCitations.flatMap((c) => c.items);
-  assert.deepEqual(pageOnly.map((work) => [work.authors, work.pages]), [[['Smith'], '23']]);
+  const pageOnly = analyse(text, 'markdown', 1).facts.authorPageCitations?.flatMap((c) => c.items);
+  assert.deepEqual(pageOnly?.map((work) => [work.authors, work.pages]), [[['Smith'], '23']]);
   assert.ok(!mlaDiagnostics(text).some((d) => d.code === 'mla-uncited' && d.message.startsWith('Smith,')));
 });
 

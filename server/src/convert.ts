@@ -115,10 +115,17 @@ export interface CompletionData {
   entryId: string;
 }
 
-export function toCompletionList(document: TextDocument, result: CompletionResult): CompletionList {
+/** What the editor can show of a completion item. */
+export interface CompletionSupport {
+  /** Author, year and title in every row of the list (LSP 3.17 `labelDetails`), not only in the chosen one's `detail`. */
+  labelDetails: boolean;
+}
+
+export function toCompletionList(document: TextDocument, result: CompletionResult, support: CompletionSupport = { labelDetails: false }): CompletionList {
   const range = toRange(document, result.replace);
   const items = result.items.map((item): CompletionItem => ({
     label: item.label,
+    labelDetails: support.labelDetails && (item.labelDetail || item.labelDescription) ? { detail: item.labelDetail, description: item.labelDescription } : undefined,
     kind: CompletionItemKind.Reference,
     detail: item.detail,
     documentation: item.documentation === undefined ? undefined : { kind: MarkupKind.Markdown, value: item.documentation },

@@ -51,6 +51,7 @@ import {
   toCodeAction,
   toCodeLens,
   toCompletionList,
+  type CompletionSupport,
   toDiagnostic,
   toDocumentLink,
   toDocumentSymbol,
@@ -110,6 +111,7 @@ export function startServer(connection: Connection): void {
   let canPullConfiguration = false;
   /** Whether the editor accepts snippets in completion items. */
   let snippetSupport = false;
+  const completionSupport: CompletionSupport = { labelDetails: false };
   /** Whether the client shows progress the server starts (window/workDoneProgress/create). */
   let canShowProgress = false;
   /** How large files are read in the background; an editor (or a test) may slow it down or show progress sooner. */
@@ -326,6 +328,7 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     canPullConfiguration = !!params.capabilities.workspace?.configuration;
     snippetSupport = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
+    completionSupport.labelDetails = params.capabilities.textDocument?.completion?.completionItem?.labelDetailsSupport === true;
     canShowProgress = !!params.capabilities.window?.workDoneProgress;
     roots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
     if (roots.length === 0 && params.rootUri) roots = [uriToPath(params.rootUri)].filter((p): p is string => !!p);
@@ -425,7 +428,7 @@ export function startServer(connection: Connection): void {
   connection.onCompletion((params) =>
     onDocument('completion', [], () => params.textDocument.uri, (document, analysis) => {
       const result = complete(analysis, toOffset(document, params.position), settings.citationStyle, { snippets: snippetSupport });
-      return result ? toCompletionList(document, result) : [];
+      return result ? toCompletionList(document, result, completionSupport) : [];
     }),
   );
 

@@ -25,6 +25,10 @@ export interface CompletionEntry {
   filterText: string;
   sortText: string;
   detail?: string;
+  /** Shown right after the label in every row of the list, where the editor can (the key's author and year). */
+  labelDetail?: string;
+  /** Shown at the right of every row, where the editor can (the work's title). */
+  labelDescription?: string;
   /** The entry behind the item: its documentation is rendered when the item is shown (see `completionDocumentation`). */
   entryId: string;
   /** Present for typed entries, whose text is at hand; bibliography entries are formatted on request. */
@@ -99,6 +103,7 @@ function completeNumber(analysis: Analysis, offset: number): CompletionResult | 
       filterText: `${n.number} ${authorPhrase(entry, 'narrative')} ${yearOf(entry)} ${entry.title ?? ''}`,
       sortText: String(n.number).padStart(6, '0'),
       detail: entry.title,
+      labelDescription: entry.title,
       entryId: entry.id,
       documentation: typedDocumentation(entry),
     }];
@@ -131,6 +136,8 @@ export function complete(
       filterText: `${entry.key} ${authorPhrase(entry, 'narrative')} ${yearOf(entry)} ${entry.title ?? ''}`,
       sortText,
       detail: `${citeEntry(entry, 'narrative')}${entry.title ? ` ${entry.title}` : ''}`,
+      labelDetail: ` ${citeEntry(entry, 'narrative')}`,
+      labelDescription: entry.title,
       entryId: entry.id,
     }));
   }
@@ -143,6 +150,7 @@ export function complete(
       filterText: yearOf(entry),
       sortText,
       detail: entry.title,
+      labelDescription: entry.title,
       entryId: entry.id,
       documentation: typedDocumentation(entry),
     }));
@@ -169,6 +177,7 @@ function completeWork(analysis: Analysis, cite: EntryCiter, form: CitationForm, 
     filterText: `${authorPhrase(entry, form)} ${yearOf(entry)} ${entry.title ?? ''}`.trim(),
     sortText,
     detail: entry.title,
+    labelDescription: entry.title,
     entryId: entry.id,
     documentation: typedDocumentation(entry),
   }));

@@ -113,6 +113,24 @@ test('a BibTeX file read in slices links with the other BibTeX files of the docu
   assert.equal(parents.entries.find((entry) => entry.key === 'otherchild')!.container, 'Proceedings of the Late Conference');
 });
 
+test('while a BibTeX file is read, the other BibTeX files linked without it count as loading too; then neither does', () => {
+  const usesMacro = { source: 'file:///library/uses', path: 'uses.bib', text: '@article{late2021, title = {T}, journal = sharedjournal, year = 2021}\n', version: '1' };
+  const text = `@string{sharedjournal = {Shared Journal}}\n${trickyBibtex}`;
+  const reading = new BibtexReading(text, SOURCE, 40);
+  const read = () => new BibliographyReader().read([usesMacro, { source: SOURCE, path: 'refs.bib', text, version: '1', reading }]);
+  reading.step();
+  const [uses, refs] = read();
+  assert.equal(refs.loading, true);
+  // Its macro is not known yet, so its "unknown macro" problem is provisional: the file is held as loading.
+  assert.equal(uses.loading, true);
+  while (!reading.step());
+  const [usesRead, refsRead] = read();
+  assert.equal(refsRead.loading, undefined);
+  assert.equal(usesRead.loading, undefined);
+  assert.deepEqual(usesRead.problems, []);
+  assert.equal(usesRead.entries[0].container, 'Shared Journal');
+});
+
 const trickyCslJson = dedent(`
   [
     {"id": "first", "type": "book", "title": "First", "author": [{"family": "Oke", "given": "T. R."}], "issued": {"date-parts": [[1982]]}},

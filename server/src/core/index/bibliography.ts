@@ -10,7 +10,8 @@ export interface BibliographySource {
   version: string;
   entries: ReferenceEntry[];
   problems: Problem[];
-  /** The file is still being read: its entries and problems are those read so far. */
+  /** The file is still being read, or is a BibTeX file linked without another one still being read: its entries and
+   * problems are those known so far. */
   loading?: boolean;
 }
 

@@ -42,6 +42,9 @@ export class BibliographyReader {
     // read and used with others is linked with them, as their macros and crossref parents may be in it.
     const linksItself = (f: BibliographyText) => !!f.reading && (!f.reading.done || all.length === 1);
     const bibtex = all.filter((f) => !linksItself(f));
+    // The other BibTeX files are linked without a file still being read: a macro or crossref parent it defines is not
+    // known yet, so their entries and problems are provisional, and they count as loading until it is read.
+    const linkedWithoutOne = bibtex.length > 0 && all.some((f) => f.reading && !f.reading.done);
     const linked = this.linkTogether(bibtex);
     for (const source of [...this.scans.keys()]) if (!files.some((f) => f.source === source)) this.scans.delete(source);
     return files.map((file) => {
@@ -59,7 +62,7 @@ export class BibliographyReader {
                   ? parseRis(file.text, file.source)
                   : { entries: [], problems: [unsupported()] };
       const source: BibliographySource = { source: file.source, version: file.version, entries: withUniqueIds(parsed.entries), problems: parsed.problems };
-      if (file.reading && !file.reading.done) source.loading = true;
+      if ((file.reading && !file.reading.done) || (linkedWithoutOne && format === 'bibtex')) source.loading = true;
       return source;
     });
   }

@@ -1,9 +1,11 @@
 // Work done ahead while the server is idle, so that the first completion and hover after a large bibliography is read
-// find it done: completion's indexes of the open documents' bibliographies, then the line offsets of their files. The
-// work runs in short slices that a request or an edit interrupts.
+// find it done: completion's indexes of the open documents' bibliographies, then their entries' problems (which the
+// files' diagnostics show), then the line offsets of their files. The work runs in short slices that a request or an
+// edit interrupts.
 
 import type { Bibliography } from './core/index/bibliography';
 import { prepareCompletion } from './core/features/completionCandidates';
+import { entryProblemsRead, readEntryProblems } from './core/features/bibliographyDiagnostics';
 
 /** How long one slice may hold the server up; being short, a slice needs less quiet before it than the style engine's
  * half-second build. */
@@ -20,6 +22,8 @@ export interface IdleServer {
   /** Counts the line offsets of a bibliography file, which the first hover on one of its entries would otherwise do
    * (90 ms at 50,000 entries). */
   countLines(source: string): void;
+  /** Every entry's problems of a file that had some unread have now been read: its diagnostics can be shown. */
+  problemsRead(): void;
   logError(message: string): void;
 }
 
@@ -39,14 +43,32 @@ export class IdlePreparation {
       return;
     }
     const deadline = Date.now() + SLICE_MS;
+    const shouldStop = () => Date.now() >= deadline;
     let done = true;
     try {
       const bibliographies = this.server.bibliographies();
-      for (const bibliography of bibliographies) done = done && prepareCompletion(bibliography, () => Date.now() >= deadline);
+      for (const bibliography of bibliographies) done = done && prepareCompletion(bibliography, shouldStop);
+      if (done) done = this.readProblems(bibliographies, shouldStop);
       if (done) for (const bibliography of bibliographies) for (const { source } of bibliography.sources) this.server.countLines(source);
     } catch (error) {
       this.server.logError(`citewise: preparing completion failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
     }
     this.timer = done ? undefined : setTimeout(() => this.slice(), 0);
+  }
+
+  /** Reads the entries' problems of the files read to the end; true once all are read. */
+  private readProblems(bibliographies: Bibliography[], shouldStop: () => boolean): boolean {
+    let finished = false;
+    let done = true;
+    for (const source of bibliographies.flatMap((bibliography) => bibliography.sources)) {
+      if (source.loading || entryProblemsRead(source)) continue;
+      if (!readEntryProblems(source, shouldStop)) {
+        done = false;
+        break;
+      }
+      finished = true;
+    }
+    if (finished) this.server.problemsRead();
+    return done;
   }
 }

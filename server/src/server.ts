@@ -69,7 +69,7 @@ import { defaultSettings, readSettings, type Settings } from './settings';
 import { uriToPath, Workspace } from './workspace';
 import { StyleRegistry } from './styles';
 import { BibliographyReader } from './core/index/readBibliographies';
-import { bibliographyDiagnostics, duplicateKeysAcrossFiles } from './core/features/bibliographyDiagnostics';
+import { bibliographyDiagnostics, duplicateKeysAcrossFiles, entryProblemsRead } from './core/features/bibliographyDiagnostics';
 import { uncitedBibliographyEntries } from './core/features/uncitedBibliographyEntries';
 import { DOCUMENT_GLOB, WorkspaceDocuments } from './workspaceDocuments';
 import { registerRename, type UnopenedDocument } from './renameRequests';
@@ -83,6 +83,8 @@ const BACKGROUND_READ_BYTES = 1048576;
 const DIAGNOSTICS_DELAY_MS = 120;
 /** Problems shown in bibliography files are gathered over all documents, a little after the documents' own. */
 const BIBLIOGRAPHY_DELAY_MS = 300;
+/** A file with more entries than this has its entries' problems read in idle slices before they are shown. */
+const ENTRIES_READ_AT_ONCE = 2000;
 /** How long the server must have been quiet (no document opened or changed, no request) before it builds the style engine. */
 const STYLE_WARM_UP_DELAY_MS = 200;
 /** The request the client's status bar sends for the active document: how many entries it sees and cites. */
@@ -256,6 +258,7 @@ export function startServer(connection: Connection): void {
     lastActivity: () => lastActivity,
     bibliographies: () => openDocuments().map(({ analysis }) => analysis.bibliography),
     countLines: (source) => void rangeInFile(source, { start: 0, end: 0 }),
+    problemsRead: () => scheduleBibliographyProblems(),
     logError: (message) => connection.console.error(message),
   });
 
@@ -277,9 +280,11 @@ export function startServer(connection: Connection): void {
     const duplicates = duplicateKeysAcrossFiles([...new Set(open.map((a) => a.bibliography))], settings.diagnostics);
     const published = new Set<string>();
     for (const source of sources.values()) {
-      // A file still being read keeps the problems it had; its own are published once it is read.
-      if (source.loading) {
+      // A file still being read keeps the problems it had; its own are published once it is read. So does a large
+      // file whose entries' problems are still being read while the server is idle (idlePreparation.ts).
+      if (source.loading || (source.entries.length > ENTRIES_READ_AT_ONCE && !entryProblemsRead(source))) {
         if (bibliographyDiagnosticUris.has(source.source)) published.add(source.source);
+        if (!source.loading) idlePreparation.schedule();
         continue;
       }
       const core = [...bibliographyDiagnostics(source, settings.diagnostics), ...(duplicates.get(source.source) ?? []), ...(uncited.get(source.source) ?? [])];

@@ -3,7 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mergeBibliography } from '../../server/src/core/index/bibliography';
-import { bibliographyDiagnostics, duplicateKeysAcrossFiles } from '../../server/src/core/features/bibliographyDiagnostics';
+import { bibliographyDiagnostics, duplicateKeysAcrossFiles, entryProblemsRead, readEntryProblems } from '../../server/src/core/features/bibliographyDiagnostics';
+import { BibliographyReader } from '../../server/src/core/index/readBibliographies';
 import { defaultDiagnosticSettings, type ReferenceEntry } from '../../server/src/core/types';
 
 function entry(source: string, key: string, start: number): ReferenceEntry {
@@ -35,4 +36,20 @@ test('reading problems of a file become bibliography-syntax diagnostics; its own
     ['bibliography-syntax', 'error'],
     ['duplicate-key', 'warning'],
   ]);
+});
+
+test('the entries\' problems of a large file can be read a slice at a time, and then give the same diagnostics', () => {
+  const entries = Array.from({ length: 500 }, (_, i) => `@article{k${i}, title = {T${i}}, journal = ${i % 50 === 0 ? 'undefinedmacro' : '{J}'}, year = 2000}`);
+  const text = entries.join('\n');
+  const read = () => new BibliographyReader().read([{ source: 'file:///big.bib', path: 'big.bib', text, version: '1' }])[0];
+  const sliced = read();
+  let looks = 0;
+  let slices = 1;
+  assert.equal(entryProblemsRead(sliced), false);
+  while (!readEntryProblems(sliced, () => ++looks % 2 === 0)) slices++;
+  assert.ok(slices > 1, 'it stopped when asked');
+  assert.equal(entryProblemsRead(sliced), true);
+  const diagnostics = bibliographyDiagnostics(sliced, defaultDiagnosticSettings);
+  assert.equal(diagnostics.length, 10);
+  assert.deepEqual(diagnostics, bibliographyDiagnostics(read(), defaultDiagnosticSettings));
 });

@@ -6,6 +6,7 @@
 import type { PersonName, ReferenceEntry, Span, WorkDate } from '../types';
 import { DATE_SOURCE, dateFromMatch } from './dates';
 import { EDITOR_MARK, parseAuthorList, withoutElisions } from './names';
+import { collapseWhitespace, isWhitespace } from '../text/whitespace';
 
 /** Only this many characters of an entry are read: real entries are far shorter, and it bounds the work per entry. */
 const READ_LIMIT = 4000;
@@ -16,8 +17,24 @@ const AUTHOR_PART_LIMIT = 600;
 /** A date in parentheses, or a bare date not glued to other letters, digits or version numbers. */
 const DATE_CANDIDATE = new RegExp(`(\\()?(?<![\\p{L}\\p{N}/.\\-])${DATE_SOURCE}(\\))?`, 'giu');
 
+/**
+ * What every date begins with: four digits, "n.", "in press" or "forthcoming". Found first with this simpler pattern,
+ * it spares the date pattern (with its look-behind at every position) the names in front of the date.
+ */
+const DATE_LANDMARK = /\d{4}|n\.|in\spress|forthcoming/iu;
+
 export const DOI = /(?:https?:\/\/(?:dx\.)?doi\.org\/|\bdoi:\s?)?\b(10\.\d{4,9}\/[^\s<>"'\[\]]+)/iu;
+/** The same pattern used from a chosen offset (global), so that the search can begin near the DOI's "10.". */
+const DOI_FROM_OFFSET = new RegExp(DOI.source, 'giu');
+/** The longest text a DOI pattern matches before "10.": "https://dx.doi.org/". */
+const LONGEST_DOI_PREFIX = 'https://dx.doi.org/'.length;
 const URL = /(?:https?:\/\/|\bwww\.)[^\s<>"'\[\]]+/giu;
+/** "www." in any case: with "://" one of the two is in every URL, and a text without either needs no URL search. */
+const WWW = /www\./iu;
+/** "doi:" or "doi.", without which no "doi:10.…" or "doi.org/…" mention can be present. */
+const DOI_MENTION = /doi[:.]/iu;
+/** A URL in angle brackets: "<https://example.org>". */
+const ANGLE_BRACKET_URL = /<(?:https?:\/\/|www\.)[^<>\s]*>/giu;
 const DOI_LINK = /^(?:https?:\/\/)?(?:dx\.)?doi\.org\//iu;
 
 /** "[text](destination)" Markdown links, read as their text. */
@@ -96,9 +113,18 @@ function startsWithTitle(layout: EntryLayout): boolean {
  * ("New U.S. anti-personnel landmine policy").
  */
 function readsAsTitle(authorPart: string): boolean {
-  const words = withoutElisions(authorPart).text.split(' ');
-  return words.some((word) => /^\p{Ll}{3,}/u.test(word) && !/\p{Lu}/u.test(word) && !CONNECTORS.has(word.replace(/[,;.:]+$/u, '')));
+  const text = withoutElisions(authorPart).text;
+  // Only words that begin with three lower-case letters can decide; one search finds them without splitting the text.
+  LOWER_CASE_WORD.lastIndex = 0;
+  for (let match = LOWER_CASE_WORD.exec(text); match; match = LOWER_CASE_WORD.exec(text)) {
+    const word = match[0];
+    if (!/\p{Lu}/u.test(word) && !CONNECTORS.has(word.replace(/[,;.:]+$/u, ''))) return true;
+  }
+  return false;
 }
+
+/** A space-separated word that begins with three lower-case letters. */
+const LOWER_CASE_WORD = /(?<![^ ])\p{Ll}{3}[^ ]*/gu;
 
 /** True when the entry text begins with dashes or its date, standing for the previous entry's authors. */
 export function repeatsPreviousAuthors(text: string): boolean {
@@ -123,20 +149,33 @@ function layoutOf(raw: string): EntryLayout {
 
 /** The text with labels, link destinations, URLs and DOIs taken out, so that only words and dates remain. */
 function readingText(raw: string): string {
-  let text = raw.replace(/\s+/gu, ' ').trim();
-  const label = LEADING_LABEL.exec(text);
+  // Each replacement runs only when the character or word its pattern begins with is present: most entries have no
+  // label, no link and no angle brackets, and skipping those searches is most of the saving on a long list.
+  let text = collapseWhitespace(raw);
+  const label = startsWithOneOf(text, '_*(') ? LEADING_LABEL.exec(text) : null;
   if (label && /\d{4}/u.test(label[1]) && /\p{L}/u.test(label[1])) text = text.slice(label[0].length);
-  text = text.replace(REPEATED_AUTHOR_DASHES, '');
-  text = text.replace(MARKDOWN_LINK, '$1');
-  text = text.replace(/<(?:https?:\/\/|www\.)[^<>\s]*>/giu, ' ');
-  text = text.replace(URL, ' ');
-  text = text.replace(/\bdoi:\s?10\.\S+/giu, ' ').replace(/\bdoi\.org\/\S+/giu, ' ');
-  return text.replace(/\s+/gu, ' ').trim();
+  if (startsWithOneOf(text, '—–―-_')) text = text.replace(REPEATED_AUTHOR_DASHES, '');
+  if (text.includes('](')) text = text.replace(MARKDOWN_LINK, '$1');
+  if (text.includes('<')) text = text.replace(ANGLE_BRACKET_URL, ' ');
+  if (mayHoldUrl(text)) text = text.replace(URL, ' ');
+  if (DOI_MENTION.test(text)) text = text.replace(/\bdoi:\s?10\.\S+/giu, ' ').replace(/\bdoi\.org\/\S+/giu, ' ');
+  return collapseWhitespace(text);
+}
+
+function startsWithOneOf(text: string, characters: string): boolean {
+  return text.length > 0 && characters.includes(text[0]);
+}
+
+function mayHoldUrl(text: string): boolean {
+  return text.includes('://') || WWW.test(text);
 }
 
 /** The first date that stands where an entry puts it: "(2019)", "(2004, March 17)", "2018.", "2013 “Title”". */
 function findDate(reading: string): DateHit | undefined {
-  DATE_CANDIDATE.lastIndex = 0;
+  const landmark = reading.search(DATE_LANDMARK);
+  if (landmark < 0) return undefined;
+  // No date starts before the first year or date word; only its opening parenthesis may stand one character earlier.
+  DATE_CANDIDATE.lastIndex = Math.max(0, landmark - 1);
   for (let match = DATE_CANDIDATE.exec(reading); match; match = DATE_CANDIDATE.exec(reading)) {
     const open = match[1] === '(';
     const close = match[9] === ')';
@@ -177,12 +216,15 @@ function authorPartEnd(reading: string): number {
 
 /** "Surname, I. (Ed.)" → "Surname, I."; trailing separators dropped. */
 function cleanAuthorPart(part: string): string {
-  return part
-    .replace(new RegExp(`${EDITOR_MARK.source}\\.?`, 'giu'), ' ')
-    .replace(/\s+/gu, ' ')
-    .replace(/[\s,;:]+$/u, '')
-    .trim();
+  const withoutMarks = part.includes('(') ? part.replace(EDITOR_MARKS, ' ') : part;
+  const text = collapseWhitespace(withoutMarks);
+  let end = text.length;
+  while (end > 0 && ' ,;:'.includes(text[end - 1])) end--;
+  return text.slice(0, end).trim();
 }
+
+/** Every "(Ed.)" or "(Eds.)" with the full stop that may follow it. */
+const EDITOR_MARKS = new RegExp(`${EDITOR_MARK.source}\\.?`, 'giu');
 
 /** Every word is a name, an initial, a particle, a connector, "et al." or a parenthesised abbreviation. */
 function isNameSequence(part: string): boolean {
@@ -225,9 +267,11 @@ function titleAndContainer(rest: string): { title?: string; container?: string }
   return { title: title || undefined, container: container || undefined };
 }
 
+/** The mark that closes a quoted or emphasised title, by the mark that opens it. */
+const TITLE_CLOSERS = new Map([['“', '”'], ['"', '"'], ['«', '»'], ['*', '*'], ['_', '_'], ['‘', '’']]);
+
 function titleEndOf(text: string): { end: number; next: number } {
-  const pairs: Record<string, string> = { '“': '”', '"': '"', '«': '»', '*': '*', _: '_', '‘': '’' };
-  const closer = pairs[text[0]];
+  const closer = TITLE_CLOSERS.get(text[0]);
   if (closer) {
     const close = text.indexOf(closer, 1);
     if (close > 0) return { end: close + 1, next: close + 1 };
@@ -249,18 +293,24 @@ function containerOf(text: string): string {
   const stop = sentenceEnd(source, 0, source.length);
   let container = stop < 0 ? source : source.slice(0, stop);
   // Volume, issue and pages follow the source's name after a comma: "Journal, 12(3), 45–67".
-  const numbers = container.search(/,\s*(?:\d|pp?\.|vol\.)/iu);
+  const numbers = container.includes(',') ? container.search(/,\s*(?:\d|pp?\.|vol\.)/iu) : -1;
   if (numbers > 0) container = container.slice(0, numbers);
   return cleanField(container);
 }
 
 /** Emphasis marks, surrounding quotation marks and trailing separators removed. */
 function cleanField(text: string): string {
-  return text
-    .replace(/[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}/gu, '')
-    .replace(/^[\s“"‘«]+|[\s”"’»,.;:]+$/gu, '')
-    .trim();
+  const plain = text.includes('*') || text.includes('_') ? text.replace(/[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}/gu, '') : text;
+  let start = 0;
+  while (start < plain.length && (FIELD_OPENERS.includes(plain[start]) || isWhitespace(plain[start]))) start++;
+  let end = plain.length;
+  while (end > start && (FIELD_CLOSERS.includes(plain[end - 1]) || isWhitespace(plain[end - 1]))) end--;
+  return plain.slice(start, end);
 }
+
+/** Quotation marks that open a field, and quotation marks and separators that close one; both are dropped. */
+const FIELD_OPENERS = '“"‘«';
+const FIELD_CLOSERS = '”"’»,.;:';
 
 /**
  * The index of the first full stop, question or exclamation mark in [from, limit) that ends a sentence: followed by a
@@ -287,7 +337,9 @@ function lastSentenceEnd(text: string): number {
 function endsAbbreviation(text: string, dot: number): boolean {
   let start = dot;
   while (start > 0 && text[start - 1] !== ' ' && dot - start < 12) start--;
-  const word = text.slice(start, dot).replace(/^[(\-“"]+/u, '');
+  let wordStart = start;
+  while (wordStart < dot && '(-“"'.includes(text[wordStart])) wordStart++;
+  const word = text.slice(wordStart, dot);
   if (/^-?\p{Lu}(?:[.-]{1,2}\p{Lu})*$/u.test(word)) return true;
   return /^(?:al|et|eds?|vol|pp?|no|ed|Inc|Ltd|Jr|Sr|St|Dr|Mr|Mrs|Ms|Co|cf|vs)$/iu.test(word);
 }
@@ -300,11 +352,16 @@ function addProblem(entry: ReferenceEntry, code: string, message: string): void 
 }
 
 function findDoi(raw: string): string | undefined {
-  const match = DOI.exec(raw);
+  // Every DOI contains "10."; a match begins at most a link's prefix before the first one.
+  const firstCore = raw.indexOf('10.');
+  if (firstCore < 0) return undefined;
+  DOI_FROM_OFFSET.lastIndex = Math.max(0, firstCore - LONGEST_DOI_PREFIX);
+  const match = DOI_FROM_OFFSET.exec(raw);
   return match ? trimUrlEnd(match[1]) : undefined;
 }
 
 function findUrl(raw: string): string | undefined {
+  if (!mayHoldUrl(raw)) return undefined;
   URL.lastIndex = 0;
   for (let match = URL.exec(raw); match; match = URL.exec(raw)) {
     const url = trimUrlEnd(match[0]);

@@ -7,6 +7,7 @@ import type { ReferenceEntry, ReferenceList, Span } from '../types';
 import type { DocumentLanguage } from './mask';
 import { looksLikeReferenceEntry, parseReferenceEntry, repeatsPreviousAuthors } from './referenceEntry';
 import { splitLines as splitTextLines, type Line as TextLine } from '../text/lines';
+import { collapseWhitespace, isWhitespace } from '../text/whitespace';
 
 /**
  * Heading words of a reference list in several languages. They are compared without diacritics, so "references" also
@@ -86,7 +87,10 @@ export function containsHeading(text: string, masked: string, language: Document
 }
 
 function splitLines(text: string, masked: string): Line[] {
-  return splitTextLines(text).map((line) => ({ ...line, masked: masked.slice(line.start, line.end) }));
+  // The masked line is added to each new line object rather than copied into another: a long document has thousands.
+  const lines = splitTextLines(text) as Line[];
+  for (const line of lines) line.masked = masked.slice(line.start, line.end);
+  return lines;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -305,31 +309,48 @@ function readEntries(lines: Line[], from: number, to: number, headings: Heading[
 
 /** Strips blockquote and list markers; code, comments, headings and page furniture count as blank lines. */
 function contentLine(line: Line, isHeading: boolean): ContentLine {
-  const blank = { start: line.start, end: line.end, text: '', indent: 0, hasMarker: false, isBlank: true };
-  if (isHeading || isPageFurniture(line.text) || isTableRow(line.text)) return blank;
-  if (line.masked.trim() === '' && !/(?:https?:\/\/|www\.|doi:)/iu.test(line.text)) return blank;
+  if (isHeading || isPageFurniture(line.text) || isTableRow(line.text)) return blankLine(line);
+  if (line.masked.trim() === '' && !/(?:https?:\/\/|www\.|doi:)/iu.test(line.text)) return blankLine(line);
   const text = line.text;
   let offset = 0;
-  BLOCKQUOTE_MARKER.lastIndex = 0;
-  for (let quote = BLOCKQUOTE_MARKER.exec(text); quote && quote[0] !== ''; quote = BLOCKQUOTE_MARKER.exec(text)) {
-    offset = BLOCKQUOTE_MARKER.lastIndex;
+  if (startsWithBlockquote(text)) {
+    BLOCKQUOTE_MARKER.lastIndex = 0;
+    for (let quote = BLOCKQUOTE_MARKER.exec(text); quote && quote[0] !== ''; quote = BLOCKQUOTE_MARKER.exec(text)) {
+      offset = BLOCKQUOTE_MARKER.lastIndex;
+    }
   }
   const indentStart = offset;
   while (offset < text.length && (text[offset] === ' ' || text[offset] === '\t' || text[offset] === '\f')) offset++;
-  const indent = indentWidth(text.slice(indentStart, offset));
-  LIST_MARKER.lastIndex = offset;
-  const marker = LIST_MARKER.exec(text);
-  if (marker) offset += marker[0].length;
+  const indent = offset > indentStart ? indentWidth(text.slice(indentStart, offset)) : 0;
+  let marker: RegExpExecArray | null = null;
+  if (offset < text.length && LIST_MARKER_STARTS.includes(text[offset])) {
+    LIST_MARKER.lastIndex = offset;
+    marker = LIST_MARKER.exec(text);
+    if (marker) offset += marker[0].length;
+  }
   const rest = text.slice(offset).trimEnd();
-  if (rest === '') return blank;
+  if (rest === '') return blankLine(line);
   return { start: line.start + offset, end: line.start + offset + rest.length, text: rest, indent, hasMarker: marker !== null, isBlank: false };
+}
+
+function blankLine(line: Line): ContentLine {
+  return { start: line.start, end: line.end, text: '', indent: 0, hasMarker: false, isBlank: true };
 }
 
 /** "> " at the start of a line, repeated for nested quotes (sticky: each match continues where the last ended). */
 const BLOCKQUOTE_MARKER = /[ \t]{0,3}>[ \t]?/uy;
 
+/** A quote marker stands within the first four characters; most lines have no ">" there and skip the pattern. */
+function startsWithBlockquote(text: string): boolean {
+  const mark = text.indexOf('>');
+  return mark >= 0 && mark <= 3;
+}
+
 /** "- ", "* ", "+ ", "• ", "1. ", "1) ", "[1] ", "(1) ", "\item " in front of an entry (sticky). */
 const LIST_MARKER = /(?:[-*+•]|\d{1,3}[.)]|\[\d{1,3}\]|\(\d{1,3}\)|\\item(?:\[[^\]]{0,40}\])?)[ \t]+/uy;
+
+/** The characters a list marker can begin with; other lines skip the pattern. */
+const LIST_MARKER_STARTS = '-*+•0123456789[(\\';
 
 function indentWidth(whitespace: string): number {
   let width = 0;
@@ -340,14 +361,45 @@ function indentWidth(whitespace: string): number {
 /** Page numbers and running headers that pdftotext leaves between entries: "68", "BIBLIOGRAPHY   69". */
 function isPageFurniture(text: string): boolean {
   if (text.length > 200) return false;
-  const trimmed = text.replace(/[\f\s]+/gu, ' ').trim();
-  if (/^(?:\d{1,4}|[ivxlc]{1,6})$/iu.test(trimmed)) return true;
-  if (!/^\f|\s{3,}\d{1,4}\s*$|^\d{1,4}\s{3,}/u.test(text)) return false;
+  const bare = text.trim();
+  if (bare.length <= 6 && /^(?:\d{1,4}|[ivxlc]{1,6})$/iu.test(bare)) return true;
+  // A running header starts with a page break or a page number, or ends with a page number set apart by spaces.
+  if (!text.startsWith('\f') && !startsWithSpacedNumber(text) && !endsWithSpacedNumber(text, bare)) return false;
+  const trimmed = collapseWhitespace(text);
   return /^(?:\d{1,4} )?[\p{Lu}\d .,:&-]{3,80}(?: \d{1,4})?$/u.test(trimmed) && /\p{Lu}{3}/u.test(trimmed);
+}
+
+/** "12   BIBLIOGRAPHY": one to four digits, then at least three white-space characters. */
+function startsWithSpacedNumber(text: string): boolean {
+  const digits = digitsFrom(text, 0, 1);
+  return digits >= 1 && digits <= 4 && spacesFrom(text, digits, 1) >= 3;
+}
+
+/** "BIBLIOGRAPHY   69": at least three white-space characters, then one to four digits, then only white space. */
+function endsWithSpacedNumber(text: string, bare: string): boolean {
+  if (bare === '') return false;
+  const last = text.trimEnd().length - 1;
+  const digits = digitsFrom(text, last, -1);
+  return digits >= 1 && digits <= 4 && spacesFrom(text, last - digits, -1) >= 3;
+}
+
+/** How many digits stand in a row from `index` on, walking in `step`'s direction. */
+function digitsFrom(text: string, index: number, step: 1 | -1): number {
+  let count = 0;
+  for (let i = index; i >= 0 && i < text.length && text[i] >= '0' && text[i] <= '9'; i += step) count++;
+  return count;
+}
+
+/** How many white-space characters stand in a row from `index` on, walking in `step`'s direction (at most three). */
+function spacesFrom(text: string, index: number, step: 1 | -1): number {
+  let count = 0;
+  for (let i = index; count < 3 && i >= 0 && i < text.length && isWhitespace(text[i]); i += step) count++;
+  return count;
 }
 
 /** "| a | b |" and "|---|---|": a table is never a reference entry. */
 function isTableRow(text: string): boolean {
+  if (!text.includes('|')) return false;
   const trimmed = text.trim();
   return trimmed.length > 1 && trimmed.startsWith('|') && trimmed.endsWith('|');
 }
@@ -399,16 +451,16 @@ function entryOf(lines: ContentLine[]): ReferenceEntry | undefined {
 
 /** Lines joined by single spaces; a line broken after a hyphen inside a word joins without a space. */
 function joinLines(lines: string[]): string {
-  const parts: string[] = [];
+  let joined = '';
   let previous = '';
   for (const line of lines) {
-    const part = line.replace(/\s+/gu, ' ').trim();
+    const part = collapseWhitespace(line);
     if (part === '') continue;
-    if (parts.length > 0) parts.push(endsWithWordHyphen(previous) ? '' : ' ');
-    parts.push(part);
+    if (joined !== '' && !endsWithWordHyphen(previous)) joined += ' ';
+    joined += part;
     previous = part;
   }
-  return parts.join('');
+  return joined;
 }
 
 function endsWithWordHyphen(text: string): boolean {
@@ -417,15 +469,15 @@ function endsWithWordHyphen(text: string): boolean {
 
 /** Gives entries their ids in document order and lets an author-less entry inherit the authors of the one before. */
 function numberEntries(entries: ReferenceEntry[]): ReferenceEntry[] {
-  const numbered: ReferenceEntry[] = [];
-  for (const entry of entries) {
-    const current = { ...entry, id: `entry-${numbered.length}` };
-    const previous = numbered[numbered.length - 1];
-    if (current.authors.length === 0 && previous && previous.authors.length > 0 && repeatsPreviousAuthors(entry.text)) {
-      current.authors = previous.authors;
-      current.problems = entry.problems.filter((problem) => problem.code !== 'entry-no-author');
+  // The entries were made for this list alone, so they are numbered in place rather than copied.
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index];
+    entry.id = `entry-${index}`;
+    const previous = entries[index - 1];
+    if (entry.authors.length === 0 && previous && previous.authors.length > 0 && repeatsPreviousAuthors(entry.text)) {
+      entry.authors = previous.authors;
+      entry.problems = entry.problems.filter((problem) => problem.code !== 'entry-no-author');
     }
-    numbered.push(current);
   }
-  return numbered;
+  return entries;
 }

@@ -3,6 +3,7 @@
 // "World Health Organization". Every function here is linear in its input and never throws.
 
 import type { PersonName } from '../types';
+import { collapseWhitespace } from '../text/whitespace';
 
 /** Words written in lower case before a family name ("van den Boogard", "de Souza", "von Neumann"). */
 const PARTICLES = new Set([
@@ -44,7 +45,7 @@ export function familyWithParticle(name: PersonName): string {
 
 /** Splits a surname as cited ("van den Boogard", "Van der Berg", "Smith") into its particle and family parts. */
 export function citedNameParts(cited: string): { particle?: string; family: string } {
-  const words = collapseSpaces(cited).split(' ').filter((w) => w !== '');
+  const words = collapseWhitespace(cited).split(' ').filter((w) => w !== '');
   let index = 0;
   while (index < words.length - 1 && PARTICLES.has(words[index].toLowerCase())) index++;
   const family = words.slice(index).join(' ');
@@ -54,7 +55,8 @@ export function citedNameParts(cited: string): { particle?: string; family: stri
 
 /** Parses an author (or editor) list: "Surname, I., & Other, J.", "A; B; C", "Yiheng Xu, Minghao Li, and Lei Cui". */
 export function parseAuthorList(raw: string): AuthorList {
-  const withoutMarks = withoutElisions(collapseSpaces(raw).replace(EDITOR_MARK, ' '));
+  const collapsed = collapseWhitespace(raw);
+  const withoutMarks = withoutElisions(collapsed.includes('(') ? collapsed.replace(EDITOR_MARK, ' ') : collapsed);
   const elided = withoutMarks.elided;
   const text = trimPunctuation(withoutMarks.text);
   if (!/\p{L}/u.test(text)) return { names: [], elided };
@@ -73,12 +75,12 @@ export function parseAuthorList(raw: string): AuthorList {
 /** Removes "et al." and ellipses from an author list, telling whether there were any. */
 export function withoutElisions(text: string): { text: string; elided: boolean } {
   const stripped = text.replace(ET_AL, ' ').replace(ELLIPSIS, ' ');
-  return { text: collapseSpaces(stripped), elided: stripped !== text };
+  return { text: collapseWhitespace(stripped), elided: stripped !== text };
 }
 
 /** Parses one person's name written in either order; a name that cannot be split is kept whole as the family. */
 export function parsePersonName(raw: string): PersonName {
-  const text = trimPunctuation(collapseSpaces(raw));
+  const text = trimPunctuation(collapseWhitespace(raw));
   const comma = text.indexOf(',');
   if (comma >= 0) {
     const rest = text.slice(comma + 1).trim();
@@ -194,10 +196,11 @@ function isGivenFor(family: string, given: string, isFirst: boolean): boolean {
 
 /** "van den Boogard" + "J." → particle "van den", family "Boogard", given "J.". */
 function invertedName(familyText: string, given: string): PersonName {
-  const words = collapseSpaces(familyText).split(' ').filter((w) => w !== '');
+  const family = collapseWhitespace(familyText);
+  const words = family === '' ? [] : family.split(' ');
   let index = 0;
   while (index < words.length - 1 && isLowerParticle(words[index])) index++;
-  const name: PersonName = { family: cleanFamily(words.slice(index).join(' ')) };
+  const name: PersonName = { family: cleanFamily(index === 0 ? family : words.slice(index).join(' ')) };
   if (index > 0) name.particle = words.slice(0, index).join(' ');
   const cleanGiven = cleanGivenName(given);
   if (cleanGiven !== '') name.given = cleanGiven;
@@ -228,8 +231,8 @@ function withSuffix(name: PersonName, suffix: string): PersonName {
 /** "Wajdi." → "Wajdi" but "I. J." keeps the full stop of its last initial. */
 function cleanGivenName(given: string): string {
   const trimmed = trimPunctuation(given);
-  const words = trimmed.split(' ');
-  return INITIALS.test(words[words.length - 1]) ? trimmed : cleanFamily(trimmed);
+  const lastWord = trimmed.slice(trimmed.lastIndexOf(' ') + 1);
+  return INITIALS.test(lastWord) ? trimmed : cleanFamily(trimmed);
 }
 
 /** Drops a trailing full stop from a family name ("Anon." → "Anon") but keeps an initial's. */
@@ -245,8 +248,4 @@ function trimPunctuation(text: string): string {
   while (start < end && ' ,;:&.'.includes(text[start])) start++;
   while (end > start && ' ,;:&'.includes(text[end - 1])) end--;
   return text.slice(start, end);
-}
-
-function collapseSpaces(text: string): string {
-  return text.replace(/\s+/gu, ' ').trim();
 }

@@ -4,7 +4,7 @@
 // read fully is still returned, with problems that say what is missing.
 
 import type { PersonName, ReferenceEntry, Span, WorkDate } from '../types';
-import { DATE_SOURCE, dateFromMatch } from './dates';
+import { DATE_SOURCE, DATE_START, LETTER_CLASS, dateFromMatch } from './dates';
 import { EDITOR_MARK, parseAuthorList, withoutElisions } from './names';
 import { collapseWhitespace, isWhitespace } from '../text/whitespace';
 
@@ -15,13 +15,7 @@ const READ_LIMIT = 4000;
 const AUTHOR_PART_LIMIT = 600;
 
 /** A date in parentheses, or a bare date not glued to other letters, digits or version numbers. */
-const DATE_CANDIDATE = new RegExp(`(\\()?(?<![\\p{L}\\p{N}/.\\-])${DATE_SOURCE}(\\))?`, 'giu');
-
-/**
- * What every date begins with: four digits, "n.", "in press" or "forthcoming". Found first with this simpler pattern,
- * it spares the date pattern (with its look-behind at every position) the names in front of the date.
- */
-const DATE_LANDMARK = /\d{4}|n\.|in\spress|forthcoming/iu;
+const DATE_CANDIDATE = new RegExp(`(\\()?(?<![${LETTER_CLASS}\\p{N}/.\\-])${DATE_SOURCE}(\\))?`, 'gu');
 
 export const DOI = /(?:https?:\/\/(?:dx\.)?doi\.org\/|\bdoi:\s?)?\b(10\.\d{4,9}\/[^\s<>"'\[\]]+)/iu;
 /** The same pattern used from a chosen offset (global), so that the search can begin near the DOI's "10.". */
@@ -172,10 +166,11 @@ function mayHoldUrl(text: string): boolean {
 
 /** The first date that stands where an entry puts it: "(2019)", "(2004, March 17)", "2018.", "2013 “Title”". */
 function findDate(reading: string): DateHit | undefined {
-  const landmark = reading.search(DATE_LANDMARK);
-  if (landmark < 0) return undefined;
-  // No date starts before the first year or date word; only its opening parenthesis may stand one character earlier.
-  DATE_CANDIDATE.lastIndex = Math.max(0, landmark - 1);
+  // The search for the first year or date word spares the date pattern, with its look-behind at every position, the
+  // names in front of the date. Only a date's opening parenthesis stands before that word.
+  const dateStart = reading.search(DATE_START);
+  if (dateStart < 0) return undefined;
+  DATE_CANDIDATE.lastIndex = Math.max(0, dateStart - 1);
   for (let match = DATE_CANDIDATE.exec(reading); match; match = DATE_CANDIDATE.exec(reading)) {
     const open = match[1] === '(';
     const close = match[9] === ')';

@@ -74,9 +74,16 @@ export function parseAuthorList(raw: string): AuthorList {
 
 /** Removes "et al." and ellipses from an author list, telling whether there were any. */
 export function withoutElisions(text: string): { text: string; elided: boolean } {
+  // An entry's author part is read twice in a row, as a possible title and as names: the last answer is kept.
+  if (text === lastElisionInput && lastElisionResult) return lastElisionResult;
   const stripped = text.replace(ET_AL, ' ').replace(ELLIPSIS, ' ');
-  return { text: collapseWhitespace(stripped), elided: stripped !== text };
+  lastElisionInput = text;
+  lastElisionResult = { text: collapseWhitespace(stripped), elided: stripped !== text };
+  return lastElisionResult;
 }
+
+let lastElisionInput = '';
+let lastElisionResult: { text: string; elided: boolean } | undefined;
 
 /** Parses one person's name written in either order; a name that cannot be split is kept whole as the family. */
 export function parsePersonName(raw: string): PersonName {

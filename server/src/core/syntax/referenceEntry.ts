@@ -23,7 +23,7 @@ const DOI_FROM_OFFSET = new RegExp(DOI.source, 'giu');
 /** The longest text a DOI pattern matches before "10.": "https://dx.doi.org/". */
 const LONGEST_DOI_PREFIX = 'https://dx.doi.org/'.length;
 const URL = /(?:https?:\/\/|\bwww\.)[^\s<>"'\[\]]+/giu;
-/** "www." in any case: with "://" one of the two is in every URL, and a text without either needs no URL search. */
+/** "www." in any case. */
 const WWW = /www\./iu;
 /** "doi:" or "doi.", without which no "doi:10.…" or "doi.org/…" mention can be present. */
 const DOI_MENTION = /doi[:.]/iu;
@@ -145,23 +145,46 @@ function layoutOf(raw: string): EntryLayout {
 function readingText(raw: string): string {
   // Each replacement runs only when the character or word its pattern begins with is present: most entries have no
   // label, no link and no angle brackets, and skipping those searches is most of the saving on a long list.
-  let text = collapseWhitespace(raw);
+  const collapsed = collapseWhitespace(raw);
+  let text = collapsed;
   const label = startsWithOneOf(text, '_*(') ? LEADING_LABEL.exec(text) : null;
   if (label && /\d{4}/u.test(label[1]) && /\p{L}/u.test(label[1])) text = text.slice(label[0].length);
   if (startsWithOneOf(text, '—–―-_')) text = text.replace(REPEATED_AUTHOR_DASHES, '');
   if (text.includes('](')) text = text.replace(MARKDOWN_LINK, '$1');
   if (text.includes('<')) text = text.replace(ANGLE_BRACKET_URL, ' ');
-  if (mayHoldUrl(text)) text = text.replace(URL, ' ');
+  text = withoutUrls(text);
   if (DOI_MENTION.test(text)) text = text.replace(/\bdoi:\s?10\.\S+/giu, ' ').replace(/\bdoi\.org\/\S+/giu, ' ');
-  return collapseWhitespace(text);
+  return text === collapsed ? text : collapseWhitespace(text);
 }
 
 function startsWithOneOf(text: string, characters: string): boolean {
   return text.length > 0 && characters.includes(text[0]);
 }
 
-function mayHoldUrl(text: string): boolean {
-  return text.includes('://') || WWW.test(text);
+/** The text with every URL replaced by a space. */
+function withoutUrls(text: string): string {
+  const from = urlSearchStart(text);
+  if (from < 0) return text;
+  let result = '';
+  let copied = 0;
+  URL.lastIndex = from;
+  for (let match = URL.exec(text); match; match = URL.exec(text)) {
+    result += `${text.slice(copied, match.index)} `;
+    copied = match.index + match[0].length;
+  }
+  return copied === 0 ? text : result + text.slice(copied);
+}
+
+/**
+ * Where the search for URLs may begin, or -1 when the text holds none: every URL contains "://" (at most "https"
+ * after its start) or begins with "www.". Starting there spares the URL pattern the authors and title before it.
+ */
+function urlSearchStart(text: string): number {
+  const scheme = text.indexOf('://');
+  const www = text.search(WWW);
+  if (scheme < 0) return www;
+  const schemeStart = Math.max(0, scheme - 'https'.length);
+  return www < 0 ? schemeStart : Math.min(schemeStart, www);
 }
 
 /** The first date that stands where an entry puts it: "(2019)", "(2004, March 17)", "2018.", "2013 “Title”". */
@@ -356,8 +379,9 @@ function findDoi(raw: string): string | undefined {
 }
 
 function findUrl(raw: string): string | undefined {
-  if (!mayHoldUrl(raw)) return undefined;
-  URL.lastIndex = 0;
+  const from = urlSearchStart(raw);
+  if (from < 0) return undefined;
+  URL.lastIndex = from;
   for (let match = URL.exec(raw); match; match = URL.exec(raw)) {
     const url = trimUrlEnd(match[0]);
     if (!DOI_LINK.test(url)) return url;

@@ -12,6 +12,10 @@ const MONTHS = [
 export const MIN_YEAR = 1450;
 export const MAX_YEAR = 2099;
 
+export function isPublicationYear(year: number): boolean {
+  return year >= MIN_YEAR && year <= MAX_YEAR;
+}
+
 /** The month and season names a date may carry after its year: "2004, March 17", "2010, Spring". */
 const MONTH_AND_SEASON_NAMES = [
   'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December',
@@ -87,7 +91,7 @@ export function dateFromMatch(match: RegExpExecArray, text: string, offset = 1):
   const pressSuffix = match[offset + 6];
   if (year) {
     const value = Number(year);
-    if (value < MIN_YEAR || value > MAX_YEAR) return undefined;
+    if (!isPublicationYear(value)) return undefined;
     const date: WorkDate = { text, year: value };
     if (suffix) date.suffix = suffix.toLowerCase();
     if (original) {

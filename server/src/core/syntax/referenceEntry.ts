@@ -4,7 +4,7 @@
 // read fully is still returned, with problems that say what is missing.
 
 import type { PersonName, ReferenceEntry, Span, WorkDate } from '../types';
-import { DATE_SOURCE, DATE_START, LETTER_CLASS, dateFromMatch } from './dates';
+import { DATE_SOURCE, DATE_START, LETTER_CLASS, dateFromMatch, isPublicationYear } from './dates';
 import { EDITOR_MARK, parseAuthorList, withoutElisions } from './names';
 import { collapseWhitespace, isWhitespace } from '../text/whitespace';
 
@@ -193,6 +193,8 @@ function findDate(reading: string): DateHit | undefined {
   // names in front of the date. Only a date's opening parenthesis stands before that word.
   const dateStart = reading.search(DATE_START);
   if (dateStart < 0) return undefined;
+  const year = parenthesisedYear(reading, dateStart);
+  if (year) return year;
   DATE_CANDIDATE.lastIndex = Math.max(0, dateStart - 1);
   for (let match = DATE_CANDIDATE.exec(reading); match; match = DATE_CANDIDATE.exec(reading)) {
     const open = match[1] === '(';
@@ -209,6 +211,22 @@ function findDate(reading: string): DateHit | undefined {
   }
   return undefined;
 }
+
+/**
+ * "(2019)" where the first date word begins: the commonest entry date, read without the full date pattern (which a
+ * list of such entries then never needs to compile). The pattern would find the same date there first.
+ */
+function parenthesisedYear(reading: string, dateStart: number): DateHit | undefined {
+  if (dateStart === 0) return undefined;
+  PARENTHESISED_YEAR.lastIndex = dateStart - 1;
+  const match = PARENTHESISED_YEAR.exec(reading);
+  if (!match) return undefined;
+  const year = Number(match[1]);
+  if (!isPublicationYear(year)) return undefined;
+  return { date: { text: match[1], year }, start: dateStart - 1, end: skipDateCloser(reading, dateStart + 5), parenthesised: true };
+}
+
+const PARENTHESISED_YEAR = /\((\d{4})\)/y;
 
 /** Skips the punctuation that closes a date: "). ", "): ", ", ". */
 function skipDateCloser(reading: string, from: number): number {

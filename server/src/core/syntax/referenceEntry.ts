@@ -353,15 +353,18 @@ const FIELD_CLOSERS = '”"’»,.;:';
  * space or the end, and not closing an initial ("A.") or "et al.". Returns -1 when there is none.
  */
 function sentenceEnd(text: string, from: number, limit: number): number {
-  for (let i = from; i < limit; i++) {
-    const ch = text[i];
-    if (ch !== '.' && ch !== '?' && ch !== '!') continue;
+  // The pattern jumps from mark to mark; the words between them are not looked at one character at a time.
+  SENTENCE_MARK.lastIndex = from;
+  for (let mark = SENTENCE_MARK.exec(text); mark && mark.index < limit; mark = SENTENCE_MARK.exec(text)) {
+    const i = mark.index;
     if (i + 1 < text.length && text[i + 1] !== ' ') continue;
-    if (ch === '.' && endsAbbreviation(text, i)) continue;
+    if (mark[0] === '.' && endsAbbreviation(text, i)) continue;
     return i;
   }
   return -1;
 }
+
+const SENTENCE_MARK = /[.?!]/g;
 
 function lastSentenceEnd(text: string): number {
   let last = 0;

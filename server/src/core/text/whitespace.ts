@@ -1,14 +1,15 @@
 // White space as the entry and name readers compare text: runs collapsed to one space, both ends trimmed.
 
-/** White space that collapsing would change: a character other than a plain space, two in a row, or one at an end. */
-const UNCOLLAPSED = /[^\S ]|\s\s|^\s|\s$/u;
+/** White space inside a trimmed text that collapsing would change: a character other than a plain space, or two in a row. */
+const UNCOLLAPSED = /[^\S ]|\s\s/u;
 
 /**
- * Runs of white space become one space and both ends are trimmed. Most text read here is already in that form, so it
- * is checked first and returned as it is, without building a copy.
+ * Runs of white space become one space and both ends are trimmed. Most text read here has at most white space at its
+ * ends, so after trimming it is checked and returned as it is, without building a copy.
  */
 export function collapseWhitespace(text: string): string {
-  return UNCOLLAPSED.test(text) ? text.replace(/\s+/gu, ' ').trim() : text;
+  const trimmed = text.trim();
+  return UNCOLLAPSED.test(trimmed) ? trimmed.replace(/\s+/gu, ' ') : trimmed;
 }
 
 /** Whether a single character is white space in the sense of `\s` and `String.prototype.trim`. */

@@ -7,6 +7,7 @@ import type { PersonName, ReferenceEntry, Span, WorkDate } from '../types';
 import { DATE_SOURCE, DATE_START, LETTER_CLASS, dateFromMatch, isPublicationYear } from './dates';
 import { EDITOR_MARK, parseAuthorList, withoutElisions } from './names';
 import { collapseWhitespace, isWhitespace } from '../text/whitespace';
+import { startsWithOneOf } from '../text/firstCharacter';
 
 /** Only this many characters of an entry are read: real entries are far shorter, and it bounds the work per entry. */
 const READ_LIMIT = 4000;
@@ -155,10 +156,6 @@ function readingText(raw: string): string {
   text = withoutUrls(text);
   if (DOI_MENTION.test(text)) text = text.replace(/\bdoi:\s?10\.\S+/giu, ' ').replace(/\bdoi\.org\/\S+/giu, ' ');
   return text === collapsed ? text : collapseWhitespace(text);
-}
-
-function startsWithOneOf(text: string, characters: string): boolean {
-  return text.length > 0 && characters.includes(text[0]);
 }
 
 /** The text with every URL replaced by a space. */

@@ -8,6 +8,7 @@ import type { DocumentLanguage } from './mask';
 import { looksLikeReferenceEntry, parseReferenceEntry, repeatsPreviousAuthors } from './referenceEntry';
 import { splitLines as splitTextLines, type Line as TextLine } from '../text/lines';
 import { collapseWhitespace, isWhitespace } from '../text/whitespace';
+import { startsWithOneOf } from '../text/firstCharacter';
 
 /**
  * Heading words of a reference list in several languages. They are compared without diacritics, so "references" also
@@ -114,10 +115,12 @@ function findHeadings(lines: Line[], language: DocumentLanguage): Heading[] {
 
 function markdownHeading(lines: Line[], index: number): Heading | undefined {
   const line = lines[index].masked;
-  const atx = /^ {0,3}(#{1,6})(?=[ \t]|$)/u.exec(line);
+  // Most lines start with neither a space nor "#", and most next lines with none of " ", "=" and "-": the heading
+  // patterns only run where they could match.
+  const atx = startsWithOneOf(line, ' #') ? /^ {0,3}(#{1,6})(?=[ \t]|$)/u.exec(line) : null;
   if (atx) return { first: index, last: index, titleLine: index, level: atx[1].length, title: cleanHeadingTitle(stripClosingHashes(line.slice(atx[0].length))) };
   const next = lines[index + 1]?.masked;
-  if (next === undefined || line.trim() === '' || !isBlankBefore(lines, index)) return undefined;
+  if (next === undefined || !startsWithOneOf(next, ' =-') || line.trim() === '' || !isBlankBefore(lines, index)) return undefined;
   const underline = /^ {0,3}(=+|-+)[ \t]*$/u.exec(next);
   if (!underline || /^ {0,3}(?:[-*+]|\d{1,3}[.)])[ \t]/u.test(line)) return undefined;
   return { first: index, last: index + 1, titleLine: index, level: underline[1][0] === '=' ? 1 : 2, title: cleanHeadingTitle(line) };
@@ -309,7 +312,7 @@ function readEntries(lines: Line[], from: number, to: number, headings: Heading[
 
 /** Strips blockquote and list markers; code, comments, headings and page furniture count as blank lines. */
 function contentLine(line: Line, isHeading: boolean): ContentLine {
-  if (isHeading || isPageFurniture(line.text) || isTableRow(line.text)) return blankLine(line);
+  if (isHeading || line.text === '' || isPageFurniture(line.text) || isTableRow(line.text)) return blankLine(line);
   if (line.masked.trim() === '' && !/(?:https?:\/\/|www\.|doi:)/iu.test(line.text)) return blankLine(line);
   const text = line.text;
   let offset = 0;
@@ -444,9 +447,24 @@ function startsFlushEntry(previous: ContentLine, line: ContentLine): boolean {
 /** One entry from its lines, or nothing for a separator, a lone in-page link or a line without words. */
 function entryOf(lines: ContentLine[]): ReferenceEntry | undefined {
   const text = joinLines(lines.map((line) => line.text));
-  if (!/\p{L}/u.test(text) || /^(?:[-*_] ?){3,}$/u.test(text)) return undefined;
-  if (/^\[[^\]]*\]\(#[^()]*\)$/u.test(text) || /^<[^<>]*>$/u.test(text)) return undefined;
+  if (!/\p{L}/u.test(text) || isSeparatorOrLoneLink(text)) return undefined;
   return parseReferenceEntry(text, { start: lines[0].start, end: lines[lines.length - 1].end }, '');
+}
+
+/** "---", "* * *", "[Back to top](#top)" or "<https://example.org>": each is told by its first character first. */
+function isSeparatorOrLoneLink(text: string): boolean {
+  switch (text[0]) {
+    case '-':
+    case '*':
+    case '_':
+      return /^(?:[-*_] ?){3,}$/u.test(text);
+    case '[':
+      return /^\[[^\]]*\]\(#[^()]*\)$/u.test(text);
+    case '<':
+      return /^<[^<>]*>$/u.test(text);
+    default:
+      return false;
+  }
 }
 
 /** Lines joined by single spaces; a line broken after a hyphen inside a word joins without a space. */

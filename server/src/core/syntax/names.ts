@@ -17,7 +17,11 @@ const SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
 const GROUP_WORDS = new Set(['of', 'for', 'the', 'on', 'and', 'in', 'at', 'to', '&']);
 
 /** "A.", "J.-C.", "-M.", "N-R.", "H.A." or a lone capital ("Nguyen A"). */
-const INITIALS = /^-?\p{Lu}(?:\.|\.?-\p{Lu}\.?|\.\p{Lu}\.?){0,4}$/u;
+const INITIAL_SOURCE = '-?\\p{Lu}(?:\\.|\\.?-\\p{Lu}\\.?|\\.\\p{Lu}\\.?){0,4}';
+const INITIALS = new RegExp(`^${INITIAL_SOURCE}$`, 'u');
+
+/** Initials separated by single spaces: "A. B.", "J.-C." (one search instead of one per word). */
+const ONLY_INITIALS = new RegExp(`^${INITIAL_SOURCE}(?: ${INITIAL_SOURCE})*$`, 'u');
 
 /** A capitalised name word: "Brady", "O'Brien", "Dallaire-Dufresne", "Thorvaldsdóttir", "McClelland". */
 const NAME_WORD = /^\p{Lu}[\p{L}\p{M}'’.-]*$/u;
@@ -193,9 +197,9 @@ function pairNameParts(parts: NamePart[]): PersonName[] {
  * ("Zaghouani, Wajdi", "Lee, Jackson L.") only invert the first author, as Chicago and APA write them.
  */
 function isGivenFor(family: string, given: string, isFirst: boolean): boolean {
-  const givenWords = given.split(' ');
-  if (givenWords.every((w) => INITIALS.test(w))) return true;
+  if (ONLY_INITIALS.test(given)) return true;
   if (SUFFIXES.has(given.toLowerCase())) return false;
+  const givenWords = given.split(' ');
   const familyWords = family.split(' ').filter((w) => !PARTICLES.has(w));
   if (!isFirst || familyWords.length !== 1 || givenWords.length > 3) return false;
   return givenWords.every((w) => INITIALS.test(w) || NAME_WORD.test(w));

@@ -48,7 +48,6 @@ interface ContentLine {
   text: string;
   indent: number;
   hasMarker: boolean;
-  isBlank: boolean;
 }
 
 const PLAIN_LEVEL = 100;
@@ -298,22 +297,31 @@ function headingEntry(line: Line): ReferenceEntry {
 function readEntries(lines: Line[], from: number, to: number, headings: Heading[]): ReferenceEntry[] {
   const headingLines = new Set<number>();
   for (const heading of headings) for (let i = heading.first; i <= heading.last; i++) headingLines.add(i);
-  const content: ContentLine[] = [];
-  for (let i = from; i < to; i++) content.push(contentLine(lines[i], headingLines.has(i)));
   const entries: ReferenceEntry[] = [];
-  for (const block of blocks(content)) {
-    for (const group of splitBlock(block)) {
-      const entry = entryOf(group);
-      if (entry) entries.push(entry);
+  // Blocks of consecutive content lines are read as they end, at a blank line or at the end of the region.
+  let block: ContentLine[] = [];
+  for (let i = from; i <= to; i++) {
+    const line = i < to ? contentLine(lines[i], headingLines.has(i)) : undefined;
+    if (line) {
+      block.push(line);
+    } else if (block.length > 0) {
+      for (const group of splitBlock(block)) {
+        const entry = entryOf(group);
+        if (entry) entries.push(entry);
+      }
+      block = [];
     }
   }
   return entries;
 }
 
-/** Strips blockquote and list markers; code, comments, headings and page furniture count as blank lines. */
-function contentLine(line: Line, isHeading: boolean): ContentLine {
-  if (isHeading || line.text === '' || isPageFurniture(line.text) || isTableRow(line.text)) return blankLine(line);
-  if (line.masked.trim() === '' && !/(?:https?:\/\/|www\.|doi:)/iu.test(line.text)) return blankLine(line);
+/**
+ * Strips blockquote and list markers. Code, comments, headings and page furniture count as blank lines, for which
+ * there is no content line.
+ */
+function contentLine(line: Line, isHeading: boolean): ContentLine | undefined {
+  if (isHeading || line.text === '' || isPageFurniture(line.text) || isTableRow(line.text)) return undefined;
+  if (line.masked.trim() === '' && !/(?:https?:\/\/|www\.|doi:)/iu.test(line.text)) return undefined;
   const text = line.text;
   let offset = 0;
   if (startsWithBlockquote(text)) {
@@ -332,12 +340,8 @@ function contentLine(line: Line, isHeading: boolean): ContentLine {
     if (marker) offset += marker[0].length;
   }
   const rest = text.slice(offset).trimEnd();
-  if (rest === '') return blankLine(line);
-  return { start: line.start + offset, end: line.start + offset + rest.length, text: rest, indent, hasMarker: marker !== null, isBlank: false };
-}
-
-function blankLine(line: Line): ContentLine {
-  return { start: line.start, end: line.end, text: '', indent: 0, hasMarker: false, isBlank: true };
+  if (rest === '') return undefined;
+  return { start: line.start + offset, end: line.start + offset + rest.length, text: rest, indent, hasMarker: marker !== null };
 }
 
 /** "> " at the start of a line, repeated for nested quotes (sticky: each match continues where the last ended). */
@@ -407,26 +411,12 @@ function isTableRow(text: string): boolean {
   return trimmed.length > 1 && trimmed.startsWith('|') && trimmed.endsWith('|');
 }
 
-function blocks(lines: ContentLine[]): ContentLine[][] {
-  const result: ContentLine[][] = [];
-  let current: ContentLine[] = [];
-  for (const line of lines) {
-    if (line.isBlank) {
-      if (current.length > 0) result.push(current);
-      current = [];
-    } else {
-      current.push(line);
-    }
-  }
-  if (current.length > 0) result.push(current);
-  return result;
-}
-
 /**
  * Splits a block of consecutive lines into entries: at every list marker; with hanging indents, at every line that is
  * not indented; in a flush block, at every line that reads as a whole entry after a line that ended one.
  */
 function splitBlock(block: ContentLine[]): ContentLine[][] {
+  if (block.length === 1) return [block];
   const baseIndent = block[0].indent;
   const hanging = block.some((line) => line.indent > baseIndent && !line.hasMarker);
   const groups: ContentLine[][] = [];

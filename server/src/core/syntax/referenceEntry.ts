@@ -290,7 +290,7 @@ function findEditors(rest: string): PersonName[] {
 
 /** The title is the first sentence after the date (or a quoted or italic title); the container follows it. */
 function titleAndContainer(rest: string): { title?: string; container?: string } {
-  let text = rest.replace(/^[\s.,:;]+/u, '');
+  let text = withoutLeadingSeparators(rest);
   // An APA description in brackets ("[Paper Presentation].") is not the title.
   const description = /^\[[^\[\]]{1,80}\]\.?\s*/u.exec(text);
   if (description) text = text.slice(description[0].length);
@@ -303,6 +303,12 @@ function titleAndContainer(rest: string): { title?: string; container?: string }
 /** The mark that closes a quoted or emphasised title, by the mark that opens it. */
 const TITLE_CLOSERS = new Map([['“', '”'], ['"', '"'], ['«', '»'], ['*', '*'], ['_', '_'], ['‘', '’']]);
 
+function withoutLeadingSeparators(text: string): string {
+  const first = text[0];
+  if (first === undefined || !(isWhitespace(first) || '.,:;'.includes(first))) return text;
+  return text.replace(/^[\s.,:;]+/u, '');
+}
+
 function titleEndOf(text: string): { end: number; next: number } {
   const closer = TITLE_CLOSERS.get(text[0]);
   if (closer) {
@@ -314,7 +320,7 @@ function titleEndOf(text: string): { end: number; next: number } {
 }
 
 function containerOf(text: string): string {
-  let source = text.replace(/^[\s.,:;]+/u, '');
+  let source = withoutLeadingSeparators(text);
   if (/^In:? /u.test(source)) {
     const mark = EDITOR_MARK.exec(source);
     source = mark ? source.slice(mark.index + mark[0].length) : source.slice(3);
@@ -376,6 +382,8 @@ function endsAbbreviation(text: string, dot: number): boolean {
   let wordStart = start;
   while (wordStart < dot && '(-“"'.includes(text[wordStart])) wordStart++;
   const word = text.slice(wordStart, dot);
+  // A lone capital, the commonest case by far, is an initial without asking the pattern.
+  if (word.length === 1 && word >= 'A' && word <= 'Z') return true;
   if (/^-?\p{Lu}(?:[.-]{1,2}\p{Lu})*$/u.test(word)) return true;
   return /^(?:al|et|eds?|vol|pp?|no|ed|Inc|Ltd|Jr|Sr|St|Dr|Mr|Mrs|Ms|Co|cf|vs)$/iu.test(word);
 }

@@ -14,6 +14,9 @@ export function collapseWhitespace(text: string): string {
 
 /** Whether a single character is white space in the sense of `\s` and `String.prototype.trim`. */
 export function isWhitespace(ch: string): boolean {
+  const code = ch.charCodeAt(0);
+  // Printable ASCII is never white space; only the rest needs the pattern.
+  if (code > 32 && code < 127) return false;
   return ch === ' ' || WHITESPACE_CHARACTER.test(ch);
 }
 

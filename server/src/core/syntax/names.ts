@@ -17,11 +17,30 @@ const SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
 const GROUP_WORDS = new Set(['of', 'for', 'the', 'on', 'and', 'in', 'at', 'to', '&']);
 
 /** "A.", "J.-C.", "-M.", "N-R.", "H.A." or a lone capital ("Nguyen A"). */
-const INITIAL_SOURCE = '-?\\p{Lu}(?:\\.|\\.?-\\p{Lu}\\.?|\\.\\p{Lu}\\.?){0,4}';
-const INITIALS = new RegExp(`^${INITIAL_SOURCE}$`, 'u');
+function initialSource(capital: string): string {
+  return `-?${capital}(?:\\.|\\.?-${capital}\\.?|\\.${capital}\\.?){0,4}`;
+}
+
+/**
+ * The patterns come twice: with any capital letter, and with ASCII capitals only. For ASCII text both read the same,
+ * and the ASCII one is far cheaper to compile, which counts in a fresh process; most initials are ASCII.
+ */
+const INITIALS = new RegExp(`^${initialSource('\\p{Lu}')}$`, 'u');
+const ASCII_INITIALS = new RegExp(`^${initialSource('[A-Z]')}$`);
 
 /** Initials separated by single spaces: "A. B.", "J.-C." (one search instead of one per word). */
-const ONLY_INITIALS = new RegExp(`^${INITIAL_SOURCE}(?: ${INITIAL_SOURCE})*$`, 'u');
+const ONLY_INITIALS = new RegExp(`^${initialSource('\\p{Lu}')}(?: ${initialSource('\\p{Lu}')})*$`, 'u');
+const ASCII_ONLY_INITIALS = new RegExp(`^${initialSource('[A-Z]')}(?: ${initialSource('[A-Z]')})*$`);
+
+const ASCII_TEXT = /^[\0-\x7f]*$/;
+
+function isInitials(word: string): boolean {
+  return ASCII_TEXT.test(word) ? ASCII_INITIALS.test(word) : INITIALS.test(word);
+}
+
+function isOnlyInitials(text: string): boolean {
+  return ASCII_TEXT.test(text) ? ASCII_ONLY_INITIALS.test(text) : ONLY_INITIALS.test(text);
+}
 
 /** A capitalised name word: "Brady", "O'Brien", "Dallaire-Dufresne", "Thorvaldsdóttir", "McClelland". */
 const NAME_WORD = /^\p{Lu}[\p{L}\p{M}'’.-]*$/u;
@@ -111,8 +130,8 @@ export function parsePersonName(raw: string): PersonName {
   }
   if (words.length === 1) return { family: cleanFamily(words[0]) };
   // "Nguyen A." puts the family name first and the initials after it.
-  if (INITIALS.test(last) && !INITIALS.test(words[0])) {
-    return invertedName(words.slice(0, -1).filter((w) => !INITIALS.test(w)).join(' '), words.filter((w) => INITIALS.test(w)).join(' '));
+  if (isInitials(last) && !isInitials(words[0])) {
+    return invertedName(words.slice(0, -1).filter((w) => !isInitials(w)).join(' '), words.filter((w) => isInitials(w)).join(' '));
   }
   return givenFirstName(words);
 }
@@ -129,7 +148,7 @@ function isPersonLike(part: string): boolean {
   const words = trimPunctuation(part).split(' ').filter((w) => w !== '');
   if (words.length === 0) return false;
   if (words.some((w) => GROUP_WORDS.has(w.toLowerCase()) || /^\(.*\)$/u.test(w))) return false;
-  if (words.some((w) => INITIALS.test(w))) return words.every((w) => INITIALS.test(w) || NAME_WORD.test(w) || PARTICLES.has(w));
+  if (words.some((w) => isInitials(w))) return words.every((w) => isInitials(w) || NAME_WORD.test(w) || PARTICLES.has(w));
   const core = words.filter((w) => !PARTICLES.has(w));
   // "Jean de la Fontaine": a lower-case particle inside capitalised words marks a person's name.
   if (core.length > 1 && words.slice(1).some(isLowerParticle)) return core.every((w) => NAME_WORD.test(w));
@@ -197,12 +216,12 @@ function pairNameParts(parts: NamePart[]): PersonName[] {
  * ("Zaghouani, Wajdi", "Lee, Jackson L.") only invert the first author, as Chicago and APA write them.
  */
 function isGivenFor(family: string, given: string, isFirst: boolean): boolean {
-  if (ONLY_INITIALS.test(given)) return true;
+  if (isOnlyInitials(given)) return true;
   if (SUFFIXES.has(given.toLowerCase())) return false;
   const givenWords = given.split(' ');
   const familyWords = family.split(' ').filter((w) => !PARTICLES.has(w));
   if (!isFirst || familyWords.length !== 1 || givenWords.length > 3) return false;
-  return givenWords.every((w) => INITIALS.test(w) || NAME_WORD.test(w));
+  return givenWords.every((w) => isInitials(w) || NAME_WORD.test(w));
 }
 
 /** "van den Boogard" + "J." → particle "van den", family "Boogard", given "J.". */
@@ -243,7 +262,7 @@ function withSuffix(name: PersonName, suffix: string): PersonName {
 function cleanGivenName(given: string): string {
   const trimmed = trimPunctuation(given);
   const lastWord = trimmed.slice(trimmed.lastIndexOf(' ') + 1);
-  return INITIALS.test(lastWord) ? trimmed : cleanFamily(trimmed);
+  return isInitials(lastWord) ? trimmed : cleanFamily(trimmed);
 }
 
 /** Drops a trailing full stop from a family name ("Anon." → "Anon") but keeps an initial's. */

@@ -382,9 +382,12 @@ function endsAbbreviation(text: string, dot: number): boolean {
   let wordStart = start;
   while (wordStart < dot && '(-“"'.includes(text[wordStart])) wordStart++;
   const word = text.slice(wordStart, dot);
-  // A lone capital, the commonest case by far, is an initial without asking the pattern.
+  // A lone capital, the commonest case by far, is an initial without asking the pattern; the Unicode pattern, costly
+  // to compile, only reads words with characters outside ASCII.
   if (word.length === 1 && word >= 'A' && word <= 'Z') return true;
-  if (/^-?\p{Lu}(?:[.-]{1,2}\p{Lu})*$/u.test(word)) return true;
+  if (/^[\0-\x7f]*$/.test(word) ? /^-?[A-Z](?:[.-]{1,2}[A-Z])*$/.test(word) : /^-?\p{Lu}(?:[.-]{1,2}\p{Lu})*$/u.test(word)) return true;
+  // Every abbreviation below is one to three letters long.
+  if (word.length === 0 || word.length > 3 || (word[0] >= '0' && word[0] <= '9')) return false;
   return /^(?:al|et|eds?|vol|pp?|no|ed|Inc|Ltd|Jr|Sr|St|Dr|Mr|Mrs|Ms|Co|cf|vs)$/iu.test(word);
 }
 

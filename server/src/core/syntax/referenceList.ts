@@ -186,17 +186,23 @@ function isBlankBefore(lines: Line[], index: number): boolean {
 
 /** Removes what decorates a heading: HTML tags, emphasis, a numbering, attributes and a trailing colon. */
 function cleanHeadingTitle(raw: string): string {
-  return raw
-    .replace(/<[^<>]{0,500}>/gu, ' ')
-    .replace(/\{[#.][^{}]{0,200}\}/gu, ' ')
-    .replace(/[*_]{1,3}/gu, '')
-    .replace(/\\[a-z]+\*?/giu, ' ')
-    .replace(/[{}\f]/gu, ' ')
-    .replace(/\s+/gu, ' ')
-    .trim()
-    .replace(/^(?:\d{1,3}(?:\.\d{1,3}){0,4}\.?|[IVXLC]{1,6}\.|[A-Z]\.)\s+/u, '')
-    .replace(/\s*:$/u, '')
-    .trim();
+  // Each decoration is looked for only when the character it begins with is present.
+  let title = raw;
+  if (title.includes('<')) title = title.replace(/<[^<>]{0,500}>/gu, ' ');
+  if (title.includes('{')) title = title.replace(/\{[#.][^{}]{0,200}\}/gu, ' ');
+  if (title.includes('*') || title.includes('_')) title = title.replace(/[*_]{1,3}/gu, '');
+  if (title.includes('\\')) title = title.replace(/\\[a-z]+\*?/giu, ' ');
+  if (title.includes('{') || title.includes('}') || title.includes('\f')) title = title.replace(/[{}\f]/gu, ' ');
+  title = collapseWhitespace(title);
+  if (startsWithNumbering(title)) title = title.replace(/^(?:\d{1,3}(?:\.\d{1,3}){0,4}\.?|[IVXLC]{1,6}\.|[A-Z]\.)\s+/u, '');
+  if (title.endsWith(':')) title = title.replace(/\s*:$/u, '');
+  return title.trim();
+}
+
+/** A digit or an ASCII capital: what a heading's numbering ("2.1", "IV.", "A.") begins with. */
+function startsWithNumbering(title: string): boolean {
+  const first = title[0];
+  return first !== undefined && ((first >= '0' && first <= '9') || (first >= 'A' && first <= 'Z'));
 }
 
 /** "References", "Bibliography", or a heading that begins with one of them ("References and further reading"). */

@@ -227,11 +227,17 @@ function isGivenFor(family: string, given: string, isFirst: boolean): boolean {
 /** "van den Boogard" + "J." → particle "van den", family "Boogard", given "J.". */
 function invertedName(familyText: string, given: string): PersonName {
   const family = collapseWhitespace(familyText);
-  const words = family === '' ? [] : family.split(' ');
+  // Most family names are one word: no particle can precede it, and there is nothing to split.
+  if (!family.includes(' ')) return withGivenName({ family: cleanFamily(family) }, given);
+  const words = family.split(' ');
   let index = 0;
   while (index < words.length - 1 && isLowerParticle(words[index])) index++;
   const name: PersonName = { family: cleanFamily(index === 0 ? family : words.slice(index).join(' ')) };
   if (index > 0) name.particle = words.slice(0, index).join(' ');
+  return withGivenName(name, given);
+}
+
+function withGivenName(name: PersonName, given: string): PersonName {
   const cleanGiven = cleanGivenName(given);
   if (cleanGiven !== '') name.given = cleanGiven;
   return name;

@@ -214,16 +214,14 @@ function findDate(reading: string): DateHit | undefined {
  * list of such entries then never needs to compile). The pattern would find the same date there first.
  */
 function parenthesisedYear(reading: string, dateStart: number): DateHit | undefined {
-  if (dateStart === 0) return undefined;
-  PARENTHESISED_YEAR.lastIndex = dateStart - 1;
-  const match = PARENTHESISED_YEAR.exec(reading);
-  if (!match) return undefined;
-  const year = Number(match[1]);
+  // Of the words a date begins with only four digits start with a digit, so one digit here means four.
+  const first = reading[dateStart];
+  if (dateStart === 0 || !(first >= '0' && first <= '9') || reading[dateStart - 1] !== '(' || reading[dateStart + 4] !== ')') return undefined;
+  const text = reading.slice(dateStart, dateStart + 4);
+  const year = Number(text);
   if (!isPublicationYear(year)) return undefined;
-  return { date: { text: match[1], year }, start: dateStart - 1, end: skipDateCloser(reading, dateStart + 5), parenthesised: true };
+  return { date: { text, year }, start: dateStart - 1, end: skipDateCloser(reading, dateStart + 5), parenthesised: true };
 }
-
-const PARENTHESISED_YEAR = /\((\d{4})\)/y;
 
 /** Skips the punctuation that closes a date: "). ", "): ", ", ". */
 function skipDateCloser(reading: string, from: number): number {
@@ -327,14 +325,28 @@ function containerOf(text: string): string {
     source = source.replace(/^[\s.,:;]*(?:\((?:pp?\.|Vol\.)[^()]{0,40}\)[\s.,]*)?/u, '');
   }
   if (!/\p{L}/u.test(source)) return '';
-  const italic = /^([*_])([^*_]{1,300})\1/u.exec(source);
-  if (italic) return cleanField(italic[2]);
+  const italic = italicText(source);
+  if (italic !== undefined) return cleanField(italic);
   const stop = sentenceEnd(source, 0, source.length);
   let container = stop < 0 ? source : source.slice(0, stop);
   // Volume, issue and pages follow the source's name after a comma: "Journal, 12(3), 45–67".
   const numbers = container.includes(',') ? container.search(/,\s*(?:\d|pp?\.|vol\.)/iu) : -1;
   if (numbers > 0) container = container.slice(0, numbers);
   return cleanField(container);
+}
+
+/** The words of "*Journal*" or "_Journal_" at the start of the text: up to 300 characters between matching marks. */
+function italicText(text: string): string | undefined {
+  const mark = text[0];
+  if (mark !== '*' && mark !== '_') return undefined;
+  const star = text.indexOf('*', 1);
+  const underscore = text.indexOf('_', 1);
+  const close = star < 0 ? underscore : underscore < 0 ? star : Math.min(star, underscore);
+  // The first mark after the opening one must close it; within 301 code units there are surely at most 300 characters.
+  if (close < 2 || text[close] !== mark) return undefined;
+  if (close <= 301) return text.slice(1, close);
+  const match = /^([*_])([^*_]{1,300})\1/u.exec(text);
+  return match ? match[2] : undefined;
 }
 
 /** Emphasis marks, surrounding quotation marks and trailing separators removed. */
@@ -357,11 +369,13 @@ const FIELD_CLOSERS = '”"’»,.;:';
  */
 function sentenceEnd(text: string, from: number, limit: number): number {
   // The pattern jumps from mark to mark; the words between them are not looked at one character at a time.
+  // A search that only tests leaves where the mark is in lastIndex and builds no match to read it from.
   SENTENCE_MARK.lastIndex = from;
-  for (let mark = SENTENCE_MARK.exec(text); mark && mark.index < limit; mark = SENTENCE_MARK.exec(text)) {
-    const i = mark.index;
+  while (SENTENCE_MARK.test(text)) {
+    const i = SENTENCE_MARK.lastIndex - 1;
+    if (i >= limit) break;
     if (i + 1 < text.length && text[i + 1] !== ' ') continue;
-    if (mark[0] === '.' && endsAbbreviation(text, i)) continue;
+    if (text[i] === '.' && endsAbbreviation(text, i)) continue;
     return i;
   }
   return -1;

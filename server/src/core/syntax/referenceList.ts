@@ -89,7 +89,7 @@ export function containsHeading(text: string, masked: string, language: Document
 function splitLines(text: string, masked: string): Line[] {
   // The masked line is added to each new line object rather than copied into another: a long document has thousands.
   const lines = splitTextLines(text) as Line[];
-  for (const line of lines) line.masked = masked.slice(line.start, line.end);
+  for (let i = 0; i < lines.length; i++) lines[i].masked = masked.slice(lines[i].start, lines[i].end);
   return lines;
 }
 
@@ -311,8 +311,9 @@ function readEntries(lines: Line[], from: number, to: number, headings: Heading[
     if (line) {
       block.push(line);
     } else if (block.length > 0) {
-      for (const group of splitBlock(block)) {
-        const entry = entryOf(group);
+      const groups = splitBlock(block);
+      for (let g = 0; g < groups.length; g++) {
+        const entry = entryOf(groups[g]);
         if (entry) entries.push(entry);
       }
       block = [];

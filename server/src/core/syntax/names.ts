@@ -4,6 +4,7 @@
 
 import type { PersonName } from '../types';
 import { collapseWhitespace } from '../text/whitespace';
+import { isAscii } from '../text/ascii';
 
 /** Words written in lower case before a family name ("van den Boogard", "de Souza", "von Neumann"). */
 const PARTICLES = new Set([
@@ -21,10 +22,7 @@ function initialSource(capital: string): string {
   return `-?${capital}(?:\\.|\\.?-${capital}\\.?|\\.${capital}\\.?){0,4}`;
 }
 
-/**
- * The patterns come twice: with any capital letter, and with ASCII capitals only. For ASCII text both read the same,
- * and the ASCII one is far cheaper to compile, which counts in a fresh process; most initials are ASCII.
- */
+/** Each pattern comes twice, with any capital letter and with ASCII capitals only (see `isAscii`). */
 const INITIALS = new RegExp(`^${initialSource('\\p{Lu}')}$`, 'u');
 const ASCII_INITIALS = new RegExp(`^${initialSource('[A-Z]')}$`);
 
@@ -32,14 +30,12 @@ const ASCII_INITIALS = new RegExp(`^${initialSource('[A-Z]')}$`);
 const ONLY_INITIALS = new RegExp(`^${initialSource('\\p{Lu}')}(?: ${initialSource('\\p{Lu}')})*$`, 'u');
 const ASCII_ONLY_INITIALS = new RegExp(`^${initialSource('[A-Z]')}(?: ${initialSource('[A-Z]')})*$`);
 
-const ASCII_TEXT = /^[\0-\x7f]*$/;
-
 function isInitials(word: string): boolean {
-  return ASCII_TEXT.test(word) ? ASCII_INITIALS.test(word) : INITIALS.test(word);
+  return isAscii(word) ? ASCII_INITIALS.test(word) : INITIALS.test(word);
 }
 
 function isOnlyInitials(text: string): boolean {
-  return ASCII_TEXT.test(text) ? ASCII_ONLY_INITIALS.test(text) : ONLY_INITIALS.test(text);
+  return isAscii(text) ? ASCII_ONLY_INITIALS.test(text) : ONLY_INITIALS.test(text);
 }
 
 /** A capitalised name word: "Brady", "O'Brien", "Dallaire-Dufresne", "Thorvaldsdóttir", "McClelland". */
@@ -47,6 +43,7 @@ const NAME_WORD = /^\p{Lu}[\p{L}\p{M}'’.-]*$/u;
 
 /** "et al.", "et. al.", "et al" anywhere in an author list. */
 const ET_AL = /\bet\.?\s?al\b\.?/giu;
+const ET_AL_LETTERS = /et/i;
 
 /** Marks an elided stretch of an author list ("... Last, Z.", APA's ". . . Last, Z."). */
 const ELLIPSIS = /(?:\.\s?){2}\.|…/gu;
@@ -99,7 +96,9 @@ export function parseAuthorList(raw: string): AuthorList {
 export function withoutElisions(text: string): { text: string; elided: boolean } {
   // An entry's author part is read twice in a row, as a possible title and as names: the last answer is kept.
   if (text === lastElisionInput && lastElisionResult) return lastElisionResult;
-  const stripped = text.replace(ET_AL, ' ').replace(ELLIPSIS, ' ');
+  // "et al." needs the letters "et"; most author lists have none, and skip the longer pattern.
+  const withoutEtAl = ET_AL_LETTERS.test(text) ? text.replace(ET_AL, ' ') : text;
+  const stripped = withoutEtAl.replace(ELLIPSIS, ' ');
   lastElisionInput = text;
   lastElisionResult = { text: collapseWhitespace(stripped), elided: stripped !== text };
   return lastElisionResult;

@@ -8,6 +8,7 @@ import { DATE_SOURCE, DATE_START, LETTER_CLASS, dateFromMatch, isPublicationYear
 import { EDITOR_MARK, parseAuthorList, withoutElisions } from './names';
 import { collapseWhitespace, isWhitespace } from '../text/whitespace';
 import { startsWithOneOf } from '../text/firstCharacter';
+import { isAscii } from '../text/ascii';
 
 /** Only this many characters of an entry are read: real entries are far shorter, and it bounds the work per entry. */
 const READ_LIMIT = 4000;
@@ -399,7 +400,7 @@ function endsAbbreviation(text: string, dot: number): boolean {
   // A lone capital, the commonest case by far, is an initial without asking the pattern; the Unicode pattern, costly
   // to compile, only reads words with characters outside ASCII.
   if (word.length === 1 && word >= 'A' && word <= 'Z') return true;
-  if (/^[\0-\x7f]*$/.test(word) ? /^-?[A-Z](?:[.-]{1,2}[A-Z])*$/.test(word) : /^-?\p{Lu}(?:[.-]{1,2}\p{Lu})*$/u.test(word)) return true;
+  if (isAscii(word) ? /^-?[A-Z](?:[.-]{1,2}[A-Z])*$/.test(word) : /^-?\p{Lu}(?:[.-]{1,2}\p{Lu})*$/u.test(word)) return true;
   // Every abbreviation below is one to three letters long.
   if (word.length === 0 || word.length > 3 || (word[0] >= '0' && word[0] <= '9')) return false;
   return /^(?:al|et|eds?|vol|pp?|no|ed|Inc|Ltd|Jr|Sr|St|Dr|Mr|Mrs|Ms|Co|cf|vs)$/iu.test(word);

@@ -9,6 +9,7 @@ import { looksLikeReferenceEntry, parseReferenceEntry, repeatsPreviousAuthors } 
 import { splitLines as splitTextLines, type Line as TextLine } from '../text/lines';
 import { collapseWhitespace, isWhitespace } from '../text/whitespace';
 import { startsWithOneOf } from '../text/firstCharacter';
+import { isAscii } from '../text/ascii';
 
 /**
  * Heading words of a reference list in several languages. They are compared without diacritics, so "references" also
@@ -100,6 +101,8 @@ function findHeadings(lines: Line[], language: DocumentLanguage): Heading[] {
   const headings: Heading[] = [];
   const rstStyles: string[] = [];
   for (let i = 0; i < lines.length; i++) {
+    // An empty line is no heading in any language; long documents are half empty lines.
+    if (lines[i].masked === '') continue;
     const heading =
       (language === 'markdown' ? markdownHeading(lines, i) : undefined) ??
       (language === 'restructuredtext' ? rstHeading(lines, i, rstStyles) : undefined) ??
@@ -221,7 +224,9 @@ function lastReferenceHeading(headings: Heading[]): Heading | undefined {
 }
 
 function foldCase(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  const decomposed = text.normalize('NFD');
+  // ASCII text has no combining marks to remove (see `isAscii`).
+  return (isAscii(decomposed) ? decomposed : decomposed.replace(/\p{M}/gu, '')).toLowerCase();
 }
 
 // ---------------------------------------------------------------------------------------------------------------

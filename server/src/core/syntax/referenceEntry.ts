@@ -174,8 +174,8 @@ function withoutUrls(text: string): string {
 }
 
 /**
- * Where the search for URLs may begin, or -1 when the text holds none: every URL contains "://" (at most "https"
- * after its start) or begins with "www.". Starting there spares the URL pattern the authors and title before it.
+ * Where the search for URLs may begin, or -1 when the text holds none: every URL either begins with "www." or has its
+ * "://" at most five characters ("https") after its start. Starting there spares the URL pattern the words before it.
  */
 function urlSearchStart(text: string): number {
   const scheme = text.indexOf('://');
@@ -299,14 +299,15 @@ function titleAndContainer(rest: string): { title?: string; container?: string }
   return { title: title || undefined, container: container || undefined };
 }
 
-/** The mark that closes a quoted or emphasised title, by the mark that opens it. */
-const TITLE_CLOSERS = new Map([['“', '”'], ['"', '"'], ['«', '»'], ['*', '*'], ['_', '_'], ['‘', '’']]);
-
+/** The text without the spaces and separators it starts with; most texts start with a word and are left alone. */
 function withoutLeadingSeparators(text: string): string {
   const first = text[0];
   if (first === undefined || !(isWhitespace(first) || '.,:;'.includes(first))) return text;
   return text.replace(/^[\s.,:;]+/u, '');
 }
+
+/** The mark that closes a quoted or emphasised title, by the mark that opens it. */
+const TITLE_CLOSERS = new Map([['“', '”'], ['"', '"'], ['«', '»'], ['*', '*'], ['_', '_'], ['‘', '’']]);
 
 function titleEndOf(text: string): { end: number; next: number } {
   const closer = TITLE_CLOSERS.get(text[0]);

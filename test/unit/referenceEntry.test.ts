@@ -262,6 +262,22 @@ for (const c of cases) {
   });
 }
 
+test('a date in capitals after the authors is read like one in lower case', () => {
+  assert.deepEqual(parse('Smith, J. (2004, MARCH 17). Title. Source.').date, { text: '2004, MARCH 17', year: 2004, month: 'March', day: 17 });
+  assert.deepEqual(parse('Smith, J. (IN PRESS-B). Title. Source.').date, { text: 'IN PRESS-B', inPress: true, suffix: 'b' });
+});
+
+test('a year outside the publication years in parentheses is no date, and the next date is looked for', () => {
+  assert.deepEqual(parse('Smith, J. (1300). Title. Source.').problems.map((p) => p.code), ['entry-no-date']);
+  assert.equal(parse('Smith, J. (1300) Title (2019). Source.').date?.year, 2019);
+});
+
+test('initials with letters outside ASCII are read as initials', () => {
+  const entry = parse('Ölander, Ö.-M., & Łukasz, Ł. (2019). Title. Source.');
+  assert.deepEqual(entry.authors.map(familyWithParticle), ['Ölander', 'Łukasz']);
+  assert.deepEqual(entry.authors.map((name) => name.given), ['Ö.-M.', 'Ł.']);
+});
+
 test('an n.d. suffix is kept', () => {
   assert.equal(parse('Lindqvist, E. (n.d.-b). Notes.').date?.suffix, 'b');
 });

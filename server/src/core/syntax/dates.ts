@@ -12,22 +12,70 @@ const MONTHS = [
 export const MIN_YEAR = 1450;
 export const MAX_YEAR = 2099;
 
+export function isPublicationYear(year: number): boolean {
+  return year >= MIN_YEAR && year <= MAX_YEAR;
+}
+
+/** The month and season names a date may carry after its year: "2004, March 17", "2010, Spring". */
+const MONTH_AND_SEASON_NAMES = [
+  'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December',
+  'Jan.', 'Feb.', 'Mar.', 'Apr.', 'Jun.', 'Jul.', 'Aug.', 'Sep.', 'Sept.', 'Oct.', 'Nov.', 'Dec.',
+  'Spring', 'Summer', 'Fall', 'Autumn', 'Winter',
+];
+
+/**
+ * The date pattern reads letters in either case, but spells that out instead of relying on the case-insensitive flag:
+ * with that flag a Unicode pattern of this size takes several milliseconds to compile, a large share of the first
+ * analysis in a fresh process. Each part below matches exactly what the same part matches case-insensitively: a
+ * letter with its other case, plus "ſ" for "s" and the Kelvin sign for "k", which Unicode folds to them.
+ */
+const FOLDED_WITH = new Map([['s', 'ſ'], ['k', '\u212a']]);
+
+/** A word whose letters match in either case: "may" → "[mM][aA][yY]". */
+function eitherCase(word: string): string {
+  let source = '';
+  for (const ch of word) {
+    const lower = ch.toLowerCase();
+    if (lower >= 'a' && lower <= 'z') source += `[${lower}${lower.toUpperCase()}${FOLDED_WITH.get(lower) ?? ''}]`;
+    else source += ch === '.' ? '\\.' : ch;
+  }
+  return source;
+}
+
+/** A suffix letter ("2019a"), in either case. */
+const SUFFIX_LETTER = `[a-zA-Z${[...FOLDED_WITH.values()].join('')}]`;
+
+/**
+ * What a case-insensitive `\p{L}` matches: every letter, and the combining iota subscript (U+0345), which Unicode
+ * folds to the letter iota. For use inside a character class.
+ */
+export const LETTER_CLASS = '\\p{L}\\u0345';
+
 /**
  * Matches one date at the start of a string (sticky use) or anywhere (global use). Groups: 1 original year, 2 year,
- * 3 suffix, 4 month, 5 day, 6 "n.d." suffix, 7 "in press" suffix.
- * Every part is a fixed alternation without nested quantifiers, so matching is linear.
+ * 3 suffix, 4 month, 5 day, 6 "n.d." suffix, 7 "in press" suffix. It reads the same with or without the
+ * case-insensitive flag. Every part is a fixed alternation without nested quantifiers, so matching is linear.
  */
 export const DATE_SOURCE =
-  '(?:(?:(\\d{4})\\/)?(\\d{4})([a-z])?(?![\\d\\p{L}])' +
-  '(?:,\\s(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sep\\.|Sept\\.|Oct\\.|Nov\\.|Dec\\.|Spring|Summer|Fall|Autumn|Winter)(?:\\s(\\d{1,2})(?!\\d))?)?' +
-  '|n\\.\\s?d\\.(?:-([a-z])(?![\\p{L}]))?' +
-  '|in\\spress(?:-([a-z])(?![\\p{L}]))?' +
-  '|forthcoming)';
+  `(?:(?:(\\d{4})\\/)?(\\d{4})(${SUFFIX_LETTER})?(?![\\d${LETTER_CLASS}])` +
+  `(?:,\\s(${MONTH_AND_SEASON_NAMES.map(eitherCase).join('|')})(?:\\s(\\d{1,2})(?!\\d))?)?` +
+  `|${eitherCase('n.')}\\s?${eitherCase('d.')}(?:-(${SUFFIX_LETTER})(?![${LETTER_CLASS}]))?` +
+  `|${eitherCase('in')}\\s${eitherCase('press')}(?:-(${SUFFIX_LETTER})(?![${LETTER_CLASS}]))?` +
+  `|${eitherCase('forthcoming')})`;
+
+/**
+ * What every date begins with: four digits, "n.", "in press" or "forthcoming". A search for it is far cheaper than
+ * one for the whole date, and no date starts before the first of them.
+ */
+export const DATE_START = new RegExp(`\\d{4}|${eitherCase('n.')}|${eitherCase('in')}\\s${eitherCase('press')}|${eitherCase('forthcoming')}`, 'u');
+
+/** A string that is exactly one date. */
+const WHOLE_DATE = new RegExp(`^${DATE_SOURCE}$`, 'u');
 
 /** Parses a string that is exactly one date (surrounding spaces allowed). */
 export function parseWorkDate(raw: string): WorkDate | undefined {
   const text = raw.trim();
-  const match = new RegExp(`^${DATE_SOURCE}$`, 'iu').exec(text);
+  const match = WHOLE_DATE.exec(text);
   if (!match) return undefined;
   return dateFromMatch(match, text);
 }
@@ -43,7 +91,7 @@ export function dateFromMatch(match: RegExpExecArray, text: string, offset = 1):
   const pressSuffix = match[offset + 6];
   if (year) {
     const value = Number(year);
-    if (value < MIN_YEAR || value > MAX_YEAR) return undefined;
+    if (!isPublicationYear(value)) return undefined;
     const date: WorkDate = { text, year: value };
     if (suffix) date.suffix = suffix.toLowerCase();
     if (original) {

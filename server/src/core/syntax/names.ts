@@ -3,6 +3,8 @@
 // "World Health Organization". Every function here is linear in its input and never throws.
 
 import type { PersonName } from '../types';
+import { collapseWhitespace } from '../text/whitespace';
+import { isAscii } from '../text/ascii';
 
 /** Words written in lower case before a family name ("van den Boogard", "de Souza", "von Neumann"). */
 const PARTICLES = new Set([
@@ -16,13 +18,32 @@ const SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
 const GROUP_WORDS = new Set(['of', 'for', 'the', 'on', 'and', 'in', 'at', 'to', '&']);
 
 /** "A.", "J.-C.", "-M.", "N-R.", "H.A." or a lone capital ("Nguyen A"). */
-const INITIALS = /^-?\p{Lu}(?:\.|\.?-\p{Lu}\.?|\.\p{Lu}\.?){0,4}$/u;
+function initialSource(capital: string): string {
+  return `-?${capital}(?:\\.|\\.?-${capital}\\.?|\\.${capital}\\.?){0,4}`;
+}
+
+/** Each pattern comes twice, with any capital letter and with ASCII capitals only (see `isAscii`). */
+const INITIALS = new RegExp(`^${initialSource('\\p{Lu}')}$`, 'u');
+const ASCII_INITIALS = new RegExp(`^${initialSource('[A-Z]')}$`);
+
+/** Initials separated by single spaces: "A. B.", "J.-C." (one search instead of one per word). */
+const ONLY_INITIALS = new RegExp(`^${initialSource('\\p{Lu}')}(?: ${initialSource('\\p{Lu}')})*$`, 'u');
+const ASCII_ONLY_INITIALS = new RegExp(`^${initialSource('[A-Z]')}(?: ${initialSource('[A-Z]')})*$`);
+
+function isInitials(word: string): boolean {
+  return isAscii(word) ? ASCII_INITIALS.test(word) : INITIALS.test(word);
+}
+
+function isOnlyInitials(text: string): boolean {
+  return isAscii(text) ? ASCII_ONLY_INITIALS.test(text) : ONLY_INITIALS.test(text);
+}
 
 /** A capitalised name word: "Brady", "O'Brien", "Dallaire-Dufresne", "Thorvaldsdóttir", "McClelland". */
 const NAME_WORD = /^\p{Lu}[\p{L}\p{M}'’.-]*$/u;
 
 /** "et al.", "et. al.", "et al" anywhere in an author list. */
 const ET_AL = /\bet\.?\s?al\b\.?/giu;
+const ET_AL_LETTERS = /et/i;
 
 /** Marks an elided stretch of an author list ("... Last, Z.", APA's ". . . Last, Z."). */
 const ELLIPSIS = /(?:\.\s?){2}\.|…/gu;
@@ -44,7 +65,7 @@ export function familyWithParticle(name: PersonName): string {
 
 /** Splits a surname as cited ("van den Boogard", "Van der Berg", "Smith") into its particle and family parts. */
 export function citedNameParts(cited: string): { particle?: string; family: string } {
-  const words = collapseSpaces(cited).split(' ').filter((w) => w !== '');
+  const words = collapseWhitespace(cited).split(' ').filter((w) => w !== '');
   let index = 0;
   while (index < words.length - 1 && PARTICLES.has(words[index].toLowerCase())) index++;
   const family = words.slice(index).join(' ');
@@ -54,7 +75,8 @@ export function citedNameParts(cited: string): { particle?: string; family: stri
 
 /** Parses an author (or editor) list: "Surname, I., & Other, J.", "A; B; C", "Yiheng Xu, Minghao Li, and Lei Cui". */
 export function parseAuthorList(raw: string): AuthorList {
-  const withoutMarks = withoutElisions(collapseSpaces(raw).replace(EDITOR_MARK, ' '));
+  const collapsed = collapseWhitespace(raw);
+  const withoutMarks = withoutElisions(collapsed.includes('(') ? collapsed.replace(EDITOR_MARK, ' ') : collapsed);
   const elided = withoutMarks.elided;
   const text = trimPunctuation(withoutMarks.text);
   if (!/\p{L}/u.test(text)) return { names: [], elided };
@@ -72,13 +94,22 @@ export function parseAuthorList(raw: string): AuthorList {
 
 /** Removes "et al." and ellipses from an author list, telling whether there were any. */
 export function withoutElisions(text: string): { text: string; elided: boolean } {
-  const stripped = text.replace(ET_AL, ' ').replace(ELLIPSIS, ' ');
-  return { text: collapseSpaces(stripped), elided: stripped !== text };
+  // An entry's author part is read twice in a row, as a possible title and as names: the last answer is kept.
+  if (text === lastElisionInput && lastElisionResult) return lastElisionResult;
+  // "et al." needs the letters "et"; most author lists have none, and skip the longer pattern.
+  const withoutEtAl = ET_AL_LETTERS.test(text) ? text.replace(ET_AL, ' ') : text;
+  const stripped = withoutEtAl.replace(ELLIPSIS, ' ');
+  lastElisionInput = text;
+  lastElisionResult = { text: collapseWhitespace(stripped), elided: stripped !== text };
+  return lastElisionResult;
 }
+
+let lastElisionInput = '';
+let lastElisionResult: { text: string; elided: boolean } | undefined;
 
 /** Parses one person's name written in either order; a name that cannot be split is kept whole as the family. */
 export function parsePersonName(raw: string): PersonName {
-  const text = trimPunctuation(collapseSpaces(raw));
+  const text = trimPunctuation(collapseWhitespace(raw));
   const comma = text.indexOf(',');
   if (comma >= 0) {
     const rest = text.slice(comma + 1).trim();
@@ -98,8 +129,8 @@ export function parsePersonName(raw: string): PersonName {
   }
   if (words.length === 1) return { family: cleanFamily(words[0]) };
   // "Nguyen A." puts the family name first and the initials after it.
-  if (INITIALS.test(last) && !INITIALS.test(words[0])) {
-    return invertedName(words.slice(0, -1).filter((w) => !INITIALS.test(w)).join(' '), words.filter((w) => INITIALS.test(w)).join(' '));
+  if (isInitials(last) && !isInitials(words[0])) {
+    return invertedName(words.slice(0, -1).filter((w) => !isInitials(w)).join(' '), words.filter((w) => isInitials(w)).join(' '));
   }
   return givenFirstName(words);
 }
@@ -116,7 +147,7 @@ function isPersonLike(part: string): boolean {
   const words = trimPunctuation(part).split(' ').filter((w) => w !== '');
   if (words.length === 0) return false;
   if (words.some((w) => GROUP_WORDS.has(w.toLowerCase()) || /^\(.*\)$/u.test(w))) return false;
-  if (words.some((w) => INITIALS.test(w))) return words.every((w) => INITIALS.test(w) || NAME_WORD.test(w) || PARTICLES.has(w));
+  if (words.some((w) => isInitials(w))) return words.every((w) => isInitials(w) || NAME_WORD.test(w) || PARTICLES.has(w));
   const core = words.filter((w) => !PARTICLES.has(w));
   // "Jean de la Fontaine": a lower-case particle inside capitalised words marks a person's name.
   if (core.length > 1 && words.slice(1).some(isLowerParticle)) return core.every((w) => NAME_WORD.test(w));
@@ -184,21 +215,28 @@ function pairNameParts(parts: NamePart[]): PersonName[] {
  * ("Zaghouani, Wajdi", "Lee, Jackson L.") only invert the first author, as Chicago and APA write them.
  */
 function isGivenFor(family: string, given: string, isFirst: boolean): boolean {
-  const givenWords = given.split(' ');
-  if (givenWords.every((w) => INITIALS.test(w))) return true;
+  if (isOnlyInitials(given)) return true;
   if (SUFFIXES.has(given.toLowerCase())) return false;
+  const givenWords = given.split(' ');
   const familyWords = family.split(' ').filter((w) => !PARTICLES.has(w));
   if (!isFirst || familyWords.length !== 1 || givenWords.length > 3) return false;
-  return givenWords.every((w) => INITIALS.test(w) || NAME_WORD.test(w));
+  return givenWords.every((w) => isInitials(w) || NAME_WORD.test(w));
 }
 
 /** "van den Boogard" + "J." → particle "van den", family "Boogard", given "J.". */
 function invertedName(familyText: string, given: string): PersonName {
-  const words = collapseSpaces(familyText).split(' ').filter((w) => w !== '');
+  const family = collapseWhitespace(familyText);
+  // Most family names are one word: no particle can precede it, and there is nothing to split.
+  if (!family.includes(' ')) return withGivenName({ family: cleanFamily(family) }, given);
+  const words = family.split(' ');
   let index = 0;
   while (index < words.length - 1 && isLowerParticle(words[index])) index++;
-  const name: PersonName = { family: cleanFamily(words.slice(index).join(' ')) };
+  const name: PersonName = { family: cleanFamily(index === 0 ? family : words.slice(index).join(' ')) };
   if (index > 0) name.particle = words.slice(0, index).join(' ');
+  return withGivenName(name, given);
+}
+
+function withGivenName(name: PersonName, given: string): PersonName {
   const cleanGiven = cleanGivenName(given);
   if (cleanGiven !== '') name.given = cleanGiven;
   return name;
@@ -228,8 +266,8 @@ function withSuffix(name: PersonName, suffix: string): PersonName {
 /** "Wajdi." → "Wajdi" but "I. J." keeps the full stop of its last initial. */
 function cleanGivenName(given: string): string {
   const trimmed = trimPunctuation(given);
-  const words = trimmed.split(' ');
-  return INITIALS.test(words[words.length - 1]) ? trimmed : cleanFamily(trimmed);
+  const lastWord = trimmed.slice(trimmed.lastIndexOf(' ') + 1);
+  return isInitials(lastWord) ? trimmed : cleanFamily(trimmed);
 }
 
 /** Drops a trailing full stop from a family name ("Anon." → "Anon") but keeps an initial's. */
@@ -245,8 +283,4 @@ function trimPunctuation(text: string): string {
   while (start < end && ' ,;:&.'.includes(text[start])) start++;
   while (end > start && ' ,;:&'.includes(text[end - 1])) end--;
   return text.slice(start, end);
-}
-
-function collapseSpaces(text: string): string {
-  return text.replace(/\s+/gu, ' ').trim();
 }

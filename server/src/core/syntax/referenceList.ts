@@ -7,6 +7,9 @@ import type { ReferenceEntry, ReferenceList, Span } from '../types';
 import type { DocumentLanguage } from './mask';
 import { looksLikeReferenceEntry, parseReferenceEntry, repeatsPreviousAuthors } from './referenceEntry';
 import { splitLines as splitTextLines, type Line as TextLine } from '../text/lines';
+import { collapseWhitespace, isWhitespace } from '../text/whitespace';
+import { startsWithOneOf } from '../text/firstCharacter';
+import { isAscii } from '../text/ascii';
 
 /**
  * Heading words of a reference list in several languages. They are compared without diacritics, so "references" also
@@ -46,7 +49,6 @@ interface ContentLine {
   text: string;
   indent: number;
   hasMarker: boolean;
-  isBlank: boolean;
 }
 
 const PLAIN_LEVEL = 100;
@@ -86,7 +88,10 @@ export function containsHeading(text: string, masked: string, language: Document
 }
 
 function splitLines(text: string, masked: string): Line[] {
-  return splitTextLines(text).map((line) => ({ ...line, masked: masked.slice(line.start, line.end) }));
+  // The masked line is added to each new line object rather than copied into another: a long document has thousands.
+  const lines = splitTextLines(text) as Line[];
+  for (let i = 0; i < lines.length; i++) lines[i].masked = masked.slice(lines[i].start, lines[i].end);
+  return lines;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -96,6 +101,8 @@ function findHeadings(lines: Line[], language: DocumentLanguage): Heading[] {
   const headings: Heading[] = [];
   const rstStyles: string[] = [];
   for (let i = 0; i < lines.length; i++) {
+    // An empty line is no heading in any language; long documents are half empty lines.
+    if (lines[i].masked === '') continue;
     const heading =
       (language === 'markdown' ? markdownHeading(lines, i) : undefined) ??
       (language === 'restructuredtext' ? rstHeading(lines, i, rstStyles) : undefined) ??
@@ -110,10 +117,12 @@ function findHeadings(lines: Line[], language: DocumentLanguage): Heading[] {
 
 function markdownHeading(lines: Line[], index: number): Heading | undefined {
   const line = lines[index].masked;
-  const atx = /^ {0,3}(#{1,6})(?=[ \t]|$)/u.exec(line);
+  // Most lines start with neither a space nor "#", and most next lines with none of " ", "=" and "-": the heading
+  // patterns only run where they could match.
+  const atx = startsWithOneOf(line, ' #') ? /^ {0,3}(#{1,6})(?=[ \t]|$)/u.exec(line) : null;
   if (atx) return { first: index, last: index, titleLine: index, level: atx[1].length, title: cleanHeadingTitle(stripClosingHashes(line.slice(atx[0].length))) };
   const next = lines[index + 1]?.masked;
-  if (next === undefined || line.trim() === '' || !isBlankBefore(lines, index)) return undefined;
+  if (next === undefined || !startsWithOneOf(next, ' =-') || line.trim() === '' || !isBlankBefore(lines, index)) return undefined;
   const underline = /^ {0,3}(=+|-+)[ \t]*$/u.exec(next);
   if (!underline || /^ {0,3}(?:[-*+]|\d{1,3}[.)])[ \t]/u.test(line)) return undefined;
   return { first: index, last: index + 1, titleLine: index, level: underline[1][0] === '=' ? 1 : 2, title: cleanHeadingTitle(line) };
@@ -180,17 +189,23 @@ function isBlankBefore(lines: Line[], index: number): boolean {
 
 /** Removes what decorates a heading: HTML tags, emphasis, a numbering, attributes and a trailing colon. */
 function cleanHeadingTitle(raw: string): string {
-  return raw
-    .replace(/<[^<>]{0,500}>/gu, ' ')
-    .replace(/\{[#.][^{}]{0,200}\}/gu, ' ')
-    .replace(/[*_]{1,3}/gu, '')
-    .replace(/\\[a-z]+\*?/giu, ' ')
-    .replace(/[{}\f]/gu, ' ')
-    .replace(/\s+/gu, ' ')
-    .trim()
-    .replace(/^(?:\d{1,3}(?:\.\d{1,3}){0,4}\.?|[IVXLC]{1,6}\.|[A-Z]\.)\s+/u, '')
-    .replace(/\s*:$/u, '')
-    .trim();
+  // Each decoration is looked for only when the character it begins with is present.
+  let title = raw;
+  if (title.includes('<')) title = title.replace(/<[^<>]{0,500}>/gu, ' ');
+  if (title.includes('{')) title = title.replace(/\{[#.][^{}]{0,200}\}/gu, ' ');
+  if (title.includes('*') || title.includes('_')) title = title.replace(/[*_]{1,3}/gu, '');
+  if (title.includes('\\')) title = title.replace(/\\[a-z]+\*?/giu, ' ');
+  if (title.includes('{') || title.includes('}') || title.includes('\f')) title = title.replace(/[{}\f]/gu, ' ');
+  title = collapseWhitespace(title);
+  if (startsWithNumbering(title)) title = title.replace(/^(?:\d{1,3}(?:\.\d{1,3}){0,4}\.?|[IVXLC]{1,6}\.|[A-Z]\.)\s+/u, '');
+  if (title.endsWith(':')) title = title.replace(/\s*:$/u, '');
+  return title.trim();
+}
+
+/** A digit or an ASCII capital: what a heading's numbering ("2.1", "IV.", "A.") begins with. */
+function startsWithNumbering(title: string): boolean {
+  const first = title[0];
+  return first !== undefined && ((first >= '0' && first <= '9') || (first >= 'A' && first <= 'Z'));
 }
 
 /** "References", "Bibliography", or a heading that begins with one of them ("References and further reading"). */
@@ -209,7 +224,9 @@ function lastReferenceHeading(headings: Heading[]): Heading | undefined {
 }
 
 function foldCase(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  const decomposed = text.normalize('NFD');
+  // ASCII text has no combining marks to remove (see `isAscii`).
+  return (isAscii(decomposed) ? decomposed : decomposed.replace(/\p{M}/gu, '')).toLowerCase();
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -291,45 +308,68 @@ function headingEntry(line: Line): ReferenceEntry {
 function readEntries(lines: Line[], from: number, to: number, headings: Heading[]): ReferenceEntry[] {
   const headingLines = new Set<number>();
   for (const heading of headings) for (let i = heading.first; i <= heading.last; i++) headingLines.add(i);
-  const content: ContentLine[] = [];
-  for (let i = from; i < to; i++) content.push(contentLine(lines[i], headingLines.has(i)));
   const entries: ReferenceEntry[] = [];
-  for (const block of blocks(content)) {
-    for (const group of splitBlock(block)) {
-      const entry = entryOf(group);
-      if (entry) entries.push(entry);
+  // Blocks of consecutive content lines are read as they end, at a blank line or at the end of the region.
+  let block: ContentLine[] = [];
+  for (let i = from; i <= to; i++) {
+    const line = i < to ? contentLine(lines[i], headingLines.has(i)) : undefined;
+    if (line) {
+      block.push(line);
+    } else if (block.length > 0) {
+      const groups = splitBlock(block);
+      for (let g = 0; g < groups.length; g++) {
+        const entry = entryOf(groups[g]);
+        if (entry) entries.push(entry);
+      }
+      block = [];
     }
   }
   return entries;
 }
 
-/** Strips blockquote and list markers; code, comments, headings and page furniture count as blank lines. */
-function contentLine(line: Line, isHeading: boolean): ContentLine {
-  const blank = { start: line.start, end: line.end, text: '', indent: 0, hasMarker: false, isBlank: true };
-  if (isHeading || isPageFurniture(line.text) || isTableRow(line.text)) return blank;
-  if (line.masked.trim() === '' && !/(?:https?:\/\/|www\.|doi:)/iu.test(line.text)) return blank;
+/**
+ * Strips blockquote and list markers. Code, comments, headings and page furniture count as blank lines, for which
+ * there is no content line.
+ */
+function contentLine(line: Line, isHeading: boolean): ContentLine | undefined {
+  if (isHeading || line.text === '' || isPageFurniture(line.text) || isTableRow(line.text)) return undefined;
+  if (line.masked.trim() === '' && !/(?:https?:\/\/|www\.|doi:)/iu.test(line.text)) return undefined;
   const text = line.text;
   let offset = 0;
-  BLOCKQUOTE_MARKER.lastIndex = 0;
-  for (let quote = BLOCKQUOTE_MARKER.exec(text); quote && quote[0] !== ''; quote = BLOCKQUOTE_MARKER.exec(text)) {
-    offset = BLOCKQUOTE_MARKER.lastIndex;
+  if (startsWithBlockquote(text)) {
+    BLOCKQUOTE_MARKER.lastIndex = 0;
+    for (let quote = BLOCKQUOTE_MARKER.exec(text); quote && quote[0] !== ''; quote = BLOCKQUOTE_MARKER.exec(text)) {
+      offset = BLOCKQUOTE_MARKER.lastIndex;
+    }
   }
   const indentStart = offset;
   while (offset < text.length && (text[offset] === ' ' || text[offset] === '\t' || text[offset] === '\f')) offset++;
-  const indent = indentWidth(text.slice(indentStart, offset));
-  LIST_MARKER.lastIndex = offset;
-  const marker = LIST_MARKER.exec(text);
-  if (marker) offset += marker[0].length;
+  const indent = offset > indentStart ? indentWidth(text.slice(indentStart, offset)) : 0;
+  let marker: RegExpExecArray | null = null;
+  if (offset < text.length && LIST_MARKER_STARTS.includes(text[offset])) {
+    LIST_MARKER.lastIndex = offset;
+    marker = LIST_MARKER.exec(text);
+    if (marker) offset += marker[0].length;
+  }
   const rest = text.slice(offset).trimEnd();
-  if (rest === '') return blank;
-  return { start: line.start + offset, end: line.start + offset + rest.length, text: rest, indent, hasMarker: marker !== null, isBlank: false };
+  if (rest === '') return undefined;
+  return { start: line.start + offset, end: line.start + offset + rest.length, text: rest, indent, hasMarker: marker !== null };
 }
 
 /** "> " at the start of a line, repeated for nested quotes (sticky: each match continues where the last ended). */
 const BLOCKQUOTE_MARKER = /[ \t]{0,3}>[ \t]?/uy;
 
+/** A quote marker stands within the first four characters; most lines have no ">" there and skip the pattern. */
+function startsWithBlockquote(text: string): boolean {
+  const mark = text.indexOf('>');
+  return mark >= 0 && mark <= 3;
+}
+
 /** "- ", "* ", "+ ", "• ", "1. ", "1) ", "[1] ", "(1) ", "\item " in front of an entry (sticky). */
 const LIST_MARKER = /(?:[-*+•]|\d{1,3}[.)]|\[\d{1,3}\]|\(\d{1,3}\)|\\item(?:\[[^\]]{0,40}\])?)[ \t]+/uy;
+
+/** The characters a list marker can begin with; other lines skip the pattern. */
+const LIST_MARKER_STARTS = '-*+•0123456789[(\\';
 
 function indentWidth(whitespace: string): number {
   let width = 0;
@@ -340,31 +380,47 @@ function indentWidth(whitespace: string): number {
 /** Page numbers and running headers that pdftotext leaves between entries: "68", "BIBLIOGRAPHY   69". */
 function isPageFurniture(text: string): boolean {
   if (text.length > 200) return false;
-  const trimmed = text.replace(/[\f\s]+/gu, ' ').trim();
-  if (/^(?:\d{1,4}|[ivxlc]{1,6})$/iu.test(trimmed)) return true;
-  if (!/^\f|\s{3,}\d{1,4}\s*$|^\d{1,4}\s{3,}/u.test(text)) return false;
+  const bare = text.trim();
+  if (bare.length <= 6 && /^(?:\d{1,4}|[ivxlc]{1,6})$/iu.test(bare)) return true;
+  // A running header starts with a page break or a page number, or ends with a page number set apart by spaces.
+  if (!text.startsWith('\f') && !startsWithSpacedNumber(text) && !endsWithSpacedNumber(text, bare)) return false;
+  const trimmed = collapseWhitespace(text);
   return /^(?:\d{1,4} )?[\p{Lu}\d .,:&-]{3,80}(?: \d{1,4})?$/u.test(trimmed) && /\p{Lu}{3}/u.test(trimmed);
+}
+
+/** "12   BIBLIOGRAPHY": one to four digits, then at least three white-space characters. */
+function startsWithSpacedNumber(text: string): boolean {
+  const digits = digitsFrom(text, 0, 1);
+  return digits >= 1 && digits <= 4 && spacesFrom(text, digits, 1) >= 3;
+}
+
+/** "BIBLIOGRAPHY   69": at least three white-space characters, then one to four digits, then only white space. */
+function endsWithSpacedNumber(text: string, bare: string): boolean {
+  if (bare === '') return false;
+  const last = text.trimEnd().length - 1;
+  const digits = digitsFrom(text, last, -1);
+  return digits >= 1 && digits <= 4 && spacesFrom(text, last - digits, -1) >= 3;
+}
+
+/** How many digits stand in a row from `index` on, walking in `step`'s direction. */
+function digitsFrom(text: string, index: number, step: 1 | -1): number {
+  let count = 0;
+  for (let i = index; i >= 0 && i < text.length && text[i] >= '0' && text[i] <= '9'; i += step) count++;
+  return count;
+}
+
+/** How many white-space characters stand in a row from `index` on, walking in `step`'s direction (at most three). */
+function spacesFrom(text: string, index: number, step: 1 | -1): number {
+  let count = 0;
+  for (let i = index; count < 3 && i >= 0 && i < text.length && isWhitespace(text[i]); i += step) count++;
+  return count;
 }
 
 /** "| a | b |" and "|---|---|": a table is never a reference entry. */
 function isTableRow(text: string): boolean {
+  if (!text.includes('|')) return false;
   const trimmed = text.trim();
   return trimmed.length > 1 && trimmed.startsWith('|') && trimmed.endsWith('|');
-}
-
-function blocks(lines: ContentLine[]): ContentLine[][] {
-  const result: ContentLine[][] = [];
-  let current: ContentLine[] = [];
-  for (const line of lines) {
-    if (line.isBlank) {
-      if (current.length > 0) result.push(current);
-      current = [];
-    } else {
-      current.push(line);
-    }
-  }
-  if (current.length > 0) result.push(current);
-  return result;
 }
 
 /**
@@ -372,6 +428,7 @@ function blocks(lines: ContentLine[]): ContentLine[][] {
  * not indented; in a flush block, at every line that reads as a whole entry after a line that ended one.
  */
 function splitBlock(block: ContentLine[]): ContentLine[][] {
+  if (block.length === 1) return [block];
   const baseIndent = block[0].indent;
   const hanging = block.some((line) => line.indent > baseIndent && !line.hasMarker);
   const groups: ContentLine[][] = [];
@@ -392,23 +449,38 @@ function startsFlushEntry(previous: ContentLine, line: ContentLine): boolean {
 /** One entry from its lines, or nothing for a separator, a lone in-page link or a line without words. */
 function entryOf(lines: ContentLine[]): ReferenceEntry | undefined {
   const text = joinLines(lines.map((line) => line.text));
-  if (!/\p{L}/u.test(text) || /^(?:[-*_] ?){3,}$/u.test(text)) return undefined;
-  if (/^\[[^\]]*\]\(#[^()]*\)$/u.test(text) || /^<[^<>]*>$/u.test(text)) return undefined;
+  if (!/\p{L}/u.test(text) || isSeparatorOrLoneLink(text)) return undefined;
   return parseReferenceEntry(text, { start: lines[0].start, end: lines[lines.length - 1].end }, '');
+}
+
+/** "---", "* * *", "[Back to top](#top)" or "<https://example.org>": each is told by its first character first. */
+function isSeparatorOrLoneLink(text: string): boolean {
+  switch (text[0]) {
+    case '-':
+    case '*':
+    case '_':
+      return /^(?:[-*_] ?){3,}$/u.test(text);
+    case '[':
+      return /^\[[^\]]*\]\(#[^()]*\)$/u.test(text);
+    case '<':
+      return /^<[^<>]*>$/u.test(text);
+    default:
+      return false;
+  }
 }
 
 /** Lines joined by single spaces; a line broken after a hyphen inside a word joins without a space. */
 function joinLines(lines: string[]): string {
-  const parts: string[] = [];
+  let joined = '';
   let previous = '';
   for (const line of lines) {
-    const part = line.replace(/\s+/gu, ' ').trim();
+    const part = collapseWhitespace(line);
     if (part === '') continue;
-    if (parts.length > 0) parts.push(endsWithWordHyphen(previous) ? '' : ' ');
-    parts.push(part);
+    if (joined !== '' && !endsWithWordHyphen(previous)) joined += ' ';
+    joined += part;
     previous = part;
   }
-  return parts.join('');
+  return joined;
 }
 
 function endsWithWordHyphen(text: string): boolean {
@@ -417,15 +489,15 @@ function endsWithWordHyphen(text: string): boolean {
 
 /** Gives entries their ids in document order and lets an author-less entry inherit the authors of the one before. */
 function numberEntries(entries: ReferenceEntry[]): ReferenceEntry[] {
-  const numbered: ReferenceEntry[] = [];
-  for (const entry of entries) {
-    const current = { ...entry, id: `entry-${numbered.length}` };
-    const previous = numbered[numbered.length - 1];
-    if (current.authors.length === 0 && previous && previous.authors.length > 0 && repeatsPreviousAuthors(entry.text)) {
-      current.authors = previous.authors;
-      current.problems = entry.problems.filter((problem) => problem.code !== 'entry-no-author');
+  // The entries were made for this list alone, so they are numbered in place rather than copied.
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index];
+    entry.id = `entry-${index}`;
+    const previous = entries[index - 1];
+    if (entry.authors.length === 0 && previous && previous.authors.length > 0 && repeatsPreviousAuthors(entry.text)) {
+      entry.authors = previous.authors;
+      entry.problems = entry.problems.filter((problem) => problem.code !== 'entry-no-author');
     }
-    numbered.push(current);
   }
-  return numbered;
+  return entries;
 }

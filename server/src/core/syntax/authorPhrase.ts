@@ -2,7 +2,7 @@
 // and the author part of a parenthetical one ("Nguyen & Tran", "World Health Organization", "Smith et al.").
 
 import type { Span } from '../types';
-import { collapse } from './citationParts';
+import { collapse, isAsciiSmall, isWhiteSpaceAt, withoutTrailingComma } from './proseCharacters';
 
 /** The farthest an author phrase reaches back from its parenthesis. */
 const MAX_PHRASE_CHARS = 200;
@@ -52,14 +52,33 @@ const AUTHOR_SEPARATOR = /\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+/;
 
 /** Splits an author part as written into its names. */
 export function readAuthorNames(written: string): AuthorNames {
-  let text = collapse(written).replace(/,$/, '');
-  const possessive = POSSESSIVE.test(text);
+  let text = withoutTrailingComma(collapse(written));
+  const possessive = mayEndPossessive(text) && POSSESSIVE.test(text);
   if (possessive) text = text.replace(POSSESSIVE, '');
-  const etAl = ET_AL.test(text);
+  const etAl = mayEndInEtAl(text) && ET_AL.test(text);
   if (etAl) text = text.replace(ET_AL, '');
   // A name with "of" or "for" in it is one organisation, and its "and" is part of the name.
-  const names = GROUP_NAME.test(text) ? [text] : text.split(AUTHOR_SEPARATOR).filter((name) => name !== '');
+  const names = GROUP_NAME.test(text) ? [text] : splitAuthors(text);
   return { authors: etAl ? names.slice(0, 1) : names, etAl, possessive };
+}
+
+/** The names of a list of authors; most are one name, which needs no split. */
+function splitAuthors(text: string): string[] {
+  const mayHaveSeparator = text.includes(',') || text.includes('&') || text.includes('and');
+  if (!mayHaveSeparator) return text === '' ? [] : [text];
+  return text.split(AUTHOR_SEPARATOR).filter((name) => name !== '');
+}
+
+/** Whether POSSESSIVE can match: it needs a final "s" or apostrophe. */
+function mayEndPossessive(text: string): boolean {
+  const last = text.charCodeAt(text.length - 1);
+  return last === 115 /* s */ || last === 39 /* ' */ || last === 0x2019 /* ’ */;
+}
+
+/** Whether ET_AL can match: it needs "l" or "l." at the end, in either case. */
+function mayEndInEtAl(text: string): boolean {
+  const end = text.charCodeAt(text.length - 1) === 46 /* . */ ? text.length - 1 : text.length;
+  return (text.charCodeAt(end - 1) | 0x20) === 108 /* l */;
 }
 
 const WORD_CHAR = /[\p{L}\p{M}\d'’.-]/u;
@@ -70,9 +89,18 @@ const ABBREVIATED = /^(?:\p{Lu}\.(?:-?\p{Lu}\.)*|\p{Lu}\p{Ll}?\.)$/u;
 
 /** Is this word a capitalised name word ("Smith", "O'Connor", "al-Farsi", "J.") rather than prose? */
 export function isNameWord(word: string): boolean {
-  if (!UPPER_START.test(word) || HAS_DIGIT.test(word)) return false;
-  if (word.endsWith('.') && !ABBREVIATED.test(word)) return false;
-  return !NOT_NAME_WORDS.has(word.replace(/\.$/, '').toLowerCase());
+  if (!mayStartUpper(word.charCodeAt(0)) || !UPPER_START.test(word) || HAS_DIGIT.test(word)) return false;
+  const endsWithStop = word.endsWith('.');
+  if (endsWithStop && !ABBREVIATED.test(word)) return false;
+  return !NOT_NAME_WORDS.has((endsWithStop ? word.slice(0, -1) : word).toLowerCase());
+}
+
+/**
+ * Whether UPPER_START can match a word starting with this code. Most prose words start with a small ASCII letter, and
+ * of those only "d'", "al-", "el-" and "ul-" can begin a name.
+ */
+function mayStartUpper(code: number): boolean {
+  return !isAsciiSmall(code) || code === 100 /* d */ || code === 97 /* a */ || code === 101 /* e */ || code === 117 /* u */;
 }
 
 interface Token {
@@ -138,7 +166,7 @@ class TokensBefore {
     }
     let pos = this.pos;
     let newlines = 0;
-    while (pos > limit && isSpace(prose, pos - 1)) {
+    while (pos > limit && isWhiteSpaceAt(prose, pos - 1)) {
       if (masked.charCodeAt(pos - 1) === 10 /* \n */ && ++newlines >= 2) {
         this.ended = true;
         return;
@@ -153,15 +181,6 @@ class TokensBefore {
     this.read.push(token);
     this.pos = token.start;
   }
-}
-
-const SPACE = /\s/;
-
-/** `/\s/` on one character, without a regular expression for ASCII, the common case. */
-function isSpace(text: string, at: number): boolean {
-  const c = text.charCodeAt(at);
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return SPACE.test(text[at]);
 }
 
 /** WORD_CHAR on one character, without a regular expression for ASCII. */
@@ -230,7 +249,7 @@ function takeName(tokens: TokensBefore, at: number, possessiveAllowed: boolean):
   let i = at;
   while (tokens.at(i) !== undefined && taken < MAX_NAME_WORDS) {
     const word = tokens.at(i)!.text;
-    const bare = possessiveAllowed && i === at ? word.replace(POSSESSIVE, '') : word;
+    const bare = possessiveAllowed && i === at && mayEndPossessive(word) ? word.replace(POSSESSIVE, '') : word;
     if (isNameWord(bare)) {
       i++;
       taken++;
@@ -257,6 +276,7 @@ function groupNameContinues(tokens: TokensBefore, at: number): boolean {
   return next !== undefined && isNameWord(next.text);
 }
 
-function isWord(token: Token | undefined, ...words: string[]): boolean {
-  return token !== undefined && words.includes(token.text);
+/** Is the token the word, or the alternative spelling when one is given? */
+function isWord(token: Token | undefined, word: string, alternative = word): boolean {
+  return token !== undefined && (token.text === word || token.text === alternative);
 }

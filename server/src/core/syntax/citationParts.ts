@@ -4,6 +4,7 @@
 
 import type { Span, WorkDate } from '../types';
 import { DATE_SOURCE, dateFromMatch, parseWorkDate } from './dates';
+import { collapse, isBlank, singleSpaced } from './proseCharacters';
 
 export interface DatedSpan {
   date: WorkDate;
@@ -29,14 +30,21 @@ export function readDateAt(text: string, pos: number, end: number): DatedSpan | 
   if (!match) return undefined;
   const stop = pos + match[0].length;
   if (stop > end || (stop < end && !AFTER_DATE.test(text[stop]))) return undefined;
-  const date = dateFromMatch(match, match[0].replace(/\s+/g, ' '));
+  const date = dateFromMatch(match, singleSpaced(match[0]));
   return date ? { date, span: { start: pos, end: stop } } : undefined;
 }
 
-/** Reads "2019a, 2019b" or "1996; 1998" from `pos`: one date or more, or none when no date starts there. */
-export function readDateList(text: string, pos: number, end: number): { dates: DatedSpan[]; end: number } {
+/**
+ * Reads "2019a, 2019b" or "1996; 1998" from `pos`: one date or more, or none when no date starts there. A caller that
+ * has already read the first date passes it, so that it is not read twice.
+ */
+export function readDateList(
+  text: string,
+  pos: number,
+  end: number,
+  first = readDateAt(text, pos, end),
+): { dates: DatedSpan[]; end: number } {
   const dates: DatedSpan[] = [];
-  const first = readDateAt(text, pos, end);
   if (!first) return { dates, end: pos };
   dates.push(first);
   let at = first.span.end;
@@ -89,15 +97,16 @@ const SPACE_BEFORE_DIGIT = /\s+(?=\d)/y;
 const AS_CITED_IN = /\s*,\s*as\scited\sin\s+/iy;
 const NOTE_START = /\p{Ll}/u;
 const WORK_START = /\p{Lu}/u;
+/** What may come between the dates and a locator written without a comma: "2019: 24", "2019 24". */
+const LOCATOR_LEADS = [COLON, SPACE_BEFORE_DIGIT];
 
 /** Reads what follows the dates up to `end`; undefined when it is prose rather than a locator or note. */
 export function readTail(text: string, pos: number, end: number): CitationTail | undefined {
-  const rest = text.slice(pos, end);
-  if (rest.trim() === '') return {};
+  if (isBlank(text, pos, end)) return {};
   AS_CITED_IN.lastIndex = pos;
   const asCited = AS_CITED_IN.exec(text);
   if (asCited && pos + asCited[0].length < end) return { secondaryStart: pos + asCited[0].length };
-  for (const lead of [COLON, SPACE_BEFORE_DIGIT]) {
+  for (const lead of LOCATOR_LEADS) {
     const after = skip(lead, text, pos);
     if (after !== undefined) return readLocatorAndNote(text, after, end, true);
   }
@@ -113,8 +122,8 @@ function readLocatorAndNote(text: string, pos: number, end: number, locatorRequi
   const locator = LOCATOR.exec(text);
   if (locator && pos + locator[0].length <= end) {
     const after = pos + locator[0].length;
-    const tail: CitationTail = { locator: locator[0].replace(/\s+/g, ' ') };
-    if (text.slice(after, end).trim() === '') return tail;
+    const tail: CitationTail = { locator: singleSpaced(locator[0]) };
+    if (isBlank(text, after, end)) return tail;
     const noteStart = skip(COMMA, text, after);
     if (noteStart === undefined || noteStart >= end || !NOTE_START.test(text[noteStart])) return undefined;
     return { ...tail, note: collapse(text.slice(noteStart, end)) };
@@ -127,8 +136,4 @@ function skip(pattern: RegExp, text: string, pos: number): number | undefined {
   pattern.lastIndex = pos;
   const match = pattern.exec(text);
   return match ? pos + match[0].length : undefined;
-}
-
-export function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }

@@ -6,7 +6,6 @@
 import type { Abbreviation, Citation, CitedWork, Span } from '../types';
 import { findAuthorPhraseBefore, isNameWord, PARTICLES, readAuthorNames, type AuthorPhrase } from './authorPhrase';
 import {
-  collapse,
   readCommunicationDate,
   readDateAt,
   readDateList,
@@ -14,6 +13,15 @@ import {
   type CitationTail,
   type DatedSpan,
 } from './citationParts';
+import {
+  collapse,
+  containsCharacter,
+  containsIgnoringCase,
+  isAsciiCapital,
+  isAsciiSmall,
+  isDigit,
+  withoutTrailingComma,
+} from './proseCharacters';
 
 export interface ProseScan {
   citations: Citation[];
@@ -48,28 +56,42 @@ export function findProseCitations(masked: string, skip: Span[]): ProseScan {
  * space, keeping the length. Brackets around an abbreviation ("[CDC]") stay: they define it.
  */
 function withoutDecorations(masked: string): string {
-  return masked
-    .replace(/[^\S ]|[*_]/g, ' ')
-    .replace(/\[(\p{Lu}[\p{Lu}\d&.-]{0,11})\]|[[\]]/gu, (match, abbreviation: string | undefined) =>
-      abbreviation ? match : ' ',
-    );
+  const blanked = masked.replace(/[^\S ]|[*_]/g, ' ');
+  // Most documents have no square brackets in their prose; the callback below would not be called anyway.
+  if (!blanked.includes('[') && !blanked.includes(']')) return blanked;
+  return blanked.replace(/\[(\p{Lu}[\p{Lu}\d&.-]{0,11})\]|[[\]]/gu, (match, abbreviation: string | undefined) =>
+    abbreviation ? match : ' ',
+  );
 }
 
-/** Calls `onPair` for every matching "(" and ")" of one paragraph, inner pairs first. */
+/**
+ * Calls `onPair` for every matching "(" and ")" of one paragraph, inner pairs first. It jumps from landmark to landmark
+ * (the next "(", ")" and line break, each found by indexOf) rather than looking at every character.
+ */
 function pairParentheses(masked: string, onPair: (open: number, close: number) => void): void {
   const open: number[] = [];
-  for (let i = 0; i < masked.length; i++) {
-    const c = masked.charCodeAt(i);
-    if (c === 10 /* \n */) {
-      if (startsBlankLine(masked, i)) open.length = 0;
-    } else if (c === 40 /* ( */) {
-      open.push(i);
+  let nextOpen = masked.indexOf('(');
+  let nextClose = masked.indexOf(')');
+  let nextBreak = masked.indexOf('\n');
+  while (nextOpen >= 0 || nextClose >= 0) {
+    if (nextBreak >= 0 && comesFirst(nextBreak, nextOpen) && comesFirst(nextBreak, nextClose)) {
+      if (open.length > 0 && startsBlankLine(masked, nextBreak)) open.length = 0;
+      nextBreak = masked.indexOf('\n', nextBreak + 1);
+    } else if (nextOpen >= 0 && comesFirst(nextOpen, nextClose)) {
+      open.push(nextOpen);
       if (open.length > MAX_OPEN_PARENTHESES) open.shift();
-    } else if (c === 41 /* ) */ && open.length > 0) {
-      const start = open.pop()!;
-      if (i - start <= MAX_PARENTHESIS_CHARS) onPair(start, i);
+      nextOpen = masked.indexOf('(', nextOpen + 1);
+    } else {
+      const start = open.pop();
+      if (start !== undefined && nextClose - start <= MAX_PARENTHESIS_CHARS) onPair(start, nextClose);
+      nextClose = masked.indexOf(')', nextClose + 1);
     }
   }
+}
+
+/** Does the landmark at `position` come before the one at `other`, which is -1 when there is none? */
+function comesFirst(position: number, other: number): boolean {
+  return other < 0 || position < other;
 }
 
 /** Is the line break at `at` followed by a line of only white space? */
@@ -89,8 +111,7 @@ const ABBREVIATION_BEFORE_DATE = /(\p{Lu}[\p{Lu}&]{1,9})\s*,\s*/uy;
 
 function readNarrative(prose: string, masked: string, open: number, close: number): Found | undefined {
   let at = skipSpaces(prose, open + 1, close);
-  ABBREVIATION_BEFORE_DATE.lastIndex = at;
-  const abbreviation = ABBREVIATION_BEFORE_DATE.exec(prose);
+  const abbreviation = mayStartCapital(prose.charCodeAt(at)) ? execAt(ABBREVIATION_BEFORE_DATE, prose, at) : null;
   if (abbreviation) at += abbreviation[0].length;
   const { dates, end } = readDateList(prose, at, close);
   if (dates.length === 0) return undefined;
@@ -107,6 +128,17 @@ function readNarrative(prose: string, masked: string, open: number, close: numbe
     ? [{ short, long: phrase.text, span: { start: phrase.span.start, end: at - abbreviation[0].length + short.length } }]
     : [];
   return { citation: { span, kind: 'narrative', items }, abbreviations };
+}
+
+/** Runs a sticky pattern at `at`. */
+function execAt(pattern: RegExp, text: string, at: number): RegExpExecArray | null {
+  pattern.lastIndex = at;
+  return pattern.exec(text);
+}
+
+/** Whether `\p{Lu}` can match the character with this code: ASCII capitals and any character beyond ASCII. */
+function mayStartCapital(code: number): boolean {
+  return isAsciiCapital(code) || code >= 128;
 }
 
 /** Do the letters of the short form appear, in order, as initials of the long form's capitalised words ("WHO")? */
@@ -136,21 +168,21 @@ function readParenthetical(prose: string, open: number, close: number): Found | 
     // every citation.
     let segmentEnd = segmentStart;
     while (segmentEnd < close && prose.charCodeAt(segmentEnd) !== SEMICOLON) segmentEnd++;
-    items.push(...(readSegment(prose, segmentStart, segmentEnd) ?? []));
+    const works = readSegment(prose, segmentStart, segmentEnd);
+    if (works) for (const work of works) items.push(work);
     segmentStart = segmentEnd + 1;
   }
   if (items.length === 0) return undefined;
-  const abbreviations = items.flatMap((work) =>
-    work.definesAbbreviation
-      ? [{ short: work.definesAbbreviation, long: work.authors[0], span: work.authorSpan }]
-      : [],
-  );
+  const abbreviations: Abbreviation[] = [];
+  for (const work of items) {
+    if (work.definesAbbreviation) abbreviations.push({ short: work.definesAbbreviation, long: work.authors[0], span: work.authorSpan });
+  }
   return { citation: { span: { start: open, end: close + 1 }, kind: 'parenthetical', items }, abbreviations };
 }
 
 const PREFIX = /(?:see\s+also|see|but\s+see|also\s+see|e\.\s?g\.|i\.\s?e\.|cf\.|compare|for\s+example|for\s+instance|as\s+in)(?:\s*[,:])?\s+/iy;
 const PERSONAL_COMMUNICATION = /,?\s*personal\s+communication\s*,?\s*/i;
-const OPENING_QUOTE = /["“”‘']/;
+const OPENING_QUOTES = '"“”‘\'';
 const CLOSING_QUOTE: Record<string, string> = { '"': '"', '“': '”', '”': '”', '‘': '’', "'": "'" };
 
 /** Reads one semicolon-separated part of a parenthesis; undefined when it is not a cited work. */
@@ -158,15 +190,21 @@ function readSegment(prose: string, from: number, to: number): CitedWork[] | und
   const start = skipSpaces(prose, from, to);
   const end = trimEnd(prose, start, to);
   if (start >= end || containsParenthesis(prose, start, end)) return undefined;
-  PREFIX.lastIndex = start;
-  const prefixMatch = PREFIX.exec(prose);
+  const prefixMatch = mayStartPrefix(prose.charCodeAt(start)) ? execAt(PREFIX, prose, start) : null;
   const authorStart = prefixMatch && start + prefixMatch[0].length < end ? start + prefixMatch[0].length : start;
   const prefix = authorStart > start ? collapse(prose.slice(start, authorStart)) : undefined;
   const works =
     readPersonalCommunication(prose, authorStart, end) ??
-    (OPENING_QUOTE.test(prose[authorStart]) ? readTitled(prose, authorStart, end) : readAuthored(prose, authorStart, end));
+    (OPENING_QUOTES.includes(prose[authorStart]) ? readTitled(prose, authorStart, end) : readAuthored(prose, authorStart, end));
   if (works && prefix) works[0].prefix = prefix;
   return works;
+}
+
+/** Whether PREFIX can match at a character: its words start with these letters, in either case. */
+function mayStartPrefix(code: number): boolean {
+  const lower = code | 0x20;
+  return lower === 115 /* s */ || lower === 98 /* b */ || lower === 97 /* a */ || lower === 101 /* e */ ||
+    lower === 105 /* i */ || lower === 99 /* c */ || lower === 102 /* f */;
 }
 
 interface AuthorPart {
@@ -181,12 +219,13 @@ interface AuthorPart {
 
 /** "Nguyen & Tran, 2020, p. 4", "Smith 2019a, 2019b", "Centers for Disease Control and Prevention [CDC], n.d.". */
 function readAuthored(prose: string, start: number, end: number): CitedWork[] | undefined {
-  const dateStart = findDateAfterAuthor(prose, start, end);
-  if (dateStart === undefined) return undefined;
+  const firstDate = findDateAfterAuthor(prose, start, end);
+  if (firstDate === undefined) return undefined;
+  const dateStart = firstDate.span.start;
   const authorEnd = trimEnd(prose, start, dateStart, true);
   const author = authorPart(prose, { start, end: authorEnd });
-  if (!author || (!prose.slice(authorEnd, dateStart).includes(',') && isVenueName(author.text))) return undefined;
-  return readDatesAndTail(prose, author, dateStart, end);
+  if (!author || (!containsCharacter(prose, COMMA, authorEnd, dateStart) && isVenueName(author.text))) return undefined;
+  return readDatesAndTail(prose, author, dateStart, end, firstDate);
 }
 
 /** '"New U.S. anti-personnel landmine," 2022': a quoted title in the author's place. */
@@ -204,6 +243,8 @@ function readTitled(prose: string, start: number, end: number): CitedWork[] | un
 
 /** "J. Smith, personal communication, March 3, 2020": needs no reference entry. */
 function readPersonalCommunication(prose: string, start: number, end: number): CitedWork[] | undefined {
+  // The words are looked for first, so that the usual segment is neither copied nor searched with the pattern.
+  if (!containsIgnoringCase(prose, 'personal', start, end)) return undefined;
   const segment = prose.slice(start, end);
   const marker = PERSONAL_COMMUNICATION.exec(segment);
   if (!marker) return undefined;
@@ -216,8 +257,14 @@ function readPersonalCommunication(prose: string, start: number, end: number): C
   return worksOf(author, [dated], {}).map((work) => ({ ...work, personalCommunication: true }));
 }
 
-function readDatesAndTail(prose: string, author: AuthorPart, dateStart: number, end: number): CitedWork[] | undefined {
-  const { dates, end: datesEnd } = readDateList(prose, dateStart, end);
+function readDatesAndTail(
+  prose: string,
+  author: AuthorPart,
+  dateStart: number,
+  end: number,
+  firstDate?: DatedSpan,
+): CitedWork[] | undefined {
+  const { dates, end: datesEnd } = readDateList(prose, dateStart, end, firstDate);
   if (dates.length === 0) return undefined;
   const tail = readTail(prose, datesEnd, end);
   if (!tail) return undefined;
@@ -228,18 +275,21 @@ function readDatesAndTail(prose: string, author: AuthorPart, dateStart: number, 
   if (!next) return undefined;
   // "Rogers, 1961, as cited in Kirschenbaum, 2004": the original needs no entry, the citing work does.
   const original = tail.secondaryStart !== undefined ? works.map((work) => ({ ...work, secondary: true })) : works;
-  return [...original, ...next];
+  return original.concat(next);
 }
 
 /**
- * Finds where the date starts after an author: the first date that begins a word. Undefined when a digit comes first
+ * Finds and reads the date after an author: the first date that begins a word. Undefined when a digit comes first
  * ("Table 2", "USD 2,400") or the author would be too long.
  */
-function findDateAfterAuthor(prose: string, start: number, end: number): number | undefined {
+function findDateAfterAuthor(prose: string, start: number, end: number): DatedSpan | undefined {
   const limit = Math.min(end, start + MAX_AUTHOR_CHARS);
   for (let i = start + 1; i < limit; i++) {
-    const startsWord = prose[i - 1] === ' ' || prose[i - 1] === ',';
-    if (startsWord && readDateAt(prose, i, end)) return i;
+    const before = prose.charCodeAt(i - 1);
+    if (before === SPACE || before === COMMA) {
+      const date = readDateAt(prose, i, end);
+      if (date) return date;
+    }
     if (isDigit(prose.charCodeAt(i))) return undefined;
   }
   return undefined;
@@ -268,10 +318,10 @@ const NOT_AUTHORS = new Set([
 function authorPart(prose: string, span: Span): AuthorPart | undefined {
   const written = collapse(prose.slice(span.start, span.end));
   if (written === '' || written.length > MAX_AUTHOR_CHARS) return undefined;
-  const defined = ABBREVIATION_DEFINED.exec(written);
+  const defined = written.endsWith(']') ? ABBREVIATION_DEFINED.exec(written) : null;
   const name = defined ? written.slice(0, defined.index) : written;
   const words = name.split(' ');
-  if (words.length > MAX_AUTHOR_WORDS || NOT_AUTHORS.has(words[0].replace(/,$/, '').toLowerCase())) return undefined;
+  if (words.length > MAX_AUTHOR_WORDS || NOT_AUTHORS.has(withoutTrailingComma(words[0]).toLowerCase())) return undefined;
   const first = words[0];
   if (!isNameWord(first) && !(/^\p{Lu}/u.test(first) && /^[\p{L}.'’-]+,?$/u.test(first)) && !(PARTICLES.has(first) && words.length > 1)) return undefined;
   if (!words.every(isAuthorWord)) return undefined;
@@ -280,10 +330,32 @@ function authorPart(prose: string, span: Span): AuthorPart | undefined {
   return { span, text: written, ...names, isTitle: false, definesAbbreviation: defined?.[1] };
 }
 
+const CAPITALISED = /^\p{Lu}/u;
+const CAPITALISED_AFTER_PREFIX = /^(?:d['’]|[ae]l-)\p{Lu}/u;
+const NAME_CHARACTERS = /^[\p{L}\p{M}.'’-]+$/u;
+
 function isAuthorWord(word: string): boolean {
-  const bare = word.replace(/,$/, '');
-  if (/^\p{Lu}/u.test(bare) || /^(?:d['’]|[ae]l-)\p{Lu}/u.test(bare)) return /^[\p{L}\p{M}.'’-]+$/u.test(bare);
+  const bare = withoutTrailingComma(word);
+  const first = bare.charCodeAt(0);
+  // Checked on the first character before any pattern runs: a capital, or a small "d", "a" or "e" that may open
+  // "d'Alembert" or "al-Farsi", or a character beyond ASCII.
+  const capitalised =
+    isAsciiCapital(first) ||
+    (first >= 128 && CAPITALISED.test(bare)) ||
+    ((first === 100 /* d */ || first === 97 /* a */ || first === 101 /* e */) && CAPITALISED_AFTER_PREFIX.test(bare));
+  if (capitalised) return hasOnlyNameCharacters(bare);
   return LOWER_CASE_AUTHOR_WORDS.has(bare) || PARTICLES.has(bare);
+}
+
+/** NAME_CHARACTERS, answered without the pattern while the word is ASCII. */
+function hasOnlyNameCharacters(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 128) return NAME_CHARACTERS.test(word);
+    const allowed = isAsciiCapital(c) || isAsciiSmall(c) || c === 46 /* . */ || c === 39 /* ' */ || c === 45 /* - */;
+    if (!allowed) return false;
+  }
+  return word.length > 0;
 }
 
 /** One CitedWork per date. The first covers author to date; later ones only their date; the tail belongs to the last. */
@@ -311,9 +383,8 @@ function worksOf(author: AuthorPart | AuthorPhrase & AuthorPart, dates: DatedSpa
 
 // ---------------------------------------------------------------------------------------------------------------------
 
-function isDigit(code: number): boolean {
-  return code >= 48 && code <= 57;
-}
+const SPACE = 32;
+const COMMA = 44;
 
 function containsParenthesis(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {

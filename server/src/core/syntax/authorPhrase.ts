@@ -48,7 +48,6 @@ export interface AuthorNames {
 const POSSESSIVE = /(?:['’]s|(?<=s)['’])$/u;
 const ET_AL = /,?\s*et\.?\s*al\.?$/i;
 const GROUP_NAME = /\s(?:of|for|the)\s/;
-const AUTHOR_SEPARATOR = /\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+/;
 
 /** Splits an author part as written into its names. */
 export function readAuthorNames(written: string): AuthorNames {
@@ -62,11 +61,55 @@ export function readAuthorNames(written: string): AuthorNames {
   return { authors: etAl ? names.slice(0, 1) : names, etAl, possessive };
 }
 
-/** The names of a list of authors; most are one name, which needs no split. */
+/**
+ * The names of a list of authors, split where a separator matches, as `text.split(/\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+/)`
+ * would, empty names left out. Written as a scan because most author parts have one name or two.
+ */
 function splitAuthors(text: string): string[] {
-  const mayHaveSeparator = text.includes(',') || text.includes('&') || text.includes('and');
-  if (!mayHaveSeparator) return text === '' ? [] : [text];
-  return text.split(AUTHOR_SEPARATOR).filter((name) => name !== '');
+  const names: string[] = [];
+  let nameStart = 0;
+  let at = 0;
+  while (at < text.length) {
+    const separatorEnd = authorSeparatorEndAt(text, at);
+    if (separatorEnd < 0) {
+      at++;
+      continue;
+    }
+    if (at > nameStart) names.push(text.slice(nameStart, at));
+    nameStart = at = separatorEnd;
+  }
+  if (text.length > nameStart) names.push(text.slice(nameStart));
+  return names;
+}
+
+/** Where a separator between authors that starts at `at` ends: ", ", ", and ", ", & ", " and ", " & "; -1 if none. */
+function authorSeparatorEndAt(text: string, at: number): number {
+  const afterSpace = skipWhiteSpace(text, at);
+  if (text.charCodeAt(afterSpace) === 44 /* , */) {
+    const afterComma = skipWhiteSpace(text, afterSpace + 1);
+    const afterAnd = afterConnector(text, afterComma);
+    if (afterAnd > afterComma + 3) return afterAnd;
+    return text.charCodeAt(afterComma) === 38 /* & */ ? skipWhiteSpace(text, afterComma + 1) : afterComma;
+  }
+  if (afterSpace === at) return -1;
+  const afterAnd = afterConnector(text, afterSpace);
+  if (afterAnd > afterSpace) return afterAnd;
+  if (text.charCodeAt(afterSpace) !== 38 /* & */) return -1;
+  const end = skipWhiteSpace(text, afterSpace + 1);
+  return end > afterSpace + 1 ? end : -1;
+}
+
+/** After "and" and the white space that must follow it at `at`; `at` itself when there is no such word. */
+function afterConnector(text: string, at: number): number {
+  if (!text.startsWith('and', at)) return at;
+  const end = skipWhiteSpace(text, at + 3);
+  return end > at + 3 ? end : at;
+}
+
+function skipWhiteSpace(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && isWhiteSpaceAt(text, i)) i++;
+  return i;
 }
 
 /** Whether POSSESSIVE can match: it needs a final "s" or apostrophe. */
@@ -123,9 +166,14 @@ export function findAuthorPhraseBefore(prose: string, masked: string, before: nu
   const tokens = new TokensBefore(prose, masked, before);
   const taken = takeAuthorTokens(tokens);
   if (taken === 0) return undefined;
-  const phrase = tokens.first(taken).reverse();
-  const text = phrase.map((token, i) => (i > 0 && token.text !== ',' ? ' ' : '') + token.text).join('');
-  return { ...readAuthorNames(text), span: { start: phrase[0].start, end: phrase[phrase.length - 1].end }, text };
+  // Tokens are nearest first: the phrase is written from the last taken back to the first.
+  let text = tokens.at(taken - 1)!.text;
+  for (let i = taken - 2; i >= 0; i--) {
+    const word = tokens.at(i)!.text;
+    text += word === ',' ? word : ' ' + word;
+  }
+  const { authors, etAl, possessive } = readAuthorNames(text);
+  return { authors, etAl, possessive, span: { start: tokens.at(taken - 1)!.start, end: tokens.at(0)!.end }, text };
 }
 
 /**
@@ -151,11 +199,6 @@ class TokensBefore {
   at(i: number): Token | undefined {
     while (this.read.length <= i && !this.ended) this.readNext();
     return this.read[i];
-  }
-
-  /** The nearest `count` tokens, which must have been read. */
-  first(count: number): Token[] {
-    return this.read.slice(0, count);
   }
 
   private readNext(): void {

@@ -35,18 +35,17 @@ export function readDateAt(text: string, pos: number, end: number): DatedSpan | 
 }
 
 /**
- * Reads "2019a, 2019b" or "1996; 1998" from `pos`: one date or more, or none when no date starts there. A caller that
- * has already read the first date passes it, so that it is not read twice.
+ * Reads "2019a, 2019b" or "1996; 1998" from `pos`: one date or more, or undefined when no date starts there. A caller
+ * that has already read the first date passes it, so that it is not read twice.
  */
 export function readDateList(
   text: string,
   pos: number,
   end: number,
   first = readDateAt(text, pos, end),
-): { dates: DatedSpan[]; end: number } {
-  const dates: DatedSpan[] = [];
-  if (!first) return { dates, end: pos };
-  dates.push(first);
+): { dates: DatedSpan[]; end: number } | undefined {
+  if (!first) return undefined;
+  const dates = [first];
   let at = first.span.end;
   for (;;) {
     DATE_SEPARATOR.lastIndex = at;

@@ -113,8 +113,9 @@ function readNarrative(prose: string, masked: string, open: number, close: numbe
   let at = skipSpaces(prose, open + 1, close);
   const abbreviation = mayStartCapital(prose.charCodeAt(at)) ? execAt(ABBREVIATION_BEFORE_DATE, prose, at) : null;
   if (abbreviation) at += abbreviation[0].length;
-  const { dates, end } = readDateList(prose, at, close);
-  if (dates.length === 0) return undefined;
+  const list = readDateList(prose, at, close);
+  if (!list) return undefined;
+  const { dates, end } = list;
   const tail = readTail(prose, end, close);
   if (!tail || tail.secondaryStart !== undefined || tail.nextWorkStart !== undefined) return undefined;
   const phrase = findAuthorPhraseBefore(prose, masked, open);
@@ -122,7 +123,15 @@ function readNarrative(prose: string, masked: string, open: number, close: numbe
   const short = abbreviation?.[1];
   if (short && !abbreviates(short, phrase.text)) return undefined;
   const span = { start: phrase.span.start, end: close + 1 };
-  const author: AuthorPart = { ...phrase, isTitle: false, definesAbbreviation: short };
+  const author: AuthorPart = {
+    span: phrase.span,
+    text: phrase.text,
+    authors: phrase.authors,
+    etAl: phrase.etAl,
+    isTitle: false,
+    possessive: phrase.possessive,
+    definesAbbreviation: short,
+  };
   const items = worksOf(author, dates, tail, dates.length === 1 ? span : undefined);
   const abbreviations = short
     ? [{ short, long: phrase.text, span: { start: phrase.span.start, end: at - abbreviation[0].length + short.length } }]
@@ -264,8 +273,9 @@ function readDatesAndTail(
   end: number,
   firstDate?: DatedSpan,
 ): CitedWork[] | undefined {
-  const { dates, end: datesEnd } = readDateList(prose, dateStart, end, firstDate);
-  if (dates.length === 0) return undefined;
+  const list = readDateList(prose, dateStart, end, firstDate);
+  if (!list) return undefined;
+  const { dates, end: datesEnd } = list;
   const tail = readTail(prose, datesEnd, end);
   if (!tail) return undefined;
   const works = worksOf(author, dates, tail);
@@ -327,7 +337,15 @@ function authorPart(prose: string, span: Span): AuthorPart | undefined {
   if (!words.every(isAuthorWord)) return undefined;
   const names = readAuthorNames(name);
   if (names.authors.length === 0) return undefined;
-  return { span, text: written, ...names, isTitle: false, definesAbbreviation: defined?.[1] };
+  return {
+    span,
+    text: written,
+    authors: names.authors,
+    etAl: names.etAl,
+    isTitle: false,
+    possessive: names.possessive,
+    definesAbbreviation: defined?.[1],
+  };
 }
 
 const CAPITALISED = /^\p{Lu}/u;

@@ -1,9 +1,12 @@
-// Character tests and white-space helpers for the prose citation readers. They read character codes in place, so the
-// common case (ASCII text, already single-spaced) allocates nothing and runs no regular expression; anything else falls
-// back to the regular expression that defines the answer.
+// Character tests and white-space helpers for the prose citation readers. The common case (ASCII text, already
+// single-spaced) allocates nothing: a text is tested before it is rewritten.
 
 const WHITE_SPACE = /\s/;
 const WHITE_SPACE_RUNS = /\s+/g;
+/** White space that is not a lone " ": what replacing runs of white space by one space would change. */
+const NOT_SINGLE_SPACED = /\s\s|[^\S ]/;
+/** What collapsing would change: white space at either end, or white space that is not a lone " ". */
+const NOT_COLLAPSED = /^\s|\s$|\s\s|[^\S ]/;
 
 /** `/\s/` on the character at `at`, without a regular expression for ASCII. */
 export function isWhiteSpaceAt(text: string, at: number): boolean {
@@ -24,28 +27,14 @@ export function containsCharacter(text: string, character: number, from: number,
   return false;
 }
 
-/** Is every white space in `text` a single " "? Then replacing runs of white space by one space changes nothing. */
-function isSingleSpaced(text: string): boolean {
-  let previousWasSpace = false;
-  for (let i = 0; i < text.length; i++) {
-    const space = isWhiteSpaceAt(text, i);
-    if (space && (previousWasSpace || text.charCodeAt(i) !== 32)) return false;
-    previousWasSpace = space;
-  }
-  return true;
-}
-
 /** `text.replace(/\s+/g, ' ')`, returning `text` itself when it is already single-spaced. */
 export function singleSpaced(text: string): string {
-  return isSingleSpaced(text) ? text : text.replace(WHITE_SPACE_RUNS, ' ');
+  return NOT_SINGLE_SPACED.test(text) ? text.replace(WHITE_SPACE_RUNS, ' ') : text;
 }
 
 /** White space runs collapsed to one space, and none at either end. */
 export function collapse(text: string): string {
-  const last = text.length - 1;
-  if (last < 0) return text;
-  if (isSingleSpaced(text) && !isWhiteSpaceAt(text, 0) && !isWhiteSpaceAt(text, last)) return text;
-  return text.replace(WHITE_SPACE_RUNS, ' ').trim();
+  return NOT_COLLAPSED.test(text) ? text.replace(WHITE_SPACE_RUNS, ' ').trim() : text;
 }
 
 /** Does `text` contain `lowerWord` (ASCII lower-case letters) in [from, to), in any case? */
@@ -68,10 +57,6 @@ export function isAsciiCapital(code: number): boolean {
 /** Is the character code an ASCII small letter? */
 export function isAsciiSmall(code: number): boolean {
   return code >= 97 && code <= 122;
-}
-
-export function isDigit(code: number): boolean {
-  return code >= 48 && code <= 57;
 }
 
 /** `word` without one comma at its end. */

@@ -18,8 +18,6 @@ import {
   containsCharacter,
   containsIgnoringCase,
   isAsciiCapital,
-  isAsciiSmall,
-  isDigit,
   withoutTrailingComma,
 } from './proseCharacters';
 
@@ -300,7 +298,8 @@ function findDateAfterAuthor(prose: string, start: number, end: number): DatedSp
       const date = readDateAt(prose, i, end);
       if (date) return date;
     }
-    if (isDigit(prose.charCodeAt(i))) return undefined;
+    const code = prose.charCodeAt(i);
+    if (code >= 48 && code <= 57 /* a digit */) return undefined;
   }
   return undefined;
 }
@@ -361,19 +360,8 @@ function isAuthorWord(word: string): boolean {
     isAsciiCapital(first) ||
     (first >= 128 && CAPITALISED.test(bare)) ||
     ((first === 100 /* d */ || first === 97 /* a */ || first === 101 /* e */) && CAPITALISED_AFTER_PREFIX.test(bare));
-  if (capitalised) return hasOnlyNameCharacters(bare);
+  if (capitalised) return NAME_CHARACTERS.test(bare);
   return LOWER_CASE_AUTHOR_WORDS.has(bare) || PARTICLES.has(bare);
-}
-
-/** NAME_CHARACTERS, answered without the pattern while the word is ASCII. */
-function hasOnlyNameCharacters(word: string): boolean {
-  for (let i = 0; i < word.length; i++) {
-    const c = word.charCodeAt(i);
-    if (c >= 128) return NAME_CHARACTERS.test(word);
-    const allowed = isAsciiCapital(c) || isAsciiSmall(c) || c === 46 /* . */ || c === 39 /* ' */ || c === 45 /* - */;
-    if (!allowed) return false;
-  }
-  return word.length > 0;
 }
 
 /** One CitedWork per date. The first covers author to date; later ones only their date; the tail belongs to the last. */

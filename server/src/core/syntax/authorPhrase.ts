@@ -66,6 +66,8 @@ export function readAuthorNames(written: string): AuthorNames {
  * would, empty names left out. Written as a scan because most author parts have one name or two.
  */
 function splitAuthors(text: string): string[] {
+  const mayHaveSeparator = text.includes(',') || text.includes('&') || text.includes('and');
+  if (!mayHaveSeparator) return text === '' ? [] : [text];
   const names: string[] = [];
   let nameStart = 0;
   let at = 0;

@@ -96,20 +96,16 @@ const SPACE_BEFORE_DIGIT = /\s+(?=\d)/y;
 const AS_CITED_IN = /\s*,\s*as\scited\sin\s+/iy;
 const NOTE_START = /\p{Ll}/u;
 const WORK_START = /\p{Lu}/u;
-/** What may come between the dates and a locator written without a comma: "2019: 24", "2019 24". */
-const LOCATOR_LEADS = [COLON, SPACE_BEFORE_DIGIT];
 
 /** Reads what follows the dates up to `end`; undefined when it is prose rather than a locator or note. */
 export function readTail(text: string, pos: number, end: number): CitationTail | undefined {
   if (isBlank(text, pos, end)) return {};
-  AS_CITED_IN.lastIndex = pos;
-  const asCited = AS_CITED_IN.exec(text);
-  if (asCited && pos + asCited[0].length < end) return { secondaryStart: pos + asCited[0].length };
-  for (const lead of LOCATOR_LEADS) {
-    const after = skip(lead, text, pos);
-    if (after !== undefined) return readLocatorAndNote(text, after, end, true);
-  }
-  const afterComma = skip(COMMA, text, pos);
+  const secondaryStart = matchEnd(AS_CITED_IN, text, pos);
+  if (secondaryStart !== undefined && secondaryStart < end) return { secondaryStart };
+  // A locator written without a comma: "2019: 24", "2019 24".
+  const afterLead = matchEnd(COLON, text, pos) ?? matchEnd(SPACE_BEFORE_DIGIT, text, pos);
+  if (afterLead !== undefined) return readLocatorAndNote(text, afterLead, end, true);
+  const afterComma = matchEnd(COMMA, text, pos);
   if (afterComma === undefined || afterComma >= end) return undefined;
   const tail = readLocatorAndNote(text, afterComma, end, false);
   if (!tail && WORK_START.test(text[afterComma])) return { nextWorkStart: afterComma };
@@ -117,22 +113,20 @@ export function readTail(text: string, pos: number, end: number): CitationTail |
 }
 
 function readLocatorAndNote(text: string, pos: number, end: number, locatorRequired: boolean): CitationTail | undefined {
-  LOCATOR.lastIndex = pos;
-  const locator = LOCATOR.exec(text);
-  if (locator && pos + locator[0].length <= end) {
-    const after = pos + locator[0].length;
-    const tail: CitationTail = { locator: singleSpaced(locator[0]) };
-    if (isBlank(text, after, end)) return tail;
-    const noteStart = skip(COMMA, text, after);
+  const after = matchEnd(LOCATOR, text, pos);
+  if (after !== undefined && after <= end) {
+    const locator = singleSpaced(text.slice(pos, after));
+    if (isBlank(text, after, end)) return { locator };
+    const noteStart = matchEnd(COMMA, text, after);
     if (noteStart === undefined || noteStart >= end || !NOTE_START.test(text[noteStart])) return undefined;
-    return { ...tail, note: collapse(text.slice(noteStart, end)) };
+    return { locator, note: collapse(text.slice(noteStart, end)) };
   }
   if (locatorRequired || pos >= end || !NOTE_START.test(text[pos])) return undefined;
   return { note: collapse(text.slice(pos, end)) };
 }
 
-function skip(pattern: RegExp, text: string, pos: number): number | undefined {
+/** Where a sticky pattern matching at `pos` ends, or undefined. `test` spares the match array `exec` would build. */
+export function matchEnd(pattern: RegExp, text: string, pos: number): number | undefined {
   pattern.lastIndex = pos;
-  const match = pattern.exec(text);
-  return match ? pos + match[0].length : undefined;
+  return pattern.test(text) ? pattern.lastIndex : undefined;
 }

@@ -6,6 +6,7 @@
 import type { Abbreviation, Citation, CitedWork, Span } from '../types';
 import { findAuthorPhraseBefore, isNameWord, PARTICLES, readAuthorNames, type AuthorPhrase } from './authorPhrase';
 import {
+  matchEnd,
   readCommunicationDate,
   readDateAt,
   readDateList,
@@ -35,7 +36,7 @@ const MAX_AUTHOR_WORDS = 12;
 
 interface Found {
   citation: Citation;
-  abbreviations: Abbreviation[];
+  abbreviations: readonly Abbreviation[];
 }
 
 export function findProseCitations(masked: string, skip: Span[]): ProseScan {
@@ -133,7 +134,7 @@ function readNarrative(prose: string, masked: string, open: number, close: numbe
   const items = worksOf(author, dates, tail, dates.length === 1 ? span : undefined);
   const abbreviations = short
     ? [{ short, long: phrase.text, span: { start: phrase.span.start, end: at - abbreviation[0].length + short.length } }]
-    : [];
+    : NO_ABBREVIATIONS;
   return { citation: { span, kind: 'narrative', items }, abbreviations };
 }
 
@@ -168,7 +169,7 @@ function abbreviates(short: string, long: string): boolean {
 const SEMICOLON = 59;
 
 function readParenthetical(prose: string, open: number, close: number): Found | undefined {
-  const items: CitedWork[] = [];
+  let items: CitedWork[] | undefined;
   let segmentStart = open + 1;
   while (segmentStart <= close) {
     // Searched within the parentheses only: a document without semicolons would otherwise be read to its end for
@@ -176,16 +177,27 @@ function readParenthetical(prose: string, open: number, close: number): Found | 
     let segmentEnd = segmentStart;
     while (segmentEnd < close && prose.charCodeAt(segmentEnd) !== SEMICOLON) segmentEnd++;
     const works = readSegment(prose, segmentStart, segmentEnd);
-    if (works) for (const work of works) items.push(work);
+    // The first segment's works become the list, so that a citation of one work builds no other array.
+    if (works && items) for (let i = 0; i < works.length; i++) items.push(works[i]);
+    else if (works) items = works;
     segmentStart = segmentEnd + 1;
   }
-  if (items.length === 0) return undefined;
-  const abbreviations: Abbreviation[] = [];
-  for (const work of items) {
-    if (work.definesAbbreviation) abbreviations.push({ short: work.definesAbbreviation, long: work.authors[0], span: work.authorSpan });
-  }
-  return { citation: { span: { start: open, end: close + 1 }, kind: 'parenthetical', items }, abbreviations };
+  if (!items || items.length === 0) return undefined;
+  return { citation: { span: { start: open, end: close + 1 }, kind: 'parenthetical', items }, abbreviations: definedIn(items) };
 }
+
+/** The abbreviations that the works define ("World Health Organization [WHO], 2018"); most define none. */
+function definedIn(works: CitedWork[]): readonly Abbreviation[] {
+  let abbreviations: Abbreviation[] | undefined;
+  for (let i = 0; i < works.length; i++) {
+    const { definesAbbreviation: short, authors, authorSpan } = works[i];
+    if (short) (abbreviations ??= []).push({ short, long: authors[0], span: authorSpan });
+  }
+  return abbreviations ?? NO_ABBREVIATIONS;
+}
+
+/** Shared by every citation that defines no abbreviation; never changed. */
+const NO_ABBREVIATIONS: readonly Abbreviation[] = [];
 
 const PREFIX = /(?:see\s+also|see|but\s+see|also\s+see|e\.\s?g\.|i\.\s?e\.|cf\.|compare|for\s+example|for\s+instance|as\s+in)(?:\s*[,:])?\s+/iy;
 const PERSONAL_COMMUNICATION = /,?\s*personal\s+communication\s*,?\s*/i;
@@ -197,8 +209,8 @@ function readSegment(prose: string, from: number, to: number): CitedWork[] | und
   const start = skipSpaces(prose, from, to);
   const end = trimEnd(prose, start, to);
   if (start >= end || containsParenthesis(prose, start, end)) return undefined;
-  const prefixMatch = mayStartPrefix(prose.charCodeAt(start)) ? execAt(PREFIX, prose, start) : null;
-  const authorStart = prefixMatch && start + prefixMatch[0].length < end ? start + prefixMatch[0].length : start;
+  const prefixEnd = mayStartPrefix(prose.charCodeAt(start)) ? matchEnd(PREFIX, prose, start) : undefined;
+  const authorStart = prefixEnd !== undefined && prefixEnd < end ? prefixEnd : start;
   const prefix = authorStart > start ? collapse(prose.slice(start, authorStart)) : undefined;
   const works =
     readPersonalCommunication(prose, authorStart, end) ??

@@ -2,7 +2,7 @@
 // and the author part of a parenthetical one ("Nguyen & Tran", "World Health Organization", "Smith et al.").
 
 import type { Span } from '../types';
-import { collapse, isAsciiSmall, isWhiteSpaceAt, withoutTrailingComma } from './proseCharacters';
+import { collapse, isAsciiCapital, isWhiteSpaceAt, withoutTrailingComma } from './proseCharacters';
 
 /** The farthest an author phrase reaches back from its parenthesis. */
 const MAX_PHRASE_CHARS = 200;
@@ -134,18 +134,21 @@ const ABBREVIATED = /^(?:\p{Lu}\.(?:-?\p{Lu}\.)*|\p{Lu}\p{Ll}?\.)$/u;
 
 /** Is this word a capitalised name word ("Smith", "O'Connor", "al-Farsi", "J.") rather than prose? */
 export function isNameWord(word: string): boolean {
-  if (!mayStartUpper(word.charCodeAt(0)) || !UPPER_START.test(word) || HAS_DIGIT.test(word)) return false;
+  const first = word.charCodeAt(0);
+  const upperStart = isAsciiCapital(first) || (mayStartUpper(first) && UPPER_START.test(word));
+  if (!upperStart || HAS_DIGIT.test(word)) return false;
   const endsWithStop = word.endsWith('.');
   if (endsWithStop && !ABBREVIATED.test(word)) return false;
   return !NOT_NAME_WORDS.has((endsWithStop ? word.slice(0, -1) : word).toLowerCase());
 }
 
 /**
- * Whether UPPER_START can match a word starting with this code. Most prose words start with a small ASCII letter, and
- * of those only "d'", "al-", "el-" and "ul-" can begin a name.
+ * Whether UPPER_START can match a word starting with this code, which is not an ASCII capital. Most prose words start
+ * with a small ASCII letter, and of those only "d'", "al-", "el-" and "ul-" can begin a name; other ASCII never can.
  */
 function mayStartUpper(code: number): boolean {
-  return !isAsciiSmall(code) || code === 100 /* d */ || code === 97 /* a */ || code === 101 /* e */ || code === 117 /* u */;
+  if (code >= 128) return true;
+  return code === 100 /* d */ || code === 97 /* a */ || code === 101 /* e */ || code === 117 /* u */;
 }
 
 interface Token {
@@ -292,8 +295,10 @@ function takeAuthorTokens(tokens: TokensBefore): number {
 function takeName(tokens: TokensBefore, at: number, possessiveAllowed: boolean): number {
   let taken = 0;
   let i = at;
-  while (tokens.at(i) !== undefined && taken < MAX_NAME_WORDS) {
-    const word = tokens.at(i)!.text;
+  while (taken < MAX_NAME_WORDS) {
+    const token = tokens.at(i);
+    if (token === undefined) break;
+    const word = token.text;
     const bare = possessiveAllowed && i === at && mayEndPossessive(word) ? word.replace(POSSESSIVE, '') : word;
     if (isNameWord(bare)) {
       i++;

@@ -54,10 +54,6 @@ export function isAsciiCapital(code: number): boolean {
   return code >= 65 && code <= 90;
 }
 
-/** Is the character code an ASCII small letter? */
-export function isAsciiSmall(code: number): boolean {
-  return code >= 97 && code <= 122;
-}
 
 /** `word` without one comma at its end. */
 export function withoutTrailingComma(word: string): string {

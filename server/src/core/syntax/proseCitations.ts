@@ -68,21 +68,26 @@ function withoutDecorations(masked: string): string {
  * (the next "(", ")" and line break, each found by indexOf) rather than looking at every character.
  */
 function pairParentheses(masked: string, onPair: (open: number, close: number) => void): void {
+  // A stack that is never shrunk: popping and clearing an array would give its storage back, and the next "(" would
+  // allocate it again.
   const open: number[] = [];
+  let depth = 0;
   let nextOpen = masked.indexOf('(');
   let nextClose = masked.indexOf(')');
   let nextBreak = masked.indexOf('\n');
   while (nextOpen >= 0 || nextClose >= 0) {
     if (nextBreak >= 0 && comesFirst(nextBreak, nextOpen) && comesFirst(nextBreak, nextClose)) {
-      if (open.length > 0 && startsBlankLine(masked, nextBreak)) open.length = 0;
+      if (depth > 0 && startsBlankLine(masked, nextBreak)) depth = 0;
       nextBreak = masked.indexOf('\n', nextBreak + 1);
     } else if (nextOpen >= 0 && comesFirst(nextOpen, nextClose)) {
-      open.push(nextOpen);
-      if (open.length > MAX_OPEN_PARENTHESES) open.shift();
+      if (depth === MAX_OPEN_PARENTHESES) open.copyWithin(0, 1, depth--);
+      open[depth++] = nextOpen;
       nextOpen = masked.indexOf('(', nextOpen + 1);
     } else {
-      const start = open.pop();
-      if (start !== undefined && nextClose - start <= MAX_PARENTHESIS_CHARS) onPair(start, nextClose);
+      if (depth > 0) {
+        const start = open[--depth];
+        if (nextClose - start <= MAX_PARENTHESIS_CHARS) onPair(start, nextClose);
+      }
       nextClose = masked.indexOf(')', nextClose + 1);
     }
   }
@@ -110,7 +115,7 @@ const ABBREVIATION_BEFORE_DATE = /(\p{Lu}[\p{Lu}&]{1,9})\s*,\s*/uy;
 
 function readNarrative(prose: string, masked: string, open: number, close: number): Found | undefined {
   let at = skipSpaces(prose, open + 1, close);
-  const abbreviation = mayStartCapital(prose.charCodeAt(at)) ? execAt(ABBREVIATION_BEFORE_DATE, prose, at) : null;
+  const abbreviation = mayStartAbbreviation(prose, at) ? execAt(ABBREVIATION_BEFORE_DATE, prose, at) : null;
   if (abbreviation) at += abbreviation[0].length;
   const list = readDateList(prose, at, close);
   if (!list) return undefined;
@@ -144,9 +149,14 @@ function execAt(pattern: RegExp, text: string, at: number): RegExpExecArray | nu
   return pattern.exec(text);
 }
 
-/** Whether `\p{Lu}` can match the character with this code: ASCII capitals and any character beyond ASCII. */
-function mayStartCapital(code: number): boolean {
-  return isAsciiCapital(code) || code >= 128;
+/**
+ * Whether ABBREVIATION_BEFORE_DATE can match at `at`: it starts with two capitals, or a capital and "&". Checked on
+ * ASCII first, since most parentheses start with a date or a capitalised name.
+ */
+function mayStartAbbreviation(text: string, at: number): boolean {
+  const first = text.charCodeAt(at);
+  const second = text.charCodeAt(at + 1);
+  return (isAsciiCapital(first) || first >= 128) && (isAsciiCapital(second) || second === 38 /* & */ || second >= 128);
 }
 
 /** Do the letters of the short form appear, in order, as initials of the long form's capitalised words ("WHO")? */

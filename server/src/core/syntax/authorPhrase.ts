@@ -45,17 +45,16 @@ export interface AuthorNames {
   possessive: boolean;
 }
 
-const POSSESSIVE = /(?:['’]s|(?<=s)['’])$/u;
-const ET_AL = /,?\s*et\.?\s*al\.?$/i;
 const GROUP_NAME = /\s(?:of|for|the)\s/;
 
 /** Splits an author part as written into its names. */
 export function readAuthorNames(written: string): AuthorNames {
   let text = withoutTrailingComma(collapse(written));
-  const possessive = mayEndPossessive(text) && POSSESSIVE.test(text);
-  if (possessive) text = text.replace(POSSESSIVE, '');
-  const etAl = mayEndInEtAl(text) && ET_AL.test(text);
-  if (etAl) text = text.replace(ET_AL, '');
+  const possessive = possessiveEndingLength(text) > 0;
+  if (possessive) text = withoutPossessive(text);
+  const etAlStart = etAlStartIn(text);
+  const etAl = etAlStart >= 0;
+  if (etAl) text = text.slice(0, etAlStart);
   // A name with "of" or "for" in it is one organisation, and its "and" is part of the name.
   const names = GROUP_NAME.test(text) ? [text] : splitAuthors(text);
   return { authors: etAl ? names.slice(0, 1) : names, etAl, possessive };
@@ -114,16 +113,52 @@ function skipWhiteSpace(text: string, from: number): number {
   return i;
 }
 
-/** Whether POSSESSIVE can match: it needs a final "s" or apostrophe. */
-function mayEndPossessive(text: string): boolean {
+/** How long the possessive ending of a name is: 2 for "Smith's", 1 for "Jones'", 0 for none. */
+function possessiveEndingLength(text: string): number {
   const last = text.charCodeAt(text.length - 1);
-  return last === 115 /* s */ || last === 39 /* ' */ || last === 0x2019 /* ’ */;
+  const beforeLast = text.charCodeAt(text.length - 2);
+  if (last === 115 /* s */ && isApostrophe(beforeLast)) return 2;
+  if (isApostrophe(last) && beforeLast === 115 /* s */) return 1;
+  return 0;
 }
 
-/** Whether ET_AL can match: it needs "l" or "l." at the end, in either case. */
-function mayEndInEtAl(text: string): boolean {
-  const end = text.charCodeAt(text.length - 1) === 46 /* . */ ? text.length - 1 : text.length;
-  return (text.charCodeAt(end - 1) | 0x20) === 108 /* l */;
+function withoutPossessive(text: string): string {
+  return text.slice(0, text.length - possessiveEndingLength(text));
+}
+
+function isApostrophe(code: number): boolean {
+  return code === 39 /* ' */ || code === 0x2019 /* ’ */;
+}
+
+/**
+ * Where a final "et al." starts, with the comma and white space before it ("Smith, et al."), in either case and with
+ * either full stop left out; -1 when the text does not end so. Read backwards from the end, as the pattern
+ * `/,?\s*et\.?\s*al\.?$/i` would match it.
+ */
+function etAlStartIn(text: string): number {
+  let at = text.length;
+  if (text.charCodeAt(at - 1) === 46 /* . */) at--;
+  if (!endsWithLetters(text, at, 'al')) return -1;
+  at = whiteSpaceStartBefore(text, at - 2);
+  if (text.charCodeAt(at - 1) === 46 /* . */) at--;
+  if (!endsWithLetters(text, at, 'et')) return -1;
+  at = whiteSpaceStartBefore(text, at - 2);
+  return text.charCodeAt(at - 1) === 44 /* , */ ? at - 1 : at;
+}
+
+/** Does `text` before `end` end with the ASCII small letters `lower`, in either case? */
+function endsWithLetters(text: string, end: number, lower: string): boolean {
+  const start = end - lower.length;
+  if (start < 0) return false;
+  for (let i = 0; i < lower.length; i++) if ((text.charCodeAt(start + i) | 0x20) !== lower.charCodeAt(i)) return false;
+  return true;
+}
+
+/** Where the run of white space that ends at `end` starts. */
+function whiteSpaceStartBefore(text: string, end: number): number {
+  let at = end;
+  while (at > 0 && isWhiteSpaceAt(text, at - 1)) at--;
+  return at;
 }
 
 const WORD_CHAR = /[\p{L}\p{M}\d'’.-]/u;
@@ -299,7 +334,7 @@ function takeName(tokens: TokensBefore, at: number, possessiveAllowed: boolean):
     const token = tokens.at(i);
     if (token === undefined) break;
     const word = token.text;
-    const bare = possessiveAllowed && i === at && mayEndPossessive(word) ? word.replace(POSSESSIVE, '') : word;
+    const bare = possessiveAllowed && i === at ? withoutPossessive(word) : word;
     if (isNameWord(bare)) {
       i++;
       taken++;

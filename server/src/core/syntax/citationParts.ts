@@ -35,28 +35,32 @@ export function readDateAt(text: string, pos: number, end: number): DatedSpan | 
 }
 
 /**
- * Reads "2019a, 2019b" or "1996; 1998" from `pos`: one date or more, or undefined when no date starts there. A caller
- * that has already read the first date passes it, so that it is not read twice.
+ * Reads "2019a, 2019b" or "1996; 1998" from `pos`: one date or more, or undefined when no date starts there. The list
+ * ends where its last date ends. A caller that has already read the first date passes it, so that it is not read twice.
  */
 export function readDateList(
   text: string,
   pos: number,
   end: number,
   first = readDateAt(text, pos, end),
-): { dates: DatedSpan[]; end: number } | undefined {
+): DatedSpan[] | undefined {
   if (!first) return undefined;
   const dates = [first];
   let at = first.span.end;
   for (;;) {
-    DATE_SEPARATOR.lastIndex = at;
-    const separator = DATE_SEPARATOR.exec(text);
-    if (!separator || at + separator[0].length > end) break;
-    const next = readDateAt(text, at + separator[0].length, end);
+    const nextStart = matchEnd(DATE_SEPARATOR, text, at);
+    if (nextStart === undefined || nextStart > end) break;
+    const next = readDateAt(text, nextStart, end);
     if (!next) break;
     dates.push(next);
     at = next.span.end;
   }
-  return { dates, end: at };
+  return dates;
+}
+
+/** Where a list of dates ends: where its last date ends. */
+export function endOfDates(dates: DatedSpan[]): number {
+  return dates[dates.length - 1].span.end;
 }
 
 const MONTH_DAY_YEAR =

@@ -6,6 +6,7 @@
 import type { Abbreviation, Citation, CitedWork, Span } from '../types';
 import { findAuthorPhraseBefore, isNameWord, PARTICLES, readAuthorNames, type AuthorPhrase } from './authorPhrase';
 import {
+  endOfDates,
   matchEnd,
   readCommunicationDate,
   readDateAt,
@@ -117,9 +118,9 @@ function readNarrative(prose: string, masked: string, open: number, close: numbe
   let at = skipSpaces(prose, open + 1, close);
   const abbreviation = mayStartAbbreviation(prose, at) ? execAt(ABBREVIATION_BEFORE_DATE, prose, at) : null;
   if (abbreviation) at += abbreviation[0].length;
-  const list = readDateList(prose, at, close);
-  if (!list) return undefined;
-  const { dates, end } = list;
+  const dates = readDateList(prose, at, close);
+  if (!dates) return undefined;
+  const end = endOfDates(dates);
   const tail = readTail(prose, end, close);
   if (!tail || tail.secondaryStart !== undefined || tail.nextWorkStart !== undefined) return undefined;
   const phrase = findAuthorPhraseBefore(prose, masked, open);
@@ -293,9 +294,9 @@ function readDatesAndTail(
   end: number,
   firstDate?: DatedSpan,
 ): CitedWork[] | undefined {
-  const list = readDateList(prose, dateStart, end, firstDate);
-  if (!list) return undefined;
-  const { dates, end: datesEnd } = list;
+  const dates = readDateList(prose, dateStart, end, firstDate);
+  if (!dates) return undefined;
+  const datesEnd = endOfDates(dates);
   const tail = readTail(prose, datesEnd, end);
   if (!tail) return undefined;
   const works = worksOf(author, dates, tail);
@@ -441,7 +442,8 @@ function withoutOverlaps(found: Found[], skip: Span[]): Found[] {
   const kept: Found[] = [];
   let s = 0;
   let lastEnd = -1;
-  for (const f of found) {
+  for (let i = 0; i < found.length; i++) {
+    const f = found[i];
     const { start, end } = f.citation.span;
     while (s < skipped.length && skipped[s].end <= start) s++;
     if (s < skipped.length && skipped[s].start < end) continue;

@@ -71,7 +71,9 @@ function splitAuthors(text: string): string[] {
   let nameStart = 0;
   let at = 0;
   while (at < text.length) {
-    const separatorEnd = authorSeparatorEndAt(text, at);
+    // A separator starts with a comma or white space, whose codes are all below 45 or beyond ASCII.
+    const code = text.charCodeAt(at);
+    const separatorEnd = code > 44 && code < 128 ? -1 : authorSeparatorEndAt(text, at);
     if (separatorEnd < 0) {
       at++;
       continue;

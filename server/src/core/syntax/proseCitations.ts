@@ -47,7 +47,7 @@ export function findProseCitations(masked: string, skip: Span[]): ProseScan {
     const result = readNarrative(prose, masked, open, close) ?? readParenthetical(prose, open, close);
     if (result) found.push(result);
   });
-  const kept = withoutOverlaps(found.sort((a, b) => a.citation.span.start - b.citation.span.start), skip);
+  const kept = withoutOverlaps(sortedByStart(found), skip);
   return { citations: kept.map((f) => f.citation), abbreviations: kept.flatMap((f) => f.abbreviations) };
 }
 
@@ -73,30 +73,32 @@ function pairParentheses(masked: string, onPair: (open: number, close: number) =
   // allocate it again.
   const open: number[] = [];
   let depth = 0;
-  let nextOpen = masked.indexOf('(');
-  let nextClose = masked.indexOf(')');
-  let nextBreak = masked.indexOf('\n');
-  while (nextOpen >= 0 || nextClose >= 0) {
-    if (nextBreak >= 0 && comesFirst(nextBreak, nextOpen) && comesFirst(nextBreak, nextClose)) {
+  const end = masked.length;
+  let nextOpen = nextIndexOf(masked, '(', 0);
+  let nextClose = nextIndexOf(masked, ')', 0);
+  let nextBreak = nextIndexOf(masked, '\n', 0);
+  while (nextOpen < end || nextClose < end) {
+    if (nextBreak < nextOpen && nextBreak < nextClose) {
       if (depth > 0 && startsBlankLine(masked, nextBreak)) depth = 0;
-      nextBreak = masked.indexOf('\n', nextBreak + 1);
-    } else if (nextOpen >= 0 && comesFirst(nextOpen, nextClose)) {
+      nextBreak = nextIndexOf(masked, '\n', nextBreak + 1);
+    } else if (nextOpen < nextClose) {
       if (depth === MAX_OPEN_PARENTHESES) open.copyWithin(0, 1, depth--);
       open[depth++] = nextOpen;
-      nextOpen = masked.indexOf('(', nextOpen + 1);
+      nextOpen = nextIndexOf(masked, '(', nextOpen + 1);
     } else {
       if (depth > 0) {
         const start = open[--depth];
         if (nextClose - start <= MAX_PARENTHESIS_CHARS) onPair(start, nextClose);
       }
-      nextClose = masked.indexOf(')', nextClose + 1);
+      nextClose = nextIndexOf(masked, ')', nextClose + 1);
     }
   }
 }
 
-/** Does the landmark at `position` come before the one at `other`, which is -1 when there is none? */
-function comesFirst(position: number, other: number): boolean {
-  return other < 0 || position < other;
+/** The next position of `character` from `from`, or the text's length when there is none, so that it sorts last. */
+function nextIndexOf(text: string, character: string, from: number): number {
+  const found = text.indexOf(character, from);
+  return found < 0 ? text.length : found;
 }
 
 /** Is the line break at `at` followed by a line of only white space? */
@@ -434,6 +436,19 @@ function trimEnd(text: string, from: number, to: number, commas = false): number
   let i = to;
   while (i > from && (text[i - 1] === ' ' || (commas && text[i - 1] === ','))) i--;
   return i;
+}
+
+/**
+ * The citations in the order of their start. Pairs are read in the order of their ")", so only nested parentheses
+ * put a citation out of order; most documents have none, and a pass that checks spares the sort.
+ */
+function sortedByStart(found: Found[]): Found[] {
+  for (let i = 1; i < found.length; i++) {
+    if (found[i].citation.span.start < found[i - 1].citation.span.start) {
+      return found.sort((a, b) => a.citation.span.start - b.citation.span.start);
+    }
+  }
+  return found;
 }
 
 /** Drops citations inside a skipped span and any citation overlapping an earlier one. Both lists are sorted by start. */

@@ -37,18 +37,6 @@ export function collapse(text: string): string {
   return NOT_COLLAPSED.test(text) ? text.replace(WHITE_SPACE_RUNS, ' ').trim() : text;
 }
 
-/** Does `text` contain `lowerWord` (ASCII lower-case letters) in [from, to), in any case? */
-export function containsIgnoringCase(text: string, lowerWord: string, from: number, to: number): boolean {
-  const last = to - lowerWord.length;
-  for (let i = from; i <= last; i++) {
-    let j = 0;
-    // `| 0x20` folds an ASCII capital onto its small letter and maps no other character onto a small letter.
-    while (j < lowerWord.length && (text.charCodeAt(i + j) | 0x20) === lowerWord.charCodeAt(j)) j++;
-    if (j === lowerWord.length) return true;
-  }
-  return false;
-}
-
 /** Is the character code an ASCII capital letter? */
 export function isAsciiCapital(code: number): boolean {
   return code >= 65 && code <= 90;

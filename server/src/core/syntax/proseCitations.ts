@@ -18,7 +18,6 @@ import {
 import {
   collapse,
   containsCharacter,
-  containsIgnoringCase,
   isAsciiCapital,
   withoutTrailingComma,
 } from './proseCharacters';
@@ -180,6 +179,8 @@ function abbreviates(short: string, long: string): boolean {
 // Parenthetical citations: "(see Qerimi, 2023, p. 4; Oke, 1982)".
 
 const SEMICOLON = 59;
+/** Characters up to the next ";" or parenthesis. Inside a pair it stops at the closing ")" at the latest. */
+const UP_TO_SEMICOLON_OR_PARENTHESIS = /[^;()]*/y;
 
 function readParenthetical(prose: string, open: number, close: number): Found | undefined {
   let items: CitedWork[] | undefined;
@@ -187,9 +188,11 @@ function readParenthetical(prose: string, open: number, close: number): Found | 
   while (segmentStart <= close) {
     // Searched within the parentheses only: a document without semicolons would otherwise be read to its end for
     // every citation.
-    let segmentEnd = segmentStart;
+    let segmentEnd = matchEnd(UP_TO_SEMICOLON_OR_PARENTHESIS, prose, segmentStart) ?? segmentStart;
+    const hasParenthesis = segmentEnd < close && prose.charCodeAt(segmentEnd) !== SEMICOLON;
     while (segmentEnd < close && prose.charCodeAt(segmentEnd) !== SEMICOLON) segmentEnd++;
-    const works = readSegment(prose, segmentStart, segmentEnd);
+    // A part with a parenthesis inside is prose, not a cited work.
+    const works = hasParenthesis ? undefined : readSegment(prose, segmentStart, segmentEnd);
     // The first segment's works become the list, so that a citation of one work builds no other array.
     if (works && items) for (let i = 0; i < works.length; i++) items.push(works[i]);
     else if (works) items = works;
@@ -214,14 +217,19 @@ const NO_ABBREVIATIONS: readonly Abbreviation[] = [];
 
 const PREFIX = /(?:see\s+also|see|but\s+see|also\s+see|e\.\s?g\.|i\.\s?e\.|cf\.|compare|for\s+example|for\s+instance|as\s+in)(?:\s*[,:])?\s+/iy;
 const PERSONAL_COMMUNICATION = /,?\s*personal\s+communication\s*,?\s*/i;
+/** Whether "personal" comes before the end of the segment (the next ";" or parenthesis), in any case. */
+const PERSONAL_IN_SEGMENT = /[^;()]*?personal/iy;
 const OPENING_QUOTES = '"“”‘\'';
 const CLOSING_QUOTE: Record<string, string> = { '"': '"', '“': '”', '”': '”', '‘': '’', "'": "'" };
 
-/** Reads one semicolon-separated part of a parenthesis; undefined when it is not a cited work. */
+/**
+ * Reads one semicolon-separated part of a parenthesis, which holds no parenthesis itself; undefined when it is not a
+ * cited work.
+ */
 function readSegment(prose: string, from: number, to: number): CitedWork[] | undefined {
   const start = skipSpaces(prose, from, to);
   const end = trimEnd(prose, start, to);
-  if (start >= end || containsParenthesis(prose, start, end)) return undefined;
+  if (start >= end) return undefined;
   const prefixEnd = mayStartPrefix(prose.charCodeAt(start)) ? matchEnd(PREFIX, prose, start) : undefined;
   const authorStart = prefixEnd !== undefined && prefixEnd < end ? prefixEnd : start;
   const prefix = authorStart > start ? collapse(prose.slice(start, authorStart)) : undefined;
@@ -275,8 +283,8 @@ function readTitled(prose: string, start: number, end: number): CitedWork[] | un
 
 /** "J. Smith, personal communication, March 3, 2020": needs no reference entry. */
 function readPersonalCommunication(prose: string, start: number, end: number): CitedWork[] | undefined {
-  // The words are looked for first, so that the usual segment is neither copied nor searched with the pattern.
-  if (!containsIgnoringCase(prose, 'personal', start, end)) return undefined;
+  // The word is looked for first, so that the usual segment is neither copied nor searched with the pattern.
+  if (matchEnd(PERSONAL_IN_SEGMENT, prose, start) === undefined) return undefined;
   const segment = prose.slice(start, end);
   const marker = PERSONAL_COMMUNICATION.exec(segment);
   if (!marker) return undefined;
@@ -317,7 +325,11 @@ function readDatesAndTail(
  */
 function findDateAfterAuthor(prose: string, start: number, end: number): DatedSpan | undefined {
   const limit = Math.min(end, start + MAX_AUTHOR_CHARS);
-  for (let i = start + 1; i < limit; i++) {
+  let from = start + 1;
+  for (;;) {
+    // Only a digit, or the first letter of "n.d.", "in press" or "forthcoming", can start a date or end the look.
+    const i = matchEnd(UP_TO_POSSIBLE_DATE, prose, from) ?? prose.length;
+    if (i >= limit) return undefined;
     const before = prose.charCodeAt(i - 1);
     if (before === SPACE || before === COMMA) {
       const date = readDateAt(prose, i, end);
@@ -325,9 +337,12 @@ function findDateAfterAuthor(prose: string, start: number, end: number): DatedSp
     }
     const code = prose.charCodeAt(i);
     if (code >= 48 && code <= 57 /* a digit */) return undefined;
+    from = i + 1;
   }
-  return undefined;
 }
+
+/** Characters up to one that may start a date; a segment's closing ")" stops it at the latest. */
+const UP_TO_POSSIBLE_DATE = /[^\dnifNIF)]*/y;
 
 /**
  * An acronym written before a year without a comma is a venue ("ISMIR 2009", "NeurIPS 2020"), not an author: one word,
@@ -417,13 +432,6 @@ function worksOf(author: AuthorPart | AuthorPhrase & AuthorPart, dates: DatedSpa
 const SPACE = 32;
 const COMMA = 44;
 
-function containsParenthesis(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 40 /* ( */ || c === 41 /* ) */) return true;
-  }
-  return false;
-}
 
 function skipSpaces(text: string, from: number, to: number): number {
   let i = from;

@@ -2,7 +2,7 @@
 // and the author part of a parenthetical one ("Nguyen & Tran", "World Health Organization", "Smith et al.").
 
 import type { Span } from '../types';
-import { collapse, isAsciiCapital, isWhiteSpaceAt, withoutTrailingComma } from './proseCharacters';
+import { isAsciiCapital, isWhiteSpaceAt, withoutTrailingComma } from './proseCharacters';
 
 /** The farthest an author phrase reaches back from its parenthesis. */
 const MAX_PHRASE_CHARS = 200;
@@ -47,9 +47,9 @@ export interface AuthorNames {
 
 const GROUP_NAME = /\s(?:of|for|the)\s/;
 
-/** Splits an author part as written into its names. */
-export function readAuthorNames(written: string): AuthorNames {
-  let text = withoutTrailingComma(collapse(written));
+/** Splits an author part into its names. Its white space must be collapsed already, as `collapse` leaves it. */
+export function readAuthorNames(collapsed: string): AuthorNames {
+  let text = withoutTrailingComma(collapsed);
   const possessive = possessiveEndingLength(text) > 0;
   if (possessive) text = withoutPossessive(text);
   const etAlStart = etAlStartIn(text);
@@ -214,6 +214,7 @@ export function findAuthorPhraseBefore(prose: string, masked: string, before: nu
     const word = tokens.at(i)!.text;
     text += word === ',' ? word : ' ' + word;
   }
+  // Tokens hold no white space and are joined by single spaces, so the phrase is collapsed already.
   const { authors, etAl, possessive } = readAuthorNames(text);
   return { authors, etAl, possessive, span: { start: tokens.at(taken - 1)!.start, end: tokens.at(0)!.end }, text };
 }

@@ -4,7 +4,7 @@
 
 import type { Span, WorkDate } from '../types';
 import { DATE_SOURCE, dateFromMatch, parseWorkDate } from './dates';
-import { collapse, isBlank, singleSpaced } from './proseCharacters';
+import { collapse, isBlank, isWhiteSpaceAt, singleSpaced } from './proseCharacters';
 
 export interface DatedSpan {
   date: WorkDate;
@@ -13,13 +13,20 @@ export interface DatedSpan {
 
 const DATE_AT = new RegExp(DATE_SOURCE, 'iuy');
 const DATE_SEPARATOR = /\s*[,;]\s*/y;
-/** A date must end at a boundary; "2019 data" is fine here and judged by the tail reader. */
-const AFTER_DATE = /[\s,;:)\]]/;
 
 /** Whether a date can start with the character: a digit, or the "n" of "n.d.", "i" of "in press", "f" of "forthcoming". */
 function mayStartDate(code: number): boolean {
   const lower = code | 0x20;
   return (code >= 48 && code <= 57) || lower === 110 /* n */ || lower === 105 /* i */ || lower === 102 /* f */;
+}
+
+/**
+ * A date must end at a boundary: white space, ",", ";", ":", ")" or "]". "2019 data" is fine here and judged by the
+ * tail reader.
+ */
+function endsDate(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  return code === 44 || code === 59 || code === 58 || code === 41 || code === 93 || isWhiteSpaceAt(text, at);
 }
 
 /** Reads one date that starts exactly at `pos` and ends at or before `end`. */
@@ -29,7 +36,7 @@ export function readDateAt(text: string, pos: number, end: number): DatedSpan | 
   const match = DATE_AT.exec(text);
   if (!match) return undefined;
   const stop = pos + match[0].length;
-  if (stop > end || (stop < end && !AFTER_DATE.test(text[stop]))) return undefined;
+  if (stop > end || (stop < end && !endsDate(text, stop))) return undefined;
   const date = dateFromMatch(match, singleSpaced(match[0]));
   return date ? { date, span: { start: pos, end: stop } } : undefined;
 }

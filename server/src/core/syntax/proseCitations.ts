@@ -46,8 +46,19 @@ export function findProseCitations(masked: string, skip: Span[]): ProseScan {
     const result = readNarrative(prose, masked, open, close) ?? readParenthetical(prose, open, close);
     if (result) found.push(result);
   });
-  const kept = withoutOverlaps(sortedByStart(found), skip);
-  return { citations: kept.map((f) => f.citation), abbreviations: kept.flatMap((f) => f.abbreviations) };
+  return scanOf(withoutOverlaps(sortedByStart(found), skip));
+}
+
+/** The kept citations and, in their order, the abbreviations they define. */
+function scanOf(kept: Found[]): ProseScan {
+  const citations: Citation[] = [];
+  const abbreviations: Abbreviation[] = [];
+  for (let i = 0; i < kept.length; i++) {
+    citations.push(kept[i].citation);
+    const defined = kept[i].abbreviations;
+    for (let j = 0; j < defined.length; j++) abbreviations.push(defined[j]);
+  }
+  return { citations, abbreviations };
 }
 
 /**
@@ -373,7 +384,7 @@ function authorPart(prose: string, span: Span): AuthorPart | undefined {
   if (words.length > MAX_AUTHOR_WORDS || NOT_AUTHORS.has(withoutTrailingComma(words[0]).toLowerCase())) return undefined;
   const first = words[0];
   if (!isNameWord(first) && !(/^\p{Lu}/u.test(first) && /^[\p{L}.'’-]+,?$/u.test(first)) && !(PARTICLES.has(first) && words.length > 1)) return undefined;
-  if (!words.every(isAuthorWord)) return undefined;
+  for (let i = 0; i < words.length; i++) if (!isAuthorWord(words[i])) return undefined;
   const names = readAuthorNames(name);
   if (names.authors.length === 0) return undefined;
   return {
@@ -435,14 +446,17 @@ const COMMA = 44;
 
 function skipSpaces(text: string, from: number, to: number): number {
   let i = from;
-  while (i < to && text[i] === ' ') i++;
+  while (i < to && text.charCodeAt(i) === SPACE) i++;
   return i;
 }
 
 /** The end of the text in [from, to) without trailing spaces (and commas, when asked). */
 function trimEnd(text: string, from: number, to: number, commas = false): number {
   let i = to;
-  while (i > from && (text[i - 1] === ' ' || (commas && text[i - 1] === ','))) i--;
+  for (; i > from; i--) {
+    const code = text.charCodeAt(i - 1);
+    if (code !== SPACE && !(commas && code === COMMA)) break;
+  }
   return i;
 }
 

@@ -454,6 +454,7 @@ test('adversarial inputs finish and give sane results', () => {
     '(Smith, 2019' + ', 2019'.repeat(50_000) + ')',
     ('Van der ' + 'de '.repeat(1_000) + '(2019) ').repeat(100),
     '\n'.repeat(100_000) + '(Smith, 2019)',
+    '(“x, 2019) '.repeat(100_000),
   ];
   for (const input of inputs) {
     const { citations } = findProseCitations(input, []);

@@ -21,10 +21,10 @@ export function isBlank(text: string, from: number, to: number): boolean {
   return true;
 }
 
-/** Does `text` in [from, to) contain `character`? */
-export function containsCharacter(text: string, character: number, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (text.charCodeAt(i) === character) return true;
-  return false;
+/** The first position of the character code in [from, to), or -1. */
+export function indexWithin(text: string, code: number, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === code) return i;
+  return -1;
 }
 
 /** `text.replace(/\s+/g, ' ')`, returning `text` itself when it is already single-spaced. */
@@ -41,7 +41,6 @@ export function collapse(text: string): string {
 export function isAsciiCapital(code: number): boolean {
   return code >= 65 && code <= 90;
 }
-
 
 /** `word` without one comma at its end. */
 export function withoutTrailingComma(word: string): string {

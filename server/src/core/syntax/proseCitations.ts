@@ -17,7 +17,7 @@ import {
 } from './citationParts';
 import {
   collapse,
-  containsCharacter,
+  indexWithin,
   isAsciiCapital,
   withoutTrailingComma,
 } from './proseCharacters';
@@ -275,14 +275,16 @@ function readAuthored(prose: string, start: number, end: number): CitedWork[] | 
   const dateStart = firstDate.span.start;
   const authorEnd = trimEnd(prose, start, dateStart, true);
   const author = authorPart(prose, { start, end: authorEnd });
-  if (!author || (!containsCharacter(prose, COMMA, authorEnd, dateStart) && isVenueName(author.text))) return undefined;
+  if (!author || (indexWithin(prose, COMMA, authorEnd, dateStart) < 0 && isVenueName(author.text))) return undefined;
   return readDatesAndTail(prose, author, dateStart, end, firstDate);
 }
 
 /** '"New U.S. anti-personnel landmine," 2022': a quoted title in the author's place. */
 function readTitled(prose: string, start: number, end: number): CitedWork[] | undefined {
-  const closing = prose.indexOf(CLOSING_QUOTE[prose[start]], start + 1);
-  if (closing < 0 || closing >= end || closing - start > MAX_AUTHOR_CHARS) return undefined;
+  // Looked for only as far as a title may reach: a search to the end of the text for every quote that is never closed
+  // would make the scan quadratic.
+  const closing = indexWithin(prose, CLOSING_QUOTE[prose[start]].charCodeAt(0), start + 1, Math.min(end, start + MAX_AUTHOR_CHARS + 1));
+  if (closing < 0) return undefined;
   const title = collapse(prose.slice(start + 1, closing)).replace(/,$/, '');
   if (title === '') return undefined;
   let dateStart = skipSpaces(prose, closing + 1, end);

@@ -79,9 +79,10 @@ function withoutDecorations(masked: string): string {
  * (the next "(", ")" and line break, each found by indexOf) rather than looking at every character.
  */
 function pairParentheses(masked: string, onPair: (open: number, close: number) => void): void {
-  // A stack that is never shrunk: popping and clearing an array would give its storage back, and the next "(" would
-  // allocate it again.
-  const open: number[] = [];
+  // The open parentheses, newest last, in a ring that overwrites the oldest when full. It is never shrunk: popping and
+  // clearing an array would give its storage back, and the next "(" would allocate it again.
+  const open = new Array<number>(MAX_OPEN_PARENTHESES).fill(0);
+  let top = 0;
   let depth = 0;
   const end = masked.length;
   let nextOpen = nextIndexOf(masked, '(', 0);
@@ -92,12 +93,15 @@ function pairParentheses(masked: string, onPair: (open: number, close: number) =
       if (depth > 0 && startsBlankLine(masked, nextBreak)) depth = 0;
       nextBreak = nextIndexOf(masked, '\n', nextBreak + 1);
     } else if (nextOpen < nextClose) {
-      if (depth === MAX_OPEN_PARENTHESES) open.copyWithin(0, 1, depth--);
-      open[depth++] = nextOpen;
+      open[top] = nextOpen;
+      top = (top + 1) % MAX_OPEN_PARENTHESES;
+      if (depth < MAX_OPEN_PARENTHESES) depth++;
       nextOpen = nextIndexOf(masked, '(', nextOpen + 1);
     } else {
       if (depth > 0) {
-        const start = open[--depth];
+        top = (top + MAX_OPEN_PARENTHESES - 1) % MAX_OPEN_PARENTHESES;
+        depth--;
+        const start = open[top];
         if (nextClose - start <= MAX_PARENTHESIS_CHARS) onPair(start, nextClose);
       }
       nextClose = nextIndexOf(masked, ')', nextClose + 1);

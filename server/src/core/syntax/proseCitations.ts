@@ -4,7 +4,8 @@
 // linear in the length of the text and never throws.
 
 import type { Abbreviation, Citation, CitedWork, Span } from '../types';
-import { findAuthorPhraseBefore, isNameWord, PARTICLES, readAuthorNames, type AuthorPhrase } from './authorPhrase';
+import { readAuthorNames } from './authorNames';
+import { findAuthorPhraseBefore, isNameWord, PARTICLES, type AuthorPhrase } from './authorPhrase';
 import {
   endOfDates,
   matchEnd,
@@ -389,7 +390,7 @@ function authorPart(prose: string, span: Span): AuthorPart | undefined {
   const words = name.split(' ');
   if (words.length > MAX_AUTHOR_WORDS || NOT_AUTHORS.has(withoutTrailingComma(words[0]).toLowerCase())) return undefined;
   const first = words[0];
-  if (!isNameWord(first) && !(/^\p{Lu}/u.test(first) && /^[\p{L}.'’-]+,?$/u.test(first)) && !(PARTICLES.has(first) && words.length > 1)) return undefined;
+  if (!isNameWord(first) && !(CAPITALISED.test(first) && /^[\p{L}.'’-]+,?$/u.test(first)) && !(PARTICLES.has(first) && words.length > 1)) return undefined;
   for (let i = 0; i < words.length; i++) if (!isAuthorWord(words[i])) return undefined;
   const names = readAuthorNames(name);
   if (names.authors.length === 0) return undefined;

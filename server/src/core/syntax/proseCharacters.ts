@@ -1,4 +1,4 @@
-// Character tests and white-space helpers for the prose citation readers. The common case (ASCII text, already
+// Character tests and white-space functions for the prose citation readers. The common case (ASCII text, already
 // single-spaced) allocates nothing: a text is tested before it is rewritten.
 
 const WHITE_SPACE = /\s/;

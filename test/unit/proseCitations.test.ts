@@ -337,6 +337,66 @@ test('narrative citations inside an enclosing parenthesis', () => {
   );
 });
 
+test('separators between authors and the ways of writing "et al."', () => {
+  check(
+    `
+    Lists (Smith, Jones, & Lee, 2019), (Smith, and Jones, 2019) and (Smith and  Jones, 2019).
+          ^^^^^^^^^^^^^^^^^^^^^^^^^^^  ^^^^^^^^^^^^^^^^^^^^^^^^     ^^^^^^^^^^^^^^^^^^^^^^^^
+    Forms (Smith, et al., 2019), (Smith Et Al. 2019), (Smith et. al., 2019) and Smith, et al. (2019).
+          ^^^^^^^^^^^^^^^^^^^^^  ^^^^^^^^^^^^^^^^^^^  ^^^^^^^^^^^^^^^^^^^^^     ^^^^^^^^^^^^^^^^^^^^
+    `,
+    [
+      [{ authors: ['Smith', 'Jones', 'Lee'], etAl: false }],
+      [{ authors: ['Smith', 'Jones'] }],
+      [{ authors: ['Smith', 'Jones'], authorText: 'Smith and Jones' }],
+      [{ authors: ['Smith'], etAl: true, authorText: 'Smith, et al.' }],
+      [{ authors: ['Smith'], etAl: true, authorText: 'Smith Et Al.' }],
+      [{ authors: ['Smith'], etAl: true }],
+      [{ authors: ['Smith'], etAl: true, authorText: 'Smith, et al.' }],
+    ],
+  );
+});
+
+test('curly apostrophes in possessives, and a personal communication written in capitals', () => {
+  check(
+    `
+    In Jones’ (2001) and Smith’s (2002) views, and in a talk (J. Smith, Personal Communication, March 3, 2020).
+       ^^^^^^^^^^^^^     ^^^^^^^^^^^^^^                      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+    `,
+    [
+      [{ authors: ['Jones'], possessive: true, authorText: 'Jones’' }],
+      [{ authors: ['Smith'], possessive: true }],
+      [{ authors: ['J. Smith'], year: 2020, personalCommunication: true }],
+    ],
+  );
+});
+
+test('authors whose names hold the letters that may start a date', () => {
+  check(
+    `
+    Names (Finn & Ivanov, 2019), (Nash, n.d.), (Ford, in press) and (Field, forthcoming).
+          ^^^^^^^^^^^^^^^^^^^^^  ^^^^^^^^^^^^  ^^^^^^^^^^^^^^^^     ^^^^^^^^^^^^^^^^^^^^
+    `,
+    [
+      [{ authors: ['Finn', 'Ivanov'], year: 2019 }],
+      [{ authors: ['Nash'], year: 'n.d.' }],
+      [{ authors: ['Ford'], year: 'in press' }],
+      [{ authors: ['Field'], year: 'forthcoming' }],
+    ],
+  );
+});
+
+test('a part holding a parenthesis is skipped, and a citation around a narrative one is kept in text order', () => {
+  const citations = check(
+    `
+    Parts (Oke, 1982; Smith (Ed.), 2001; Lee, 2003) and (Oke, 1982; see Nevo (2000)) here.
+          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+    `,
+    [[{ authors: ['Oke'], year: 1982 }, { authors: ['Lee'], year: 2003 }], [{ authors: ['Oke'], year: 1982 }]],
+  );
+  assert.equal(citations.length, 2);
+});
+
 test('parentheses that are not citations', () => {
   check(
     `
@@ -394,6 +454,7 @@ test('adversarial inputs finish and give sane results', () => {
     '(Smith, 2019' + ', 2019'.repeat(50_000) + ')',
     ('Van der ' + 'de '.repeat(1_000) + '(2019) ').repeat(100),
     '\n'.repeat(100_000) + '(Smith, 2019)',
+    '(“x, 2019) '.repeat(100_000),
   ];
   for (const input of inputs) {
     const { citations } = findProseCitations(input, []);

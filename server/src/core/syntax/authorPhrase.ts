@@ -1,8 +1,9 @@
-// Reads author phrases: the names written before a narrative citation's parenthesis ("Berry, Levinsohn, and Pakes (1995)")
-// and the author part of a parenthetical one ("Nguyen & Tran", "World Health Organization", "Smith et al.").
+// Reads author phrases: the names written before a narrative citation's parenthesis ("Berry, Levinsohn, and Pakes (1995)"),
+// and tells the words of a name ("Smith", "O'Connor", "J.") from the prose around it.
 
 import type { Span } from '../types';
-import { collapse } from './citationParts';
+import { readAuthorNames, withoutPossessive, type AuthorNames } from './authorNames';
+import { isAsciiCapital, isWhiteSpaceAt } from './proseCharacters';
 
 /** The farthest an author phrase reaches back from its parenthesis. */
 const MAX_PHRASE_CHARS = 200;
@@ -38,30 +39,6 @@ const NOT_NAME_WORDS = new Set([
   'scholars', 'data', 'results', 'evidence', 'analysis', 'report', 'reports', 'paper', 'papers',
 ]);
 
-export interface AuthorNames {
-  /** Surnames or group names, without "et al.", connectors or a possessive ending. */
-  authors: string[];
-  etAl: boolean;
-  possessive: boolean;
-}
-
-const POSSESSIVE = /(?:['’]s|(?<=s)['’])$/u;
-const ET_AL = /,?\s*et\.?\s*al\.?$/i;
-const GROUP_NAME = /\s(?:of|for|the)\s/;
-const AUTHOR_SEPARATOR = /\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+/;
-
-/** Splits an author part as written into its names. */
-export function readAuthorNames(written: string): AuthorNames {
-  let text = collapse(written).replace(/,$/, '');
-  const possessive = POSSESSIVE.test(text);
-  if (possessive) text = text.replace(POSSESSIVE, '');
-  const etAl = ET_AL.test(text);
-  if (etAl) text = text.replace(ET_AL, '');
-  // A name with "of" or "for" in it is one organisation, and its "and" is part of the name.
-  const names = GROUP_NAME.test(text) ? [text] : text.split(AUTHOR_SEPARATOR).filter((name) => name !== '');
-  return { authors: etAl ? names.slice(0, 1) : names, etAl, possessive };
-}
-
 const WORD_CHAR = /[\p{L}\p{M}\d'’.-]/u;
 const UPPER_START = /^(?:\p{Lu}|(?:d['’]|[ae]l-|ul-)\p{Lu})/u;
 const HAS_DIGIT = /\d/;
@@ -70,9 +47,21 @@ const ABBREVIATED = /^(?:\p{Lu}\.(?:-?\p{Lu}\.)*|\p{Lu}\p{Ll}?\.)$/u;
 
 /** Is this word a capitalised name word ("Smith", "O'Connor", "al-Farsi", "J.") rather than prose? */
 export function isNameWord(word: string): boolean {
-  if (!UPPER_START.test(word) || HAS_DIGIT.test(word)) return false;
-  if (word.endsWith('.') && !ABBREVIATED.test(word)) return false;
-  return !NOT_NAME_WORDS.has(word.replace(/\.$/, '').toLowerCase());
+  const first = word.charCodeAt(0);
+  const upperStart = isAsciiCapital(first) || (mayStartUpper(first) && UPPER_START.test(word));
+  if (!upperStart || HAS_DIGIT.test(word)) return false;
+  const endsWithStop = word.endsWith('.');
+  if (endsWithStop && !ABBREVIATED.test(word)) return false;
+  return !NOT_NAME_WORDS.has((endsWithStop ? word.slice(0, -1) : word).toLowerCase());
+}
+
+/**
+ * Whether UPPER_START can match a word starting with this code, which is not an ASCII capital. Most prose words start
+ * with a small ASCII letter, and of those only "d'", "al-", "el-" and "ul-" can begin a name; other ASCII never can.
+ */
+function mayStartUpper(code: number): boolean {
+  if (code >= 128) return true;
+  return code === 100 /* d */ || code === 97 /* a */ || code === 101 /* e */ || code === 117 /* u */;
 }
 
 interface Token {
@@ -95,9 +84,15 @@ export function findAuthorPhraseBefore(prose: string, masked: string, before: nu
   const tokens = new TokensBefore(prose, masked, before);
   const taken = takeAuthorTokens(tokens);
   if (taken === 0) return undefined;
-  const phrase = tokens.first(taken).reverse();
-  const text = phrase.map((token, i) => (i > 0 && token.text !== ',' ? ' ' : '') + token.text).join('');
-  return { ...readAuthorNames(text), span: { start: phrase[0].start, end: phrase[phrase.length - 1].end }, text };
+  // Tokens are nearest first: the phrase is written from the last taken back to the first.
+  let text = tokens.at(taken - 1)!.text;
+  for (let i = taken - 2; i >= 0; i--) {
+    const word = tokens.at(i)!.text;
+    text += word === ',' ? word : ' ' + word;
+  }
+  // Tokens hold no white space and are joined by single spaces, so the phrase is collapsed already.
+  const { authors, etAl, possessive } = readAuthorNames(text);
+  return { authors, etAl, possessive, span: { start: tokens.at(taken - 1)!.start, end: tokens.at(0)!.end }, text };
 }
 
 /**
@@ -125,11 +120,6 @@ class TokensBefore {
     return this.read[i];
   }
 
-  /** The nearest `count` tokens, which must have been read. */
-  first(count: number): Token[] {
-    return this.read.slice(0, count);
-  }
-
   private readNext(): void {
     const { prose, masked, limit } = this;
     if (this.read.length >= MAX_PHRASE_WORDS * 2) {
@@ -138,7 +128,7 @@ class TokensBefore {
     }
     let pos = this.pos;
     let newlines = 0;
-    while (pos > limit && isSpace(prose, pos - 1)) {
+    while (pos > limit && isWhiteSpaceAt(prose, pos - 1)) {
       if (masked.charCodeAt(pos - 1) === 10 /* \n */ && ++newlines >= 2) {
         this.ended = true;
         return;
@@ -153,15 +143,6 @@ class TokensBefore {
     this.read.push(token);
     this.pos = token.start;
   }
-}
-
-const SPACE = /\s/;
-
-/** `/\s/` on one character, without a regular expression for ASCII, the common case. */
-function isSpace(text: string, at: number): boolean {
-  const c = text.charCodeAt(at);
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return SPACE.test(text[at]);
 }
 
 /** WORD_CHAR on one character, without a regular expression for ASCII. */
@@ -228,9 +209,11 @@ function takeAuthorTokens(tokens: TokensBefore): number {
 function takeName(tokens: TokensBefore, at: number, possessiveAllowed: boolean): number {
   let taken = 0;
   let i = at;
-  while (tokens.at(i) !== undefined && taken < MAX_NAME_WORDS) {
-    const word = tokens.at(i)!.text;
-    const bare = possessiveAllowed && i === at ? word.replace(POSSESSIVE, '') : word;
+  while (taken < MAX_NAME_WORDS) {
+    const token = tokens.at(i);
+    if (token === undefined) break;
+    const word = token.text;
+    const bare = possessiveAllowed && i === at ? withoutPossessive(word) : word;
     if (isNameWord(bare)) {
       i++;
       taken++;
@@ -257,6 +240,7 @@ function groupNameContinues(tokens: TokensBefore, at: number): boolean {
   return next !== undefined && isNameWord(next.text);
 }
 
-function isWord(token: Token | undefined, ...words: string[]): boolean {
-  return token !== undefined && words.includes(token.text);
+/** Is the token the word, or the alternative spelling when one is given? */
+function isWord(token: Token | undefined, word: string, alternative = word): boolean {
+  return token !== undefined && (token.text === word || token.text === alternative);
 }

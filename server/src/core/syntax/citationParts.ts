@@ -4,6 +4,7 @@
 
 import type { Span, WorkDate } from '../types';
 import { DATE_SOURCE, dateFromMatch, parseWorkDate } from './dates';
+import { collapse, isBlank, isWhiteSpaceAt, singleSpaced } from './proseCharacters';
 
 export interface DatedSpan {
   date: WorkDate;
@@ -12,13 +13,20 @@ export interface DatedSpan {
 
 const DATE_AT = new RegExp(DATE_SOURCE, 'iuy');
 const DATE_SEPARATOR = /\s*[,;]\s*/y;
-/** A date must end at a boundary; "2019 data" is fine here and judged by the tail reader. */
-const AFTER_DATE = /[\s,;:)\]]/;
 
 /** Whether a date can start with the character: a digit, or the "n" of "n.d.", "i" of "in press", "f" of "forthcoming". */
 function mayStartDate(code: number): boolean {
   const lower = code | 0x20;
   return (code >= 48 && code <= 57) || lower === 110 /* n */ || lower === 105 /* i */ || lower === 102 /* f */;
+}
+
+/**
+ * A date must end at a boundary: white space, ",", ";", ":", ")" or "]". "2019 data" is fine here and judged by the
+ * tail reader.
+ */
+function endsDate(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  return code === 44 || code === 59 || code === 58 || code === 41 || code === 93 || isWhiteSpaceAt(text, at);
 }
 
 /** Reads one date that starts exactly at `pos` and ends at or before `end`. */
@@ -28,28 +36,38 @@ export function readDateAt(text: string, pos: number, end: number): DatedSpan | 
   const match = DATE_AT.exec(text);
   if (!match) return undefined;
   const stop = pos + match[0].length;
-  if (stop > end || (stop < end && !AFTER_DATE.test(text[stop]))) return undefined;
-  const date = dateFromMatch(match, match[0].replace(/\s+/g, ' '));
+  if (stop > end || (stop < end && !endsDate(text, stop))) return undefined;
+  const date = dateFromMatch(match, singleSpaced(match[0]));
   return date ? { date, span: { start: pos, end: stop } } : undefined;
 }
 
-/** Reads "2019a, 2019b" or "1996; 1998" from `pos`: one date or more, or none when no date starts there. */
-export function readDateList(text: string, pos: number, end: number): { dates: DatedSpan[]; end: number } {
-  const dates: DatedSpan[] = [];
-  const first = readDateAt(text, pos, end);
-  if (!first) return { dates, end: pos };
-  dates.push(first);
+/**
+ * Reads "2019a, 2019b" or "1996; 1998" from `pos`: one date or more, or undefined when no date starts there. The list
+ * ends where its last date ends. A caller that has already read the first date passes it, so that it is not read twice.
+ */
+export function readDateList(
+  text: string,
+  pos: number,
+  end: number,
+  first = readDateAt(text, pos, end),
+): DatedSpan[] | undefined {
+  if (!first) return undefined;
+  const dates = [first];
   let at = first.span.end;
   for (;;) {
-    DATE_SEPARATOR.lastIndex = at;
-    const separator = DATE_SEPARATOR.exec(text);
-    if (!separator || at + separator[0].length > end) break;
-    const next = readDateAt(text, at + separator[0].length, end);
+    const nextStart = matchEnd(DATE_SEPARATOR, text, at);
+    if (nextStart === undefined || nextStart > end) break;
+    const next = readDateAt(text, nextStart, end);
     if (!next) break;
     dates.push(next);
     at = next.span.end;
   }
-  return { dates, end: at };
+  return dates;
+}
+
+/** Where a list of dates ends: where its last date ends. */
+export function endOfDates(dates: DatedSpan[]): number {
+  return dates[dates.length - 1].span.end;
 }
 
 const MONTH_DAY_YEAR =
@@ -92,16 +110,13 @@ const WORK_START = /\p{Lu}/u;
 
 /** Reads what follows the dates up to `end`; undefined when it is prose rather than a locator or note. */
 export function readTail(text: string, pos: number, end: number): CitationTail | undefined {
-  const rest = text.slice(pos, end);
-  if (rest.trim() === '') return {};
-  AS_CITED_IN.lastIndex = pos;
-  const asCited = AS_CITED_IN.exec(text);
-  if (asCited && pos + asCited[0].length < end) return { secondaryStart: pos + asCited[0].length };
-  for (const lead of [COLON, SPACE_BEFORE_DIGIT]) {
-    const after = skip(lead, text, pos);
-    if (after !== undefined) return readLocatorAndNote(text, after, end, true);
-  }
-  const afterComma = skip(COMMA, text, pos);
+  if (isBlank(text, pos, end)) return {};
+  const secondaryStart = matchEnd(AS_CITED_IN, text, pos);
+  if (secondaryStart !== undefined && secondaryStart < end) return { secondaryStart };
+  // A locator written without a comma: "2019: 24", "2019 24".
+  const afterLead = matchEnd(COLON, text, pos) ?? matchEnd(SPACE_BEFORE_DIGIT, text, pos);
+  if (afterLead !== undefined) return readLocatorAndNote(text, afterLead, end, true);
+  const afterComma = matchEnd(COMMA, text, pos);
   if (afterComma === undefined || afterComma >= end) return undefined;
   const tail = readLocatorAndNote(text, afterComma, end, false);
   if (!tail && WORK_START.test(text[afterComma])) return { nextWorkStart: afterComma };
@@ -109,26 +124,20 @@ export function readTail(text: string, pos: number, end: number): CitationTail |
 }
 
 function readLocatorAndNote(text: string, pos: number, end: number, locatorRequired: boolean): CitationTail | undefined {
-  LOCATOR.lastIndex = pos;
-  const locator = LOCATOR.exec(text);
-  if (locator && pos + locator[0].length <= end) {
-    const after = pos + locator[0].length;
-    const tail: CitationTail = { locator: locator[0].replace(/\s+/g, ' ') };
-    if (text.slice(after, end).trim() === '') return tail;
-    const noteStart = skip(COMMA, text, after);
+  const after = matchEnd(LOCATOR, text, pos);
+  if (after !== undefined && after <= end) {
+    const locator = singleSpaced(text.slice(pos, after));
+    if (isBlank(text, after, end)) return { locator };
+    const noteStart = matchEnd(COMMA, text, after);
     if (noteStart === undefined || noteStart >= end || !NOTE_START.test(text[noteStart])) return undefined;
-    return { ...tail, note: collapse(text.slice(noteStart, end)) };
+    return { locator, note: collapse(text.slice(noteStart, end)) };
   }
   if (locatorRequired || pos >= end || !NOTE_START.test(text[pos])) return undefined;
   return { note: collapse(text.slice(pos, end)) };
 }
 
-function skip(pattern: RegExp, text: string, pos: number): number | undefined {
+/** Where a sticky pattern matching at `pos` ends, or undefined. `test` spares the match array `exec` would build. */
+export function matchEnd(pattern: RegExp, text: string, pos: number): number | undefined {
   pattern.lastIndex = pos;
-  const match = pattern.exec(text);
-  return match ? pos + match[0].length : undefined;
-}
-
-export function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return pattern.test(text) ? pattern.lastIndex : undefined;
 }

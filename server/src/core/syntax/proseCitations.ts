@@ -4,9 +4,11 @@
 // linear in the length of the text and never throws.
 
 import type { Abbreviation, Citation, CitedWork, Span } from '../types';
-import { findAuthorPhraseBefore, isNameWord, PARTICLES, readAuthorNames, type AuthorPhrase } from './authorPhrase';
+import { readAuthorNames } from './authorNames';
+import { findAuthorPhraseBefore, isNameWord, PARTICLES, type AuthorPhrase } from './authorPhrase';
 import {
-  collapse,
+  endOfDates,
+  matchEnd,
   readCommunicationDate,
   readDateAt,
   readDateList,
@@ -14,6 +16,12 @@ import {
   type CitationTail,
   type DatedSpan,
 } from './citationParts';
+import {
+  collapse,
+  indexWithin,
+  isAsciiCapital,
+  withoutTrailingComma,
+} from './proseCharacters';
 
 export interface ProseScan {
   citations: Citation[];
@@ -29,7 +37,7 @@ const MAX_AUTHOR_WORDS = 12;
 
 interface Found {
   citation: Citation;
-  abbreviations: Abbreviation[];
+  abbreviations: readonly Abbreviation[];
 }
 
 export function findProseCitations(masked: string, skip: Span[]): ProseScan {
@@ -39,8 +47,19 @@ export function findProseCitations(masked: string, skip: Span[]): ProseScan {
     const result = readNarrative(prose, masked, open, close) ?? readParenthetical(prose, open, close);
     if (result) found.push(result);
   });
-  const kept = withoutOverlaps(found.sort((a, b) => a.citation.span.start - b.citation.span.start), skip);
-  return { citations: kept.map((f) => f.citation), abbreviations: kept.flatMap((f) => f.abbreviations) };
+  return scanOf(withoutOverlaps(sortedByStart(found), skip));
+}
+
+/** The kept citations and, in their order, the abbreviations they define. */
+function scanOf(kept: Found[]): ProseScan {
+  const citations: Citation[] = [];
+  const abbreviations: Abbreviation[] = [];
+  for (let i = 0; i < kept.length; i++) {
+    citations.push(kept[i].citation);
+    const defined = kept[i].abbreviations;
+    for (let j = 0; j < defined.length; j++) abbreviations.push(defined[j]);
+  }
+  return { citations, abbreviations };
 }
 
 /**
@@ -48,28 +67,53 @@ export function findProseCitations(masked: string, skip: Span[]): ProseScan {
  * space, keeping the length. Brackets around an abbreviation ("[CDC]") stay: they define it.
  */
 function withoutDecorations(masked: string): string {
-  return masked
-    .replace(/[^\S ]|[*_]/g, ' ')
-    .replace(/\[(\p{Lu}[\p{Lu}\d&.-]{0,11})\]|[[\]]/gu, (match, abbreviation: string | undefined) =>
-      abbreviation ? match : ' ',
-    );
+  const blanked = masked.replace(/[^\S ]|[*_]/g, ' ');
+  // Most documents have no square brackets in their prose; the callback below would not be called anyway.
+  if (!blanked.includes('[') && !blanked.includes(']')) return blanked;
+  return blanked.replace(/\[(\p{Lu}[\p{Lu}\d&.-]{0,11})\]|[[\]]/gu, (match, abbreviation: string | undefined) =>
+    abbreviation ? match : ' ',
+  );
 }
 
-/** Calls `onPair` for every matching "(" and ")" of one paragraph, inner pairs first. */
+/**
+ * Calls `onPair` for every matching "(" and ")" of one paragraph, inner pairs first. It jumps from landmark to landmark
+ * (the next "(", ")" and line break, each found by indexOf) rather than looking at every character.
+ */
 function pairParentheses(masked: string, onPair: (open: number, close: number) => void): void {
-  const open: number[] = [];
-  for (let i = 0; i < masked.length; i++) {
-    const c = masked.charCodeAt(i);
-    if (c === 10 /* \n */) {
-      if (startsBlankLine(masked, i)) open.length = 0;
-    } else if (c === 40 /* ( */) {
-      open.push(i);
-      if (open.length > MAX_OPEN_PARENTHESES) open.shift();
-    } else if (c === 41 /* ) */ && open.length > 0) {
-      const start = open.pop()!;
-      if (i - start <= MAX_PARENTHESIS_CHARS) onPair(start, i);
+  // The open parentheses, newest last, in a ring that overwrites the oldest when full. It is never shrunk: popping and
+  // clearing an array would give its storage back, and the next "(" would allocate it again.
+  const open = new Array<number>(MAX_OPEN_PARENTHESES).fill(0);
+  let top = 0;
+  let depth = 0;
+  const end = masked.length;
+  let nextOpen = nextIndexOf(masked, '(', 0);
+  let nextClose = nextIndexOf(masked, ')', 0);
+  let nextBreak = nextIndexOf(masked, '\n', 0);
+  while (nextOpen < end || nextClose < end) {
+    if (nextBreak < nextOpen && nextBreak < nextClose) {
+      if (depth > 0 && startsBlankLine(masked, nextBreak)) depth = 0;
+      nextBreak = nextIndexOf(masked, '\n', nextBreak + 1);
+    } else if (nextOpen < nextClose) {
+      open[top] = nextOpen;
+      top = (top + 1) % MAX_OPEN_PARENTHESES;
+      if (depth < MAX_OPEN_PARENTHESES) depth++;
+      nextOpen = nextIndexOf(masked, '(', nextOpen + 1);
+    } else {
+      if (depth > 0) {
+        top = (top + MAX_OPEN_PARENTHESES - 1) % MAX_OPEN_PARENTHESES;
+        depth--;
+        const start = open[top];
+        if (nextClose - start <= MAX_PARENTHESIS_CHARS) onPair(start, nextClose);
+      }
+      nextClose = nextIndexOf(masked, ')', nextClose + 1);
     }
   }
+}
+
+/** The next position of `character` from `from`, or the text's length when there is none, so that it sorts last. */
+function nextIndexOf(text: string, character: string, from: number): number {
+  const found = text.indexOf(character, from);
+  return found < 0 ? text.length : found;
 }
 
 /** Is the line break at `at` followed by a line of only white space? */
@@ -89,11 +133,11 @@ const ABBREVIATION_BEFORE_DATE = /(\p{Lu}[\p{Lu}&]{1,9})\s*,\s*/uy;
 
 function readNarrative(prose: string, masked: string, open: number, close: number): Found | undefined {
   let at = skipSpaces(prose, open + 1, close);
-  ABBREVIATION_BEFORE_DATE.lastIndex = at;
-  const abbreviation = ABBREVIATION_BEFORE_DATE.exec(prose);
+  const abbreviation = mayStartAbbreviation(prose, at) ? execAt(ABBREVIATION_BEFORE_DATE, prose, at) : null;
   if (abbreviation) at += abbreviation[0].length;
-  const { dates, end } = readDateList(prose, at, close);
-  if (dates.length === 0) return undefined;
+  const dates = readDateList(prose, at, close);
+  if (!dates) return undefined;
+  const end = endOfDates(dates);
   const tail = readTail(prose, end, close);
   if (!tail || tail.secondaryStart !== undefined || tail.nextWorkStart !== undefined) return undefined;
   const phrase = findAuthorPhraseBefore(prose, masked, open);
@@ -101,12 +145,36 @@ function readNarrative(prose: string, masked: string, open: number, close: numbe
   const short = abbreviation?.[1];
   if (short && !abbreviates(short, phrase.text)) return undefined;
   const span = { start: phrase.span.start, end: close + 1 };
-  const author: AuthorPart = { ...phrase, isTitle: false, definesAbbreviation: short };
+  const author: AuthorPart = {
+    span: phrase.span,
+    text: phrase.text,
+    authors: phrase.authors,
+    etAl: phrase.etAl,
+    isTitle: false,
+    possessive: phrase.possessive,
+    definesAbbreviation: short,
+  };
   const items = worksOf(author, dates, tail, dates.length === 1 ? span : undefined);
   const abbreviations = short
     ? [{ short, long: phrase.text, span: { start: phrase.span.start, end: at - abbreviation[0].length + short.length } }]
-    : [];
+    : NO_ABBREVIATIONS;
   return { citation: { span, kind: 'narrative', items }, abbreviations };
+}
+
+/** Runs a sticky pattern at `at`. */
+function execAt(pattern: RegExp, text: string, at: number): RegExpExecArray | null {
+  pattern.lastIndex = at;
+  return pattern.exec(text);
+}
+
+/**
+ * Whether ABBREVIATION_BEFORE_DATE can match at `at`: it starts with two capitals, or a capital and "&". Checked on
+ * ASCII first, since most parentheses start with a date or a capitalised name.
+ */
+function mayStartAbbreviation(text: string, at: number): boolean {
+  const first = text.charCodeAt(at);
+  const second = text.charCodeAt(at + 1);
+  return (isAsciiCapital(first) || first >= 128) && (isAsciiCapital(second) || second === 38 /* & */ || second >= 128);
 }
 
 /** Do the letters of the short form appear, in order, as initials of the long form's capitalised words ("WHO")? */
@@ -127,46 +195,72 @@ function abbreviates(short: string, long: string): boolean {
 // Parenthetical citations: "(see Qerimi, 2023, p. 4; Oke, 1982)".
 
 const SEMICOLON = 59;
+/** Characters up to the next ";" or parenthesis. Inside a pair it stops at the closing ")" at the latest. */
+const UP_TO_SEMICOLON_OR_PARENTHESIS = /[^;()]*/y;
 
 function readParenthetical(prose: string, open: number, close: number): Found | undefined {
-  const items: CitedWork[] = [];
+  let items: CitedWork[] | undefined;
   let segmentStart = open + 1;
   while (segmentStart <= close) {
     // Searched within the parentheses only: a document without semicolons would otherwise be read to its end for
     // every citation.
-    let segmentEnd = segmentStart;
+    let segmentEnd = matchEnd(UP_TO_SEMICOLON_OR_PARENTHESIS, prose, segmentStart) ?? segmentStart;
+    const hasParenthesis = segmentEnd < close && prose.charCodeAt(segmentEnd) !== SEMICOLON;
     while (segmentEnd < close && prose.charCodeAt(segmentEnd) !== SEMICOLON) segmentEnd++;
-    items.push(...(readSegment(prose, segmentStart, segmentEnd) ?? []));
+    // A part with a parenthesis inside is prose, not a cited work.
+    const works = hasParenthesis ? undefined : readSegment(prose, segmentStart, segmentEnd);
+    // The first segment's works become the list, so that a citation of one work builds no other array.
+    if (works && items) for (let i = 0; i < works.length; i++) items.push(works[i]);
+    else if (works) items = works;
     segmentStart = segmentEnd + 1;
   }
-  if (items.length === 0) return undefined;
-  const abbreviations = items.flatMap((work) =>
-    work.definesAbbreviation
-      ? [{ short: work.definesAbbreviation, long: work.authors[0], span: work.authorSpan }]
-      : [],
-  );
-  return { citation: { span: { start: open, end: close + 1 }, kind: 'parenthetical', items }, abbreviations };
+  if (!items || items.length === 0) return undefined;
+  return { citation: { span: { start: open, end: close + 1 }, kind: 'parenthetical', items }, abbreviations: definedIn(items) };
 }
+
+/** The abbreviations that the works define ("World Health Organization [WHO], 2018"); most define none. */
+function definedIn(works: CitedWork[]): readonly Abbreviation[] {
+  let abbreviations: Abbreviation[] | undefined;
+  for (let i = 0; i < works.length; i++) {
+    const { definesAbbreviation: short, authors, authorSpan } = works[i];
+    if (short) (abbreviations ??= []).push({ short, long: authors[0], span: authorSpan });
+  }
+  return abbreviations ?? NO_ABBREVIATIONS;
+}
+
+/** Shared by every citation that defines no abbreviation; never changed. */
+const NO_ABBREVIATIONS: readonly Abbreviation[] = [];
 
 const PREFIX = /(?:see\s+also|see|but\s+see|also\s+see|e\.\s?g\.|i\.\s?e\.|cf\.|compare|for\s+example|for\s+instance|as\s+in)(?:\s*[,:])?\s+/iy;
 const PERSONAL_COMMUNICATION = /,?\s*personal\s+communication\s*,?\s*/i;
-const OPENING_QUOTE = /["“”‘']/;
+/** Whether "personal" comes before the end of the segment (the next ";" or parenthesis), in any case. */
+const PERSONAL_IN_SEGMENT = /[^;()]*?personal/iy;
+const OPENING_QUOTES = '"“”‘\'';
 const CLOSING_QUOTE: Record<string, string> = { '"': '"', '“': '”', '”': '”', '‘': '’', "'": "'" };
 
-/** Reads one semicolon-separated part of a parenthesis; undefined when it is not a cited work. */
+/**
+ * Reads one semicolon-separated part of a parenthesis, which holds no parenthesis itself; undefined when it is not a
+ * cited work.
+ */
 function readSegment(prose: string, from: number, to: number): CitedWork[] | undefined {
   const start = skipSpaces(prose, from, to);
   const end = trimEnd(prose, start, to);
-  if (start >= end || containsParenthesis(prose, start, end)) return undefined;
-  PREFIX.lastIndex = start;
-  const prefixMatch = PREFIX.exec(prose);
-  const authorStart = prefixMatch && start + prefixMatch[0].length < end ? start + prefixMatch[0].length : start;
+  if (start >= end) return undefined;
+  const prefixEnd = mayStartPrefix(prose.charCodeAt(start)) ? matchEnd(PREFIX, prose, start) : undefined;
+  const authorStart = prefixEnd !== undefined && prefixEnd < end ? prefixEnd : start;
   const prefix = authorStart > start ? collapse(prose.slice(start, authorStart)) : undefined;
   const works =
     readPersonalCommunication(prose, authorStart, end) ??
-    (OPENING_QUOTE.test(prose[authorStart]) ? readTitled(prose, authorStart, end) : readAuthored(prose, authorStart, end));
+    (OPENING_QUOTES.includes(prose[authorStart]) ? readTitled(prose, authorStart, end) : readAuthored(prose, authorStart, end));
   if (works && prefix) works[0].prefix = prefix;
   return works;
+}
+
+/** Whether PREFIX can match at a character: its words start with these letters, in either case. */
+function mayStartPrefix(code: number): boolean {
+  const lower = code | 0x20;
+  return lower === 115 /* s */ || lower === 98 /* b */ || lower === 97 /* a */ || lower === 101 /* e */ ||
+    lower === 105 /* i */ || lower === 99 /* c */ || lower === 102 /* f */;
 }
 
 interface AuthorPart {
@@ -181,18 +275,21 @@ interface AuthorPart {
 
 /** "Nguyen & Tran, 2020, p. 4", "Smith 2019a, 2019b", "Centers for Disease Control and Prevention [CDC], n.d.". */
 function readAuthored(prose: string, start: number, end: number): CitedWork[] | undefined {
-  const dateStart = findDateAfterAuthor(prose, start, end);
-  if (dateStart === undefined) return undefined;
+  const firstDate = findDateAfterAuthor(prose, start, end);
+  if (firstDate === undefined) return undefined;
+  const dateStart = firstDate.span.start;
   const authorEnd = trimEnd(prose, start, dateStart, true);
   const author = authorPart(prose, { start, end: authorEnd });
-  if (!author || (!prose.slice(authorEnd, dateStart).includes(',') && isVenueName(author.text))) return undefined;
-  return readDatesAndTail(prose, author, dateStart, end);
+  if (!author || (indexWithin(prose, COMMA, authorEnd, dateStart) < 0 && isVenueName(author.text))) return undefined;
+  return readDatesAndTail(prose, author, dateStart, end, firstDate);
 }
 
 /** '"New U.S. anti-personnel landmine," 2022': a quoted title in the author's place. */
 function readTitled(prose: string, start: number, end: number): CitedWork[] | undefined {
-  const closing = prose.indexOf(CLOSING_QUOTE[prose[start]], start + 1);
-  if (closing < 0 || closing >= end || closing - start > MAX_AUTHOR_CHARS) return undefined;
+  // Looked for only as far as a title may reach: a search to the end of the text for every quote that is never closed
+  // would make the scan quadratic.
+  const closing = indexWithin(prose, CLOSING_QUOTE[prose[start]].charCodeAt(0), start + 1, Math.min(end, start + MAX_AUTHOR_CHARS + 1));
+  if (closing < 0) return undefined;
   const title = collapse(prose.slice(start + 1, closing)).replace(/,$/, '');
   if (title === '') return undefined;
   let dateStart = skipSpaces(prose, closing + 1, end);
@@ -204,6 +301,8 @@ function readTitled(prose: string, start: number, end: number): CitedWork[] | un
 
 /** "J. Smith, personal communication, March 3, 2020": needs no reference entry. */
 function readPersonalCommunication(prose: string, start: number, end: number): CitedWork[] | undefined {
+  // The word is looked for first, so that the usual segment is neither copied nor searched with the pattern.
+  if (matchEnd(PERSONAL_IN_SEGMENT, prose, start) === undefined) return undefined;
   const segment = prose.slice(start, end);
   const marker = PERSONAL_COMMUNICATION.exec(segment);
   if (!marker) return undefined;
@@ -216,9 +315,16 @@ function readPersonalCommunication(prose: string, start: number, end: number): C
   return worksOf(author, [dated], {}).map((work) => ({ ...work, personalCommunication: true }));
 }
 
-function readDatesAndTail(prose: string, author: AuthorPart, dateStart: number, end: number): CitedWork[] | undefined {
-  const { dates, end: datesEnd } = readDateList(prose, dateStart, end);
-  if (dates.length === 0) return undefined;
+function readDatesAndTail(
+  prose: string,
+  author: AuthorPart,
+  dateStart: number,
+  end: number,
+  firstDate?: DatedSpan,
+): CitedWork[] | undefined {
+  const dates = readDateList(prose, dateStart, end, firstDate);
+  if (!dates) return undefined;
+  const datesEnd = endOfDates(dates);
   const tail = readTail(prose, datesEnd, end);
   if (!tail) return undefined;
   const works = worksOf(author, dates, tail);
@@ -228,22 +334,33 @@ function readDatesAndTail(prose: string, author: AuthorPart, dateStart: number, 
   if (!next) return undefined;
   // "Rogers, 1961, as cited in Kirschenbaum, 2004": the original needs no entry, the citing work does.
   const original = tail.secondaryStart !== undefined ? works.map((work) => ({ ...work, secondary: true })) : works;
-  return [...original, ...next];
+  return original.concat(next);
 }
 
 /**
- * Finds where the date starts after an author: the first date that begins a word. Undefined when a digit comes first
+ * Finds and reads the date after an author: the first date that begins a word. Undefined when a digit comes first
  * ("Table 2", "USD 2,400") or the author would be too long.
  */
-function findDateAfterAuthor(prose: string, start: number, end: number): number | undefined {
+function findDateAfterAuthor(prose: string, start: number, end: number): DatedSpan | undefined {
   const limit = Math.min(end, start + MAX_AUTHOR_CHARS);
-  for (let i = start + 1; i < limit; i++) {
-    const startsWord = prose[i - 1] === ' ' || prose[i - 1] === ',';
-    if (startsWord && readDateAt(prose, i, end)) return i;
-    if (isDigit(prose.charCodeAt(i))) return undefined;
+  let from = start + 1;
+  for (;;) {
+    // Only a digit, or the first letter of "n.d.", "in press" or "forthcoming", can start a date or end the look.
+    const i = matchEnd(UP_TO_POSSIBLE_DATE, prose, from) ?? prose.length;
+    if (i >= limit) return undefined;
+    const before = prose.charCodeAt(i - 1);
+    if (before === SPACE || before === COMMA) {
+      const date = readDateAt(prose, i, end);
+      if (date) return date;
+    }
+    const code = prose.charCodeAt(i);
+    if (code >= 48 && code <= 57 /* a digit */) return undefined;
+    from = i + 1;
   }
-  return undefined;
 }
+
+/** Characters up to one that may start a date; a segment's closing ")" stops it at the latest. */
+const UP_TO_POSSIBLE_DATE = /[^\dnifNIF)]*/y;
 
 /**
  * An acronym written before a year without a comma is a venue ("ISMIR 2009", "NeurIPS 2020"), not an author: one word,
@@ -268,21 +385,40 @@ const NOT_AUTHORS = new Set([
 function authorPart(prose: string, span: Span): AuthorPart | undefined {
   const written = collapse(prose.slice(span.start, span.end));
   if (written === '' || written.length > MAX_AUTHOR_CHARS) return undefined;
-  const defined = ABBREVIATION_DEFINED.exec(written);
+  const defined = written.endsWith(']') ? ABBREVIATION_DEFINED.exec(written) : null;
   const name = defined ? written.slice(0, defined.index) : written;
   const words = name.split(' ');
-  if (words.length > MAX_AUTHOR_WORDS || NOT_AUTHORS.has(words[0].replace(/,$/, '').toLowerCase())) return undefined;
+  if (words.length > MAX_AUTHOR_WORDS || NOT_AUTHORS.has(withoutTrailingComma(words[0]).toLowerCase())) return undefined;
   const first = words[0];
-  if (!isNameWord(first) && !(/^\p{Lu}/u.test(first) && /^[\p{L}.'’-]+,?$/u.test(first)) && !(PARTICLES.has(first) && words.length > 1)) return undefined;
-  if (!words.every(isAuthorWord)) return undefined;
+  if (!isNameWord(first) && !(CAPITALISED.test(first) && /^[\p{L}.'’-]+,?$/u.test(first)) && !(PARTICLES.has(first) && words.length > 1)) return undefined;
+  for (let i = 0; i < words.length; i++) if (!isAuthorWord(words[i])) return undefined;
   const names = readAuthorNames(name);
   if (names.authors.length === 0) return undefined;
-  return { span, text: written, ...names, isTitle: false, definesAbbreviation: defined?.[1] };
+  return {
+    span,
+    text: written,
+    authors: names.authors,
+    etAl: names.etAl,
+    isTitle: false,
+    possessive: names.possessive,
+    definesAbbreviation: defined?.[1],
+  };
 }
 
+const CAPITALISED = /^\p{Lu}/u;
+const CAPITALISED_AFTER_PREFIX = /^(?:d['’]|[ae]l-)\p{Lu}/u;
+const NAME_CHARACTERS = /^[\p{L}\p{M}.'’-]+$/u;
+
 function isAuthorWord(word: string): boolean {
-  const bare = word.replace(/,$/, '');
-  if (/^\p{Lu}/u.test(bare) || /^(?:d['’]|[ae]l-)\p{Lu}/u.test(bare)) return /^[\p{L}\p{M}.'’-]+$/u.test(bare);
+  const bare = withoutTrailingComma(word);
+  const first = bare.charCodeAt(0);
+  // Checked on the first character before any pattern runs: a capital, or a small "d", "a" or "e" that may open
+  // "d'Alembert" or "al-Farsi", or a character beyond ASCII.
+  const capitalised =
+    isAsciiCapital(first) ||
+    (first >= 128 && CAPITALISED.test(bare)) ||
+    ((first === 100 /* d */ || first === 97 /* a */ || first === 101 /* e */) && CAPITALISED_AFTER_PREFIX.test(bare));
+  if (capitalised) return NAME_CHARACTERS.test(bare);
   return LOWER_CASE_AUTHOR_WORDS.has(bare) || PARTICLES.has(bare);
 }
 
@@ -311,29 +447,37 @@ function worksOf(author: AuthorPart | AuthorPhrase & AuthorPart, dates: DatedSpa
 
 // ---------------------------------------------------------------------------------------------------------------------
 
-function isDigit(code: number): boolean {
-  return code >= 48 && code <= 57;
-}
+const SPACE = 32;
+const COMMA = 44;
 
-function containsParenthesis(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 40 /* ( */ || c === 41 /* ) */) return true;
-  }
-  return false;
-}
 
 function skipSpaces(text: string, from: number, to: number): number {
   let i = from;
-  while (i < to && text[i] === ' ') i++;
+  while (i < to && text.charCodeAt(i) === SPACE) i++;
   return i;
 }
 
 /** The end of the text in [from, to) without trailing spaces (and commas, when asked). */
 function trimEnd(text: string, from: number, to: number, commas = false): number {
   let i = to;
-  while (i > from && (text[i - 1] === ' ' || (commas && text[i - 1] === ','))) i--;
+  for (; i > from; i--) {
+    const code = text.charCodeAt(i - 1);
+    if (code !== SPACE && !(commas && code === COMMA)) break;
+  }
   return i;
+}
+
+/**
+ * The citations in the order of their start. Pairs are read in the order of their ")", so only nested parentheses
+ * put a citation out of order; most documents have none, and a pass that checks spares the sort.
+ */
+function sortedByStart(found: Found[]): Found[] {
+  for (let i = 1; i < found.length; i++) {
+    if (found[i].citation.span.start < found[i - 1].citation.span.start) {
+      return found.sort((a, b) => a.citation.span.start - b.citation.span.start);
+    }
+  }
+  return found;
 }
 
 /** Drops citations inside a skipped span and any citation overlapping an earlier one. Both lists are sorted by start. */
@@ -342,7 +486,8 @@ function withoutOverlaps(found: Found[], skip: Span[]): Found[] {
   const kept: Found[] = [];
   let s = 0;
   let lastEnd = -1;
-  for (const f of found) {
+  for (let i = 0; i < found.length; i++) {
+    const f = found[i];
     const { start, end } = f.citation.span;
     while (s < skipped.length && skipped[s].end <= start) s++;
     if (s < skipped.length && skipped[s].start < end) continue;

@@ -2,52 +2,12 @@
 // diacritics, particles and punctuation do not matter), dates by `dateKey`. Where nothing matches, the nearest entries
 // are kept with the reason, so that diagnostics can say "did you mean Slovic (1987)?".
 
-import type { Candidate, CitedWork, DocumentFacts, PersonName, ReferenceEntry, Resolution } from '../types';
+import type { Candidate, CitedWork, DocumentFacts, Resolution } from '../types';
 import { dateKey } from '../syntax/dates';
 import { citeEntry } from '../style/apa';
 import { editDistance, nameKey, titleWords } from '../text/normalize';
-
-export interface IndexedEntry {
-  entry: ReferenceEntry;
-  /** Keys of each author: the full name with particles, and the family name alone. */
-  authorKeys: string[][];
-  dateKey: string;
-  /** The date without its suffix, to notice "2019" against "2019a". */
-  yearKey: string;
-  /** Made on first use by `wordsOf`: only a cited title or an entry without authors needs them, and building them for
-   * every entry of a large bibliography would cost more than the rest of the index. */
-  words?: EntryWords;
-}
-
-interface EntryWords {
-  title: string[];
-  /** The words the entry starts with: the title, for a work without an author (which may read like a group author). */
-  leading: string[];
-}
-
-function wordsOf(indexed: IndexedEntry): EntryWords {
-  const entry = indexed.entry;
-  indexed.words ??= { title: titleWords(entry.title ?? entry.text), leading: titleWords(entry.text.slice(0, 300)) };
-  return indexed.words;
-}
-
-/** Comparison keys of one name: with particles ("vandenboogard") and without ("boogard"). */
-export function personKeys(name: PersonName): string[] {
-  if (name.literal) return [nameKey(name.literal)];
-  const family = nameKey(name.family);
-  const keys = name.particle ? [nameKey(`${name.particle} ${name.family}`), family] : [family];
-  return keys.filter((k) => k.length > 0);
-}
-
-function indexEntry(entry: ReferenceEntry): IndexedEntry {
-  const date = entry.date;
-  return {
-    entry,
-    authorKeys: entry.authors.map(personKeys),
-    dateKey: date ? dateKey(date) : '',
-    yearKey: date ? dateKey({ ...date, suffix: undefined }) : '',
-  };
-}
+import { heldIn } from '../memo';
+import { entriesDated, unsuffixedDateKey, wordsOf, type EntryIndex, type IndexedEntry } from './entryIndex';
 
 /** The long forms that abbreviations stand for, by the key of the short form. */
 export function abbreviationMap(facts: DocumentFacts): Map<string, string> {
@@ -69,6 +29,14 @@ function citedAuthorKeys(author: string, abbreviations: Map<string, string>): st
   const words = author.split(/\s+/).filter((w) => w.length > 0);
   if (words.length <= MAX_NAME_WORDS) for (let i = 1; i < words.length; i++) keys.push(nameKey(words.slice(i).join(' ')));
   return [...new Set(keys.filter((k) => k.length > 0))];
+}
+
+/** The keys of each cited author, kept per abbreviation map: a long document cites the same names thousands of times. */
+const citedKeysByAbbreviations = new WeakMap<Map<string, string>, Map<string, string[]>>();
+
+function citedKeysOf(authors: string[], abbreviations: Map<string, string>): string[][] {
+  const known = heldIn(citedKeysByAbbreviations, abbreviations, () => new Map<string, string[]>());
+  return authors.map((author) => heldIn(known, author, () => citedAuthorKeys(author, abbreviations)));
 }
 
 function authorMatches(cited: string[], entryKeys: string[] | undefined): boolean {
@@ -114,41 +82,19 @@ function dateMatches(cited: CitedDate, indexed: IndexedEntry): 'exact' | 'unsuff
   return 'none';
 }
 
-/** Entries looked up by the keys of their first author, so that a citation compares itself with a few entries, not all. */
-export interface EntryIndex {
-  all: IndexedEntry[];
-  byFirstAuthor: Map<string, IndexedEntry[]>;
-  /** Entries without authors, which a citation names by their title. */
-  authorless: IndexedEntry[];
-}
-
-export function buildIndex(entries: ReferenceEntry[]): EntryIndex {
-  const index: EntryIndex = { all: entries.map(indexEntry), byFirstAuthor: new Map(), authorless: [] };
-  for (const indexed of index.all) {
-    const keys = indexed.authorKeys[0];
-    if (!keys) {
-      index.authorless.push(indexed);
-      continue;
-    }
-    for (const key of keys) {
-      const bucket = index.byFirstAuthor.get(key);
-      if (bucket) bucket.push(indexed);
-      else index.byFirstAuthor.set(key, [indexed]);
-    }
-  }
-  return index;
-}
-
 /** The entries a work could match or nearly match on author: those whose first author shares a key with it. */
 function entriesToCompare(work: CitedWork, cited: string[][], index: EntryIndex): IndexedEntry[] {
   if (work.isTitle) return index.all;
+  const keys = cited[0] ?? [];
+  // Most works cite a first author with one key, in a list where every entry has an author: its bucket is the pool.
+  if (keys.length === 1 && index.authorless.length === 0) return index.byFirstAuthor.get(keys[0]) ?? [];
   const pool = new Set<IndexedEntry>(index.authorless);
-  for (const key of cited[0] ?? []) for (const indexed of index.byFirstAuthor.get(key) ?? []) pool.add(indexed);
+  for (const key of keys) for (const indexed of index.byFirstAuthor.get(key) ?? []) pool.add(indexed);
   return [...pool];
 }
 
 function citedDateOf(work: CitedWork): CitedDate {
-  return { key: dateKey(work.date), unsuffixedKey: dateKey({ ...work.date, suffix: undefined }), hasSuffix: !!work.date.suffix };
+  return { key: dateKey(work.date), unsuffixedKey: unsuffixedDateKey(work.date), hasSuffix: !!work.date.suffix };
 }
 
 /** Everything `resolveWork` reads of a work, as one string: two works with the same key resolve alike against the same
@@ -164,12 +110,11 @@ export function workKey(work: CitedWork, narrative: boolean): string {
 export function resolveWork(work: CitedWork, narrative: boolean, index: EntryIndex, abbreviations: Map<string, string>): Resolution {
   if (work.personalCommunication) return { status: 'exempt', reason: 'A personal communication needs no reference entry.' };
   if (work.secondary) return { status: 'exempt', reason: 'The original work of a secondary source needs no reference entry.' };
-  const cited = work.authors.map((a) => citedAuthorKeys(a, abbreviations));
+  const cited = citedKeysOf(work.authors, abbreviations);
   const citedDate = citedDateOf(work);
   const exact: string[] = [];
   const unsuffixed: string[] = [];
-  const candidates: Candidate[] = [];
-  const form = narrative ? 'narrative' : 'parenthetical';
+  const nearest: NearEntry[] = [];
   const pool = entriesToCompare(work, cited, index);
   for (const indexed of pool) {
     const authors = compareAuthors(work, cited, indexed);
@@ -180,21 +125,28 @@ export function resolveWork(work: CitedWork, narrative: boolean, index: EntryInd
     else if (authors === 'match' && date === 'unsuffixed') unsuffixed.push(id);
     else if (authors === 'match') reason = citedDate.hasSuffix && indexed.yearKey === citedDate.unsuffixedKey ? 'suffix' : 'year';
     else if (authors === 'coauthor' && date !== 'none') reason = 'coauthor';
-    if (reason) candidates.push({ entryId: id, reason, suggestion: citeEntry(indexed.entry, form) });
+    if (reason) nearest.push({ indexed, reason });
   }
   if (exact.length === 1) return { status: 'resolved', entryId: exact[0] };
   if (exact.length > 1) return { status: 'ambiguous', entryIds: exact };
   if (unsuffixed.length === 1) return { status: 'resolved', entryId: unsuffixed[0] };
   if (unsuffixed.length > 1) return { status: 'ambiguous', entryIds: unsuffixed };
-  // Only a work without an entry is compared with every entry, for a misspelt first author with the same date.
+  // Only a work without an entry is compared with the other entries of its date, for a misspelt first author.
   if (!work.isTitle) {
-    for (const indexed of index.all) {
+    const yearKey = citedDate.hasSuffix ? undefined : citedDate.unsuffixedKey;
+    for (const indexed of entriesDated(index, citedDate.key, yearKey)) {
       if (dateMatches(citedDate, indexed) !== 'none' && !pool.includes(indexed) && isMisspelt(cited[0] ?? [], indexed)) {
-        candidates.push({ entryId: indexed.entry.id, reason: 'spelling', suggestion: citeEntry(indexed.entry, form) });
+        nearest.push({ indexed, reason: 'spelling' });
       }
     }
   }
-  return { status: 'missing', candidates: rankCandidates(candidates) };
+  return { status: 'missing', candidates: candidatesOf(nearest, narrative ? 'narrative' : 'parenthetical') };
+}
+
+/** An entry near a cited work, and why: made into a candidate, with its suggested citation, only if it ranks high enough. */
+interface NearEntry {
+  indexed: IndexedEntry;
+  reason: Candidate['reason'];
 }
 
 /** A first author within a small edit distance of the entry's first author ("Muller"/"Mueller", "Vercelloti"/"Vercellotti"). */
@@ -211,20 +163,10 @@ function isMisspelt(citedKeys: string[], indexed: IndexedEntry): boolean {
 
 const REASON_ORDER: Record<Candidate['reason'], number> = { suffix: 0, spelling: 1, coauthor: 2, year: 3 };
 
-function rankCandidates(candidates: Candidate[]): Candidate[] {
-  return candidates.sort((a, b) => REASON_ORDER[a.reason] - REASON_ORDER[b.reason]).slice(0, 3);
+/** The three nearest entries, best reason first and in list order within a reason. */
+function candidatesOf(nearest: NearEntry[], form: 'narrative' | 'parenthetical'): Candidate[] {
+  return nearest
+    .sort((a, b) => REASON_ORDER[a.reason] - REASON_ORDER[b.reason])
+    .slice(0, 3)
+    .map(({ indexed, reason }) => ({ entryId: indexed.entry.id, reason, suggestion: citeEntry(indexed.entry, form) }));
 }
-
-/** Entries with the same authors and date that no citation can tell apart. */
-export function findIndistinguishable(entries: IndexedEntry[]): string[][] {
-  const groups = new Map<string, string[]>();
-  for (const e of entries) {
-    if (e.authorKeys.length === 0 || !e.dateKey) continue;
-    const key = `${e.authorKeys.map((k) => k[0]).join('|')}#${e.dateKey}`;
-    const group = groups.get(key);
-    if (group) group.push(e.entry.id);
-    else groups.set(key, [e.entry.id]);
-  }
-  return [...groups.values()].filter((g) => g.length > 1);
-}
-

@@ -4,7 +4,8 @@
 
 import type { CitedWork, DocumentFacts, ReferenceEntry, Resolution, WorkDate } from '../types';
 import type { Bibliography } from '../index/bibliography';
-import { abbreviationMap, buildIndex, findIndistinguishable, workKey, type EntryIndex } from './authorDate';
+import { abbreviationMap, workKey } from './authorDate';
+import { buildIndex, findIndistinguishable, type EntryIndex } from './entryIndex';
 
 /** The typed reference list's index, and what is derived from it alone. */
 export interface TypedEntries {
@@ -101,10 +102,10 @@ export class ResolutionCache {
   }
 
   /** The resolution of the work, resolved by `resolve` only if no version had a work with the same key (see `workKey`). */
-  work(work: CitedWork, narrative: boolean, resolve: () => Resolution): Resolution {
+  work(work: CitedWork, narrative: boolean, resolve: (work: CitedWork, narrative: boolean) => Resolution): Resolution {
     const key = this.keyOf(work, narrative);
     let resolution = this.currentWorks.get(key) ?? this.previousWorks.get(key);
-    if (!resolution) resolution = resolve();
+    if (!resolution) resolution = resolve(work, narrative);
     this.currentWorks.set(key, resolution);
     return resolution;
   }

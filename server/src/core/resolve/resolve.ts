@@ -3,12 +3,13 @@
 
 import type { CitedWork, DocumentFacts, ReferenceEntry, Resolution } from '../types';
 import type { Bibliography } from '../index/bibliography';
-import { buildIndex, resolveWork, type EntryIndex } from './authorDate';
+import { resolveWork } from './authorDate';
+import { buildIndex, type EntryIndex } from './entryIndex';
 import { resolveKey, type KeyResolution } from './keys';
 import { ResolutionCache } from './resolutionCache';
 import { heldIn } from '../memo';
 
-export { personKeys } from './authorDate';
+export { personKeys } from './entryIndex';
 export type { KeyResolution } from './keys';
 export { ResolutionCache } from './resolutionCache';
 
@@ -66,18 +67,20 @@ export function resolveDocument(facts: DocumentFacts, bibliography: Bibliography
   const abbreviations = cache.abbreviations;
   // The files' index is built when a work is first looked up in them: a document citing only by key never needs it.
   const files = () => (bibliography.entries.length > 0 ? indexOfBibliography(bibliography) : undefined);
+  const resolve = (work: CitedWork, narrative: boolean) => resolveInListThenFiles(work, narrative, typed.index, files, abbreviations);
   const citeCount = new Map<string, number>();
-  const count = (ids: string[]) => {
-    for (const id of ids) citeCount.set(id, (citeCount.get(id) ?? 0) + 1);
-  };
-  const byCitation = facts.citations.map((citation) =>
-    citation.items.map((work) => {
-      const narrative = citation.kind === 'narrative';
-      const resolution = cache.work(work, narrative, () => resolveInListThenFiles(work, narrative, typed.index, files, abbreviations));
-      count(entryIdsOfWork(resolution));
-      return resolution;
-    }),
-  );
+  const byCitation: Resolution[][] = new Array(facts.citations.length);
+  for (let ci = 0; ci < facts.citations.length; ci++) {
+    const citation = facts.citations[ci];
+    const narrative = citation.kind === 'narrative';
+    const resolutions: Resolution[] = new Array(citation.items.length);
+    for (let wi = 0; wi < citation.items.length; wi++) {
+      const resolution = cache.work(citation.items[wi], narrative, resolve);
+      countWork(citeCount, resolution);
+      resolutions[wi] = resolution;
+    }
+    byCitation[ci] = resolutions;
+  }
   const typedByKey = new Map<string, ReferenceEntry>();
   for (const entry of facts.referenceList?.entries ?? []) if (entry.key) typedByKey.set(entry.key, entry);
   let citesAll = false;
@@ -85,11 +88,21 @@ export function resolveDocument(facts: DocumentFacts, bibliography: Bibliography
     citation.keys.map((cited) => {
       const resolution = resolveKey(cited.key, bibliography, typedByKey);
       if (resolution.status === 'all') citesAll = true;
-      count(entryIdsOfKey(resolution));
+      for (const id of entryIdsOfKey(resolution)) countEntry(citeCount, id);
       return resolution;
     }),
   );
   return { byCitation, byKeyedCitation, citeCount, citesAll, indistinguishable: typed.indistinguishable };
+}
+
+function countEntry(citeCount: Map<string, number>, id: string): void {
+  citeCount.set(id, (citeCount.get(id) ?? 0) + 1);
+}
+
+/** Counts a cited work for the entries it points at (see `entryIdsOfWork`), without making an array of them. */
+function countWork(citeCount: Map<string, number>, resolution: Resolution): void {
+  if (resolution.status === 'resolved') countEntry(citeCount, resolution.entryId);
+  else if (resolution.status === 'ambiguous') for (const id of resolution.entryIds) countEntry(citeCount, id);
 }
 
 /** Finds an entry by id among the document's typed entries and its bibliography files. */

@@ -54,5 +54,11 @@ export type ListRule = Rule;
 
 /** A citation rule made of a work rule: the findings of each work in turn. */
 export function eachWork(rule: WorkRule): CitationRule {
-  return (text, _citation, works) => works.flatMap((context) => rule(text, context));
+  return (text, _citation, works) => {
+    // Most citations cite one work, whose findings are the citation's as they are.
+    if (works.length === 1) return rule(text, works[0]);
+    const findings: Finding[] = [];
+    for (const context of works) for (const finding of rule(text, context)) findings.push(finding);
+    return findings;
+  };
 }

@@ -20,7 +20,8 @@ export const spellingFindings: WorkRule = (text, { work, entry }) => {
     const name = entry.authors[i];
     if (!name) return;
     const listed = citedName(name);
-    if (typographic(written) === typographic(listed) || nameKey(written) !== nameKey(listed)) return;
+    // Most names are written as the entry writes them, which needs no closer look.
+    if (written === listed || typographic(written) === typographic(listed) || nameKey(written) !== nameKey(listed)) return;
     const span = findName(text, work.authorSpan, written);
     if (!span) return;
     findings.push({

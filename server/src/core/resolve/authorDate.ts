@@ -2,11 +2,10 @@
 // diacritics, particles and punctuation do not matter), dates by `dateKey`. Where nothing matches, the nearest entries
 // are kept with the reason, so that diagnostics can say "did you mean Slovic (1987)?".
 
-import type { Candidate, CitedWork, DocumentFacts, Resolution } from '../types';
+import type { Candidate, CitationKind, CitedWork, DocumentFacts, Resolution } from '../types';
 import { dateKey } from '../syntax/dates';
 import { citeEntry } from '../style/apa';
 import { editDistance, nameKey, titleWords } from '../text/normalize';
-import { heldIn } from '../memo';
 import { entriesDated, unsuffixedDateKey, wordsOf, type EntryIndex, type IndexedEntry } from './entryIndex';
 
 /** The long forms that abbreviations stand for, by the key of the short form. */
@@ -23,21 +22,22 @@ const MAX_NAME_WORDS = 6;
  * leading words, since prose adds given names and qualifiers the entry leaves out ("Hubert Dreyfus" for "Dreyfus, H.",
  * "U.S. Department of Justice" for "Department of Justice"). */
 function citedAuthorKeys(author: string, abbreviations: Map<string, string>): string[] {
-  const keys = [nameKey(author)];
-  const long = abbreviations.get(keys[0]);
-  if (long) keys.push(nameKey(long));
+  const keys: string[] = [];
+  const add = (key: string) => {
+    if (key.length > 0 && !keys.includes(key)) keys.push(key);
+  };
+  const own = nameKey(author);
+  add(own);
+  const long = abbreviations.get(own);
+  if (long) add(nameKey(long));
+  // A name of one word (most are) has no leading words to drop.
+  if (!SPACE.test(author)) return keys;
   const words = author.split(/\s+/).filter((w) => w.length > 0);
-  if (words.length <= MAX_NAME_WORDS) for (let i = 1; i < words.length; i++) keys.push(nameKey(words.slice(i).join(' ')));
-  return [...new Set(keys.filter((k) => k.length > 0))];
+  if (words.length <= MAX_NAME_WORDS) for (let i = 1; i < words.length; i++) add(nameKey(words.slice(i).join(' ')));
+  return keys;
 }
 
-/** The keys of each cited author, kept per abbreviation map: a long document cites the same names thousands of times. */
-const citedKeysByAbbreviations = new WeakMap<Map<string, string>, Map<string, string[]>>();
-
-function citedKeysOf(authors: string[], abbreviations: Map<string, string>): string[][] {
-  const known = heldIn(citedKeysByAbbreviations, abbreviations, () => new Map<string, string[]>());
-  return authors.map((author) => heldIn(known, author, () => citedAuthorKeys(author, abbreviations)));
-}
+const SPACE = /\s/;
 
 function authorMatches(cited: string[], entryKeys: string[] | undefined): boolean {
   return entryKeys !== undefined && cited.some((k) => entryKeys.includes(k));
@@ -97,20 +97,46 @@ function citedDateOf(work: CitedWork): CitedDate {
   return { key: dateKey(work.date), unsuffixedKey: unsuffixedDateKey(work.date), hasSuffix: !!work.date.suffix };
 }
 
-/** Everything `resolveWork` reads of a work, as one string: two works with the same key resolve alike against the same
- * entries and abbreviations, so a resolution can be kept under it from one version of a document to the next. */
-export function workKey(work: CitedWork, narrative: boolean): string {
+/** Everything `matchWork` reads of a work, as one string: two works with the same key match alike against the same
+ * entries and abbreviations, so a match can be kept under it from one version of a document to the next. */
+export function workKey(work: CitedWork): string {
   if (work.personalCommunication) return 'personal communication';
   if (work.secondary) return 'secondary';
   const date = citedDateOf(work);
-  const flags = `${narrative ? 'n' : 'p'}${work.isTitle ? 't' : ''}${work.etAl ? 'e' : ''}`;
+  const flags = `${work.isTitle ? 't' : ''}${work.etAl ? 'e' : ''}`;
   return `${flags}\u0000${date.key}\u0000${date.unsuffixedKey}\u0000${date.hasSuffix}\u0000${work.authors.join('\u0000')}`;
 }
 
-export function resolveWork(work: CitedWork, narrative: boolean, index: EntryIndex, abbreviations: Map<string, string>): Resolution {
+/** An entry near a cited work, and why: made into a candidate, with its suggested citation, only for a work without
+ * an entry, and in the form of the citation that suggests it. */
+export interface NearEntry {
+  indexed: IndexedEntry;
+  reason: Candidate['reason'];
+}
+
+/**
+ * What a cited work matches, whichever form it is cited in: its resolution, or for a work without an entry the (at
+ * most three) entries nearest to it, best first. A long document cites a work both in parentheses and in running text;
+ * it is matched once for both.
+ */
+export type WorkMatch = Exclude<Resolution, { status: 'missing' }> | { status: 'missing'; nearest: NearEntry[] };
+
+/** The resolution of a work cited in the given form. */
+export function resolutionOf(match: WorkMatch, form: CitationKind): Resolution {
+  if (match.status !== 'missing') return match;
+  const candidates = match.nearest.map(({ indexed, reason }) => ({ entryId: indexed.entry.id, reason, suggestion: citeEntry(indexed.entry, form) }));
+  return { status: 'missing', candidates };
+}
+
+/** The nearest entries of both a list and the bibliography files that a work was looked up in, best first. */
+export function nearestOfBoth(first: NearEntry[], second: NearEntry[]): NearEntry[] {
+  return [...first, ...second].slice(0, MAX_CANDIDATES);
+}
+
+export function matchWork(work: CitedWork, index: EntryIndex, abbreviations: Map<string, string>): WorkMatch {
   if (work.personalCommunication) return { status: 'exempt', reason: 'A personal communication needs no reference entry.' };
   if (work.secondary) return { status: 'exempt', reason: 'The original work of a secondary source needs no reference entry.' };
-  const cited = citedKeysOf(work.authors, abbreviations);
+  const cited = work.authors.map((author) => citedAuthorKeys(author, abbreviations));
   const citedDate = citedDateOf(work);
   const exact: string[] = [];
   const unsuffixed: string[] = [];
@@ -140,13 +166,7 @@ export function resolveWork(work: CitedWork, narrative: boolean, index: EntryInd
       }
     }
   }
-  return { status: 'missing', candidates: candidatesOf(nearest, narrative ? 'narrative' : 'parenthetical') };
-}
-
-/** An entry near a cited work, and why: made into a candidate, with its suggested citation, only if it ranks high enough. */
-interface NearEntry {
-  indexed: IndexedEntry;
-  reason: Candidate['reason'];
+  return { status: 'missing', nearest: rankNearest(nearest) };
 }
 
 /** A first author within a small edit distance of the entry's first author ("Muller"/"Mueller", "Vercelloti"/"Vercellotti"). */
@@ -163,10 +183,10 @@ function isMisspelt(citedKeys: string[], indexed: IndexedEntry): boolean {
 
 const REASON_ORDER: Record<Candidate['reason'], number> = { suffix: 0, spelling: 1, coauthor: 2, year: 3 };
 
-/** The three nearest entries, best reason first and in list order within a reason. */
-function candidatesOf(nearest: NearEntry[], form: 'narrative' | 'parenthetical'): Candidate[] {
-  return nearest
-    .sort((a, b) => REASON_ORDER[a.reason] - REASON_ORDER[b.reason])
-    .slice(0, 3)
-    .map(({ indexed, reason }) => ({ entryId: indexed.entry.id, reason, suggestion: citeEntry(indexed.entry, form) }));
+/** How many nearest entries a work without an entry names. */
+const MAX_CANDIDATES = 3;
+
+/** The nearest entries kept: best reason first, and in list order within a reason. */
+function rankNearest(nearest: NearEntry[]): NearEntry[] {
+  return nearest.sort((a, b) => REASON_ORDER[a.reason] - REASON_ORDER[b.reason]).slice(0, MAX_CANDIDATES);
 }

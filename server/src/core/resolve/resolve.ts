@@ -3,7 +3,7 @@
 
 import type { CitedWork, DocumentFacts, ReferenceEntry, Resolution } from '../types';
 import type { Bibliography } from '../index/bibliography';
-import { resolveWork } from './authorDate';
+import { matchWork, nearestOfBoth, type WorkMatch } from './authorDate';
 import { buildIndex, type EntryIndex } from './entryIndex';
 import { resolveKey, type KeyResolution } from './keys';
 import { ResolutionCache } from './resolutionCache';
@@ -45,18 +45,12 @@ function indexOfBibliography(bibliography: Bibliography): EntryIndex {
 
 /** A work is looked up among the typed entries first, and in the bibliography files only when the list has no entry;
  * the nearest entries of both are kept as candidates. */
-function resolveInListThenFiles(
-  work: CitedWork,
-  narrative: boolean,
-  typed: EntryIndex,
-  files: () => EntryIndex | undefined,
-  abbreviations: Map<string, string>,
-): Resolution {
-  const inList = resolveWork(work, narrative, typed, abbreviations);
+function matchInListThenFiles(work: CitedWork, typed: EntryIndex, files: () => EntryIndex | undefined, abbreviations: Map<string, string>): WorkMatch {
+  const inList = matchWork(work, typed, abbreviations);
   const filesIndex = inList.status === 'missing' ? files() : undefined;
   if (inList.status !== 'missing' || !filesIndex) return inList;
-  const inFiles = resolveWork(work, narrative, filesIndex, abbreviations);
-  return inFiles.status === 'missing' ? { status: 'missing', candidates: [...inList.candidates, ...inFiles.candidates].slice(0, 3) } : inFiles;
+  const inFiles = matchWork(work, filesIndex, abbreviations);
+  return inFiles.status === 'missing' ? { status: 'missing', nearest: nearestOfBoth(inList.nearest, inFiles.nearest) } : inFiles;
 }
 
 /** Resolves a version of a document. Given the cache of its previous version, only works that version did not resolve
@@ -67,15 +61,14 @@ export function resolveDocument(facts: DocumentFacts, bibliography: Bibliography
   const abbreviations = cache.abbreviations;
   // The files' index is built when a work is first looked up in them: a document citing only by key never needs it.
   const files = () => (bibliography.entries.length > 0 ? indexOfBibliography(bibliography) : undefined);
-  const resolve = (work: CitedWork, narrative: boolean) => resolveInListThenFiles(work, narrative, typed.index, files, abbreviations);
+  const match = (work: CitedWork) => matchInListThenFiles(work, typed.index, files, abbreviations);
   const citeCount = new Map<string, number>();
   const byCitation: Resolution[][] = new Array(facts.citations.length);
   for (let ci = 0; ci < facts.citations.length; ci++) {
     const citation = facts.citations[ci];
-    const narrative = citation.kind === 'narrative';
     const resolutions: Resolution[] = new Array(citation.items.length);
     for (let wi = 0; wi < citation.items.length; wi++) {
-      const resolution = cache.work(citation.items[wi], narrative, resolve);
+      const resolution = cache.work(citation.items[wi], citation.kind, match);
       countWork(citeCount, resolution);
       resolutions[wi] = resolution;
     }

@@ -33,6 +33,21 @@ export interface Finding {
   fix?: RuleFix;
 }
 
+/**
+ * Gives a finding a fix that is made when first read. A fix that costs as much as the check itself (sorting a whole
+ * list) is then made for a quick fix request, not each time diagnostics are computed. The fix is not enumerable, so
+ * that copying the finding does not make it either.
+ */
+export function withFixOnDemand(finding: Finding, makeFix: () => RuleFix | undefined): Finding {
+  let made: { fix: RuleFix | undefined } | undefined;
+  Object.defineProperty(finding, 'fix', { enumerable: false, get: () => (made ??= { fix: makeFix() }).fix });
+  return finding;
+}
+
+export function fixIsMadeOnDemand(finding: Finding): boolean {
+  return Object.getOwnPropertyDescriptor(finding, 'fix')?.get !== undefined;
+}
+
 /** A rule finds every place in one analysed document that breaks it. */
 export type Rule = (analysis: Analysis) => Finding[];
 

@@ -102,9 +102,11 @@ function citedDateOf(work: CitedWork): CitedDate {
 export function workKey(work: CitedWork): string {
   if (work.personalCommunication) return 'personal communication';
   if (work.secondary) return 'secondary';
-  const date = citedDateOf(work);
+  const date = work.date;
   const flags = `${work.isTitle ? 't' : ''}${work.etAl ? 'e' : ''}`;
-  return `${flags}\u0000${date.key}\u0000${date.unsuffixedKey}\u0000${date.hasSuffix}\u0000${work.authors.join('\u0000')}`;
+  // Without a suffix, the date's key is its year key too (see `citedDateOf`), which need not be written twice.
+  const yearKey = date.suffix ? unsuffixedDateKey(date) : '';
+  return `${flags}\u0000${dateKey(date)}\u0000${yearKey}\u0000${work.authors.join('\u0000')}`;
 }
 
 /** An entry near a cited work, and why: made into a candidate, with its suggested citation, only for a work without

@@ -111,9 +111,11 @@ export class ResolutionCache {
    * key (see `workKey`). */
   work(work: CitedWork, form: CitationKind, match: (work: CitedWork) => WorkMatch): Resolution {
     const key = this.keyOf(work);
-    let matched = this.currentWorks.get(key) ?? this.previousWorks.get(key);
-    if (!matched) matched = { match: match(work) };
-    this.currentWorks.set(key, matched);
+    let matched = this.currentWorks.get(key);
+    if (!matched) {
+      matched = this.previousWorks.get(key) ?? { match: match(work) };
+      this.currentWorks.set(key, matched);
+    }
     return matched.match.status === 'missing' ? (matched[form] ??= resolutionOf(matched.match, form)) : matched.match;
   }
 

@@ -104,7 +104,7 @@ export function workKey(work: CitedWork): string {
   if (work.secondary) return 'secondary';
   const date = work.date;
   const flags = `${work.isTitle ? 't' : ''}${work.etAl ? 'e' : ''}`;
-  // Without a suffix, the date's key is its year key too (see `citedDateOf`), which need not be written twice.
+  // Without a suffix a date's year key is its key, which need not be written twice.
   const yearKey = date.suffix ? unsuffixedDateKey(date) : '';
   return `${flags}\u0000${dateKey(date)}\u0000${yearKey}\u0000${work.authors.join('\u0000')}`;
 }

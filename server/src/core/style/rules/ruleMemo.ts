@@ -48,14 +48,8 @@ export class StyleRuleMemo {
     for (const memo of this.citationMemos(analysis)) {
       const { citation, works } = memo;
       const origin = citation.span.start;
-      const kept = memo.findings[code];
-      if (kept) {
-        for (const finding of kept) findings.push(movedFinding(finding, origin));
-        continue;
-      }
-      const fresh = rule(text, citation, works);
-      memo.findings[code] = keptFindings(fresh, origin);
-      for (const finding of fresh) findings.push(finding);
+      const current = recalled(memo.findings, code, origin) ?? remembered(memo.findings, code, origin, rule(text, citation, works));
+      for (const finding of current) findings.push(finding);
     }
     return findings;
   }
@@ -66,11 +60,7 @@ export class StyleRuleMemo {
     if (entries.length === 0) return rule(analysis);
     const list = this.listMemo(analysis, entries);
     const origin = list.region.start;
-    const kept = list.findings[code];
-    if (kept) return kept.map((finding) => movedFinding(finding, origin));
-    const fresh = rule(analysis);
-    list.findings[code] = keptFindings(fresh, origin);
-    return fresh;
+    return [...(recalled(list.findings, code, origin) ?? remembered(list.findings, code, origin, rule(analysis)))];
   }
 
   /** The memo of the typed list, kept if the list reads as it did. */
@@ -111,9 +101,17 @@ export class StyleRuleMemo {
   }
 }
 
-/** Findings as they are kept: counted from `origin`. */
-function keptFindings(fresh: Finding[], origin: number): readonly Finding[] {
-  return fresh.length === 0 ? NONE : fresh.map((finding) => movedFinding(finding, -origin));
+/** The findings kept for the rule, moved to `origin`; undefined when the rule has not judged this part yet. */
+function recalled(findings: FindingsByRule, code: StyleRuleCode, origin: number): readonly Finding[] | undefined {
+  const kept = findings[code];
+  if (!kept) return undefined;
+  return kept.length === 0 ? NONE : kept.map((finding) => movedFinding(finding, origin));
+}
+
+/** Keeps the rule's fresh findings, counted from `origin`, and gives them back. */
+function remembered(findings: FindingsByRule, code: StyleRuleCode, origin: number, fresh: Finding[]): readonly Finding[] {
+  findings[code] = fresh.length === 0 ? NONE : fresh.map((finding) => movedFinding(finding, -origin));
+  return fresh;
 }
 
 function movedSpan(span: Span, delta: number): Span {

@@ -333,6 +333,17 @@ test('apa-doi-format: DOIs not written as https://doi.org/ links, and the fix', 
   assert.equal(fixedBrown, text.replace('DOI: 10.1000/def456.', 'https://doi.org/10.1000/def456.'));
 });
 
+test('apa-doi-format: an entry with its DOI as a link is still checked for the DOI written again, or before the link', () => {
+  const { text, found } = listDiagnostics('apa-doi-format', `
+    Adams, B. (2018). Alone. *Journal*, 1. https://doi.org/10.1000/abc123 (doi:10.1000/abc123)
+
+    Brown, C. (2010). Brown. *Journal*, 10. 10.1000/def456 https://doi.org/10.1000/def456
+
+    Kim, J. (2011). Kim. *Journal*, 10.5. https://doi.org/10.1000/ghi789
+  `);
+  assert.deepEqual(found.map((d) => slice(text, d.span)), ['doi:10.1000/abc123', '10.1000/def456']);
+});
+
 test('the list rules judge only the typed list; the citation rules also judge works found in bibliography files', () => {
   const entry = (key: string, authors: PersonName[], year: number): ReferenceEntry => ({
     id: `file:///r.bib#${key}`, source: 'file:///r.bib', key, span: { start: 0, end: 5 }, text: `doi:10.1000/${key}`, doi: `10.1000/${key}`,

@@ -3,7 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyse } from '../../server/src/core/index/analysis';
-import type { Resolution } from '../../server/src/core/types';
+import { mergeBibliography } from '../../server/src/core/index/bibliography';
+import type { ReferenceEntry, Resolution } from '../../server/src/core/types';
 import { dedent } from '../support/fixture';
 
 const LIST = dedent(`
@@ -87,6 +88,49 @@ test('a wrong year and a misspelt name keep the nearest entry as a candidate', (
   const [spelling] = resolutions('Risk is felt, as Slovik (1987) says.');
   assert.ok(spelling.resolution.status === 'missing');
   assert.deepEqual(spelling.resolution.candidates.map((c) => [c.entryId, c.reason, c.suggestion]), [['entry-7', 'spelling', 'Slovic (1987)']]);
+});
+
+test('a work cited in both forms is suggested in the form of each citation', () => {
+  const found = resolutions('Risk is felt (Slovik, 1987), as Slovik (1987) says, and again (Slovik, 1987).');
+  assert.deepEqual(
+    found.map((f) => f.resolution.status === 'missing' && f.resolution.candidates.map((c) => c.suggestion)),
+    [['Slovic, 1987'], ['Slovic (1987)'], ['Slovic, 1987']],
+  );
+});
+
+test('a misspelt name is looked for among the entries of its year, with and without a suffix, in list order', () => {
+  const list = dedent(`
+    ## References
+
+    Mullar, A. (2012b). Second of two. *Journal*, 3, 10–19.
+
+    Oke, T. R. (2012). Heat. *Journal*, 1, 1–2.
+
+    Mullor, A. (2012). Alone that year. *Journal*, 3, 1–9.
+
+    Mullar, A. (2013). Another year. *Journal*, 3, 1–9.
+  `);
+  const candidatesOf = (prose: string) => {
+    const analysis = analyse(`${prose}\n\n${list}\n`, 'markdown', 1);
+    const resolution = analysis.resolution.byCitation[0][0];
+    return resolution.status === 'missing' ? resolution.candidates.map((c) => [c.entryId, c.reason, c.suggestion]) : resolution.status;
+  };
+  assert.deepEqual(candidatesOf('Shown (Muller, 2012).'), [
+    ['entry-0', 'spelling', 'Mullar, 2012b'],
+    ['entry-2', 'spelling', 'Mullor, 2012'],
+  ]);
+  // A suffix names one date: the entries of its year without that suffix are not near enough.
+  assert.deepEqual(candidatesOf('Shown (Muller, 2012b).'), [['entry-0', 'spelling', 'Mullar, 2012b']]);
+});
+
+test('a name whose particle is punctuation alone files its entry once, not twice', () => {
+  const entry: ReferenceEntry = {
+    id: 'file:///r.json#boogard2020', source: 'file:///r.json', key: 'boogard2020', span: { start: 0, end: 1 }, text: 'Boogard',
+    authors: [{ family: 'Boogard', particle: '-' }], date: { text: '2020', year: 2020 }, title: 'Alone', problems: [],
+  };
+  const bibliography = mergeBibliography([{ source: 'file:///r.json', version: '1', entries: [entry], problems: [] }]);
+  const analysis = analyse('Shown (Boogard, 2020).\n', 'markdown', 1, bibliography);
+  assert.deepEqual(analysis.resolution.byCitation[0][0], { status: 'resolved', entryId: 'file:///r.json#boogard2020' });
 });
 
 test('two entries with the same author and year and no suffixes cannot be told apart', () => {

@@ -34,31 +34,7 @@ export function diagnose(analysis: Analysis, settings: DiagnosticSettings, citat
   // In a numeric style the list is cited by number, and in an author-page style by author alone: author-date matching
   // would call every entry uncited.
   const authorDate = style.citations === 'author-date';
-  if (authorDate) facts.citations.forEach((citation, ci) => {
-    citation.items.forEach((work, wi) => {
-      const result = resolution.byCitation[ci]?.[wi];
-      if (!result) return;
-      if (result.status === 'missing') {
-        const candidate = result.candidates[0];
-        const candidateEntry = candidate && entryOf(analysis, candidate.entryId);
-        const hint = candidate ? ` Did you mean ${candidate.suggestion}?` : '';
-        push(settings.missingEntry, {
-          span: work.span,
-          code: 'missing-entry',
-          message: `No reference entry for ${describeWork(work)}.${hint}`,
-          related: candidateEntry ? [relatedEntry(candidateEntry, text, `Nearest entry: ${candidate.suggestion}`)] : undefined,
-        });
-      } else if (result.status === 'ambiguous') {
-        const entries = result.entryIds.map((id) => entryOf(analysis, id)).filter((e): e is ReferenceEntry => !!e);
-        push(settings.ambiguousEntry, {
-          span: work.span,
-          code: 'ambiguous-entry',
-          message: `${describeWork(work)} matches ${entries.length} entries: add a/b suffixes to the entries and the citation.`,
-          related: entries.map((e) => relatedEntry(e, text, 'One of the matching entries')),
-        });
-      }
-    });
-  });
+  if (authorDate) diagnoseCitedWorks(analysis, settings, push);
   diagnoseKeys(analysis, settings, push);
   const indistinguishable = new Map<string, ReferenceEntry[]>();
   for (const group of resolution.indistinguishable) {
@@ -97,6 +73,38 @@ function relatedEntry(entry: ReferenceEntry, text: string, message: string): Non
 }
 
 type Push = (severity: Severity, diagnostic: Omit<CoreDiagnostic, 'severity'>) => void;
+
+/** Cited works without an entry, and works that match several entries. */
+function diagnoseCitedWorks(analysis: Analysis, settings: DiagnosticSettings, push: Push): void {
+  const { facts, resolution, text } = analysis;
+  for (let ci = 0; ci < facts.citations.length; ci++) {
+    const items = facts.citations[ci].items;
+    for (let wi = 0; wi < items.length; wi++) {
+      const work = items[wi];
+      const result = resolution.byCitation[ci]?.[wi];
+      if (!result) continue;
+      if (result.status === 'missing') {
+        const candidate = result.candidates[0];
+        const candidateEntry = candidate && entryOf(analysis, candidate.entryId);
+        const hint = candidate ? ` Did you mean ${candidate.suggestion}?` : '';
+        push(settings.missingEntry, {
+          span: work.span,
+          code: 'missing-entry',
+          message: `No reference entry for ${describeWork(work)}.${hint}`,
+          related: candidateEntry ? [relatedEntry(candidateEntry, text, `Nearest entry: ${candidate.suggestion}`)] : undefined,
+        });
+      } else if (result.status === 'ambiguous') {
+        const entries = result.entryIds.map((id) => entryOf(analysis, id)).filter((e): e is ReferenceEntry => !!e);
+        push(settings.ambiguousEntry, {
+          span: work.span,
+          code: 'ambiguous-entry',
+          message: `${describeWork(work)} matches ${entries.length} entries: add a/b suffixes to the entries and the citation.`,
+          related: entries.map((e) => relatedEntry(e, text, 'One of the matching entries')),
+        });
+      }
+    }
+  }
+}
 
 /** Unknown and duplicate keys. Nothing is reported for a document that sees no bibliography file at all. */
 function diagnoseKeys(analysis: Analysis, settings: DiagnosticSettings, push: Push): void {

@@ -2,52 +2,11 @@
 // diacritics, particles and punctuation do not matter), dates by `dateKey`. Where nothing matches, the nearest entries
 // are kept with the reason, so that diagnostics can say "did you mean Slovic (1987)?".
 
-import type { Candidate, CitedWork, DocumentFacts, PersonName, ReferenceEntry, Resolution } from '../types';
+import type { Candidate, CitationKind, CitedWork, DocumentFacts, Resolution } from '../types';
 import { dateKey } from '../syntax/dates';
 import { citeEntry } from '../style/apa';
 import { editDistance, nameKey, titleWords } from '../text/normalize';
-
-export interface IndexedEntry {
-  entry: ReferenceEntry;
-  /** Keys of each author: the full name with particles, and the family name alone. */
-  authorKeys: string[][];
-  dateKey: string;
-  /** The date without its suffix, to notice "2019" against "2019a". */
-  yearKey: string;
-  /** Made on first use by `wordsOf`: only a cited title or an entry without authors needs them, and building them for
-   * every entry of a large bibliography would cost more than the rest of the index. */
-  words?: EntryWords;
-}
-
-interface EntryWords {
-  title: string[];
-  /** The words the entry starts with: the title, for a work without an author (which may read like a group author). */
-  leading: string[];
-}
-
-function wordsOf(indexed: IndexedEntry): EntryWords {
-  const entry = indexed.entry;
-  indexed.words ??= { title: titleWords(entry.title ?? entry.text), leading: titleWords(entry.text.slice(0, 300)) };
-  return indexed.words;
-}
-
-/** Comparison keys of one name: with particles ("vandenboogard") and without ("boogard"). */
-export function personKeys(name: PersonName): string[] {
-  if (name.literal) return [nameKey(name.literal)];
-  const family = nameKey(name.family);
-  const keys = name.particle ? [nameKey(`${name.particle} ${name.family}`), family] : [family];
-  return keys.filter((k) => k.length > 0);
-}
-
-function indexEntry(entry: ReferenceEntry): IndexedEntry {
-  const date = entry.date;
-  return {
-    entry,
-    authorKeys: entry.authors.map(personKeys),
-    dateKey: date ? dateKey(date) : '',
-    yearKey: date ? dateKey({ ...date, suffix: undefined }) : '',
-  };
-}
+import { entriesDated, unsuffixedDateKey, wordsOf, type EntryIndex, type IndexedEntry } from './entryIndex';
 
 /** The long forms that abbreviations stand for, by the key of the short form. */
 export function abbreviationMap(facts: DocumentFacts): Map<string, string> {
@@ -63,13 +22,22 @@ const MAX_NAME_WORDS = 6;
  * leading words, since prose adds given names and qualifiers the entry leaves out ("Hubert Dreyfus" for "Dreyfus, H.",
  * "U.S. Department of Justice" for "Department of Justice"). */
 function citedAuthorKeys(author: string, abbreviations: Map<string, string>): string[] {
-  const keys = [nameKey(author)];
-  const long = abbreviations.get(keys[0]);
-  if (long) keys.push(nameKey(long));
+  const keys: string[] = [];
+  const add = (key: string) => {
+    if (key.length > 0 && !keys.includes(key)) keys.push(key);
+  };
+  const own = nameKey(author);
+  add(own);
+  const long = abbreviations.get(own);
+  if (long) add(nameKey(long));
+  // A name of one word (most are) has no leading words to drop.
+  if (!SPACE.test(author)) return keys;
   const words = author.split(/\s+/).filter((w) => w.length > 0);
-  if (words.length <= MAX_NAME_WORDS) for (let i = 1; i < words.length; i++) keys.push(nameKey(words.slice(i).join(' ')));
-  return [...new Set(keys.filter((k) => k.length > 0))];
+  if (words.length <= MAX_NAME_WORDS) for (let i = 1; i < words.length; i++) add(nameKey(words.slice(i).join(' ')));
+  return keys;
 }
+
+const SPACE = /\s/;
 
 function authorMatches(cited: string[], entryKeys: string[] | undefined): boolean {
   return entryKeys !== undefined && cited.some((k) => entryKeys.includes(k));
@@ -114,62 +82,67 @@ function dateMatches(cited: CitedDate, indexed: IndexedEntry): 'exact' | 'unsuff
   return 'none';
 }
 
-/** Entries looked up by the keys of their first author, so that a citation compares itself with a few entries, not all. */
-export interface EntryIndex {
-  all: IndexedEntry[];
-  byFirstAuthor: Map<string, IndexedEntry[]>;
-  /** Entries without authors, which a citation names by their title. */
-  authorless: IndexedEntry[];
-}
-
-export function buildIndex(entries: ReferenceEntry[]): EntryIndex {
-  const index: EntryIndex = { all: entries.map(indexEntry), byFirstAuthor: new Map(), authorless: [] };
-  for (const indexed of index.all) {
-    const keys = indexed.authorKeys[0];
-    if (!keys) {
-      index.authorless.push(indexed);
-      continue;
-    }
-    for (const key of keys) {
-      const bucket = index.byFirstAuthor.get(key);
-      if (bucket) bucket.push(indexed);
-      else index.byFirstAuthor.set(key, [indexed]);
-    }
-  }
-  return index;
-}
-
 /** The entries a work could match or nearly match on author: those whose first author shares a key with it. */
 function entriesToCompare(work: CitedWork, cited: string[][], index: EntryIndex): IndexedEntry[] {
   if (work.isTitle) return index.all;
+  const keys = cited[0] ?? [];
+  // Most works cite a first author with one key, in a list where every entry has an author: its bucket is the pool.
+  if (keys.length === 1 && index.authorless.length === 0) return index.byFirstAuthor.get(keys[0]) ?? [];
   const pool = new Set<IndexedEntry>(index.authorless);
-  for (const key of cited[0] ?? []) for (const indexed of index.byFirstAuthor.get(key) ?? []) pool.add(indexed);
+  for (const key of keys) for (const indexed of index.byFirstAuthor.get(key) ?? []) pool.add(indexed);
   return [...pool];
 }
 
 function citedDateOf(work: CitedWork): CitedDate {
-  return { key: dateKey(work.date), unsuffixedKey: dateKey({ ...work.date, suffix: undefined }), hasSuffix: !!work.date.suffix };
+  return { key: dateKey(work.date), unsuffixedKey: unsuffixedDateKey(work.date), hasSuffix: !!work.date.suffix };
 }
 
-/** Everything `resolveWork` reads of a work, as one string: two works with the same key resolve alike against the same
- * entries and abbreviations, so a resolution can be kept under it from one version of a document to the next. */
-export function workKey(work: CitedWork, narrative: boolean): string {
+/** Everything `matchWork` reads of a work, as one string: two works with the same key match alike against the same
+ * entries and abbreviations, so a match can be kept under it from one version of a document to the next. */
+export function workKey(work: CitedWork): string {
   if (work.personalCommunication) return 'personal communication';
   if (work.secondary) return 'secondary';
-  const date = citedDateOf(work);
-  const flags = `${narrative ? 'n' : 'p'}${work.isTitle ? 't' : ''}${work.etAl ? 'e' : ''}`;
-  return `${flags}\u0000${date.key}\u0000${date.unsuffixedKey}\u0000${date.hasSuffix}\u0000${work.authors.join('\u0000')}`;
+  const date = work.date;
+  const flags = `${work.isTitle ? 't' : ''}${work.etAl ? 'e' : ''}`;
+  // Without a suffix a date's year key is its key, which need not be written twice.
+  const yearKey = date.suffix ? unsuffixedDateKey(date) : '';
+  return `${flags}\u0000${dateKey(date)}\u0000${yearKey}\u0000${work.authors.join('\u0000')}`;
 }
 
-export function resolveWork(work: CitedWork, narrative: boolean, index: EntryIndex, abbreviations: Map<string, string>): Resolution {
+/** An entry near a cited work, and why: made into a candidate, with its suggested citation, only for a work without
+ * an entry, and in the form of the citation that suggests it. */
+export interface NearEntry {
+  indexed: IndexedEntry;
+  reason: Candidate['reason'];
+}
+
+/**
+ * What a cited work matches, whichever form it is cited in: its resolution, or for a work without an entry the (at
+ * most three) entries nearest to it, best first. A long document cites a work both in parentheses and in running text;
+ * it is matched once for both.
+ */
+export type WorkMatch = Exclude<Resolution, { status: 'missing' }> | { status: 'missing'; nearest: NearEntry[] };
+
+/** The resolution of a work cited in the given form. */
+export function resolutionOf(match: WorkMatch, form: CitationKind): Resolution {
+  if (match.status !== 'missing') return match;
+  const candidates = match.nearest.map(({ indexed, reason }) => ({ entryId: indexed.entry.id, reason, suggestion: citeEntry(indexed.entry, form) }));
+  return { status: 'missing', candidates };
+}
+
+/** The nearest entries of both a list and the bibliography files that a work was looked up in, best first. */
+export function nearestOfBoth(first: NearEntry[], second: NearEntry[]): NearEntry[] {
+  return [...first, ...second].slice(0, MAX_CANDIDATES);
+}
+
+export function matchWork(work: CitedWork, index: EntryIndex, abbreviations: Map<string, string>): WorkMatch {
   if (work.personalCommunication) return { status: 'exempt', reason: 'A personal communication needs no reference entry.' };
   if (work.secondary) return { status: 'exempt', reason: 'The original work of a secondary source needs no reference entry.' };
-  const cited = work.authors.map((a) => citedAuthorKeys(a, abbreviations));
+  const cited = work.authors.map((author) => citedAuthorKeys(author, abbreviations));
   const citedDate = citedDateOf(work);
   const exact: string[] = [];
   const unsuffixed: string[] = [];
-  const candidates: Candidate[] = [];
-  const form = narrative ? 'narrative' : 'parenthetical';
+  const nearest: NearEntry[] = [];
   const pool = entriesToCompare(work, cited, index);
   for (const indexed of pool) {
     const authors = compareAuthors(work, cited, indexed);
@@ -180,21 +153,22 @@ export function resolveWork(work: CitedWork, narrative: boolean, index: EntryInd
     else if (authors === 'match' && date === 'unsuffixed') unsuffixed.push(id);
     else if (authors === 'match') reason = citedDate.hasSuffix && indexed.yearKey === citedDate.unsuffixedKey ? 'suffix' : 'year';
     else if (authors === 'coauthor' && date !== 'none') reason = 'coauthor';
-    if (reason) candidates.push({ entryId: id, reason, suggestion: citeEntry(indexed.entry, form) });
+    if (reason) nearest.push({ indexed, reason });
   }
   if (exact.length === 1) return { status: 'resolved', entryId: exact[0] };
   if (exact.length > 1) return { status: 'ambiguous', entryIds: exact };
   if (unsuffixed.length === 1) return { status: 'resolved', entryId: unsuffixed[0] };
   if (unsuffixed.length > 1) return { status: 'ambiguous', entryIds: unsuffixed };
-  // Only a work without an entry is compared with every entry, for a misspelt first author with the same date.
+  // Only a work without an entry is compared with the other entries of its date, for a misspelt first author.
   if (!work.isTitle) {
-    for (const indexed of index.all) {
+    const yearKey = citedDate.hasSuffix ? undefined : citedDate.unsuffixedKey;
+    for (const indexed of entriesDated(index, citedDate.key, yearKey)) {
       if (dateMatches(citedDate, indexed) !== 'none' && !pool.includes(indexed) && isMisspelt(cited[0] ?? [], indexed)) {
-        candidates.push({ entryId: indexed.entry.id, reason: 'spelling', suggestion: citeEntry(indexed.entry, form) });
+        nearest.push({ indexed, reason: 'spelling' });
       }
     }
   }
-  return { status: 'missing', candidates: rankCandidates(candidates) };
+  return { status: 'missing', nearest: rankNearest(nearest) };
 }
 
 /** A first author within a small edit distance of the entry's first author ("Muller"/"Mueller", "Vercelloti"/"Vercellotti"). */
@@ -211,20 +185,10 @@ function isMisspelt(citedKeys: string[], indexed: IndexedEntry): boolean {
 
 const REASON_ORDER: Record<Candidate['reason'], number> = { suffix: 0, spelling: 1, coauthor: 2, year: 3 };
 
-function rankCandidates(candidates: Candidate[]): Candidate[] {
-  return candidates.sort((a, b) => REASON_ORDER[a.reason] - REASON_ORDER[b.reason]).slice(0, 3);
-}
+/** How many nearest entries a work without an entry names. */
+const MAX_CANDIDATES = 3;
 
-/** Entries with the same authors and date that no citation can tell apart. */
-export function findIndistinguishable(entries: IndexedEntry[]): string[][] {
-  const groups = new Map<string, string[]>();
-  for (const e of entries) {
-    if (e.authorKeys.length === 0 || !e.dateKey) continue;
-    const key = `${e.authorKeys.map((k) => k[0]).join('|')}#${e.dateKey}`;
-    const group = groups.get(key);
-    if (group) group.push(e.entry.id);
-    else groups.set(key, [e.entry.id]);
-  }
-  return [...groups.values()].filter((g) => g.length > 1);
+/** The nearest entries kept: best reason first, and in list order within a reason. */
+function rankNearest(nearest: NearEntry[]): NearEntry[] {
+  return nearest.sort((a, b) => REASON_ORDER[a.reason] - REASON_ORDER[b.reason]).slice(0, MAX_CANDIDATES);
 }
-

@@ -2,9 +2,10 @@
 // list reads the same, and each cited work's resolution while the entries, the bibliography and the abbreviations it
 // was resolved against stay the same. A keystroke in a long document then re-resolves only the works it touched.
 
-import type { CitedWork, DocumentFacts, ReferenceEntry, Resolution, WorkDate } from '../types';
+import type { CitationKind, CitedWork, DocumentFacts, ReferenceEntry, Resolution, WorkDate } from '../types';
 import type { Bibliography } from '../index/bibliography';
-import { abbreviationMap, buildIndex, findIndistinguishable, workKey, type EntryIndex } from './authorDate';
+import { abbreviationMap, resolutionOf, workKey, type WorkMatch } from './authorDate';
+import { buildIndex, findIndistinguishable, type EntryIndex } from './entryIndex';
 
 /** The typed reference list's index, and what is derived from it alone. */
 export interface TypedEntries {
@@ -39,7 +40,6 @@ function abbreviationsKeyOf(facts: DocumentFacts): string {
 /** A work's key, kept with the parts of the work it was made from. */
 interface KeyedWork {
   authors: string[];
-  narrative: boolean;
   etAl: boolean;
   isTitle: boolean;
   secondary?: boolean;
@@ -47,15 +47,22 @@ interface KeyedWork {
   key: string;
 }
 
-function madeFrom(keyed: KeyedWork, work: CitedWork, narrative: boolean): boolean {
+function madeFrom(keyed: KeyedWork, work: CitedWork): boolean {
   return (
     keyed.authors === work.authors &&
-    keyed.narrative === narrative &&
     keyed.etAl === work.etAl &&
     keyed.isTitle === work.isTitle &&
     keyed.secondary === work.secondary &&
     keyed.personalCommunication === work.personalCommunication
   );
+}
+
+/** What a work matched, and its resolution in each form it was cited in: kept, so that every version and every
+ * citation of the work shares one resolution object per form. */
+interface MatchedWork {
+  match: WorkMatch;
+  parenthetical?: Resolution;
+  narrative?: Resolution;
 }
 
 export class ResolutionCache {
@@ -64,10 +71,10 @@ export class ResolutionCache {
   private bibliography: Bibliography | undefined;
   private abbreviationsKey = '';
   private abbreviationsByKey = new Map<string, string>();
-  /** The works resolved for the previous version, and those resolved so far for this one. Only the latter are kept for
+  /** The works matched for the previous version, and those matched so far for this one. Only the latter are kept for
    * the next version, so that the works of text since deleted or retyped do not pile up. */
-  private previousWorks = new Map<string, Resolution>();
-  private currentWorks = new Map<string, Resolution>();
+  private previousWorks = new Map<string, MatchedWork>();
+  private currentWorks = new Map<string, MatchedWork>();
 
   /** Starts resolving a new version: drops what its reference list, bibliography or abbreviations no longer match. */
   begin(facts: DocumentFacts, bibliography: Bibliography): void {
@@ -100,13 +107,16 @@ export class ResolutionCache {
     return this.abbreviationsByKey;
   }
 
-  /** The resolution of the work, resolved by `resolve` only if no version had a work with the same key (see `workKey`). */
-  work(work: CitedWork, narrative: boolean, resolve: () => Resolution): Resolution {
-    const key = this.keyOf(work, narrative);
-    let resolution = this.currentWorks.get(key) ?? this.previousWorks.get(key);
-    if (!resolution) resolution = resolve();
-    this.currentWorks.set(key, resolution);
-    return resolution;
+  /** The resolution of the work cited in the given form, matched by `match` only if no version had a work with the same
+   * key (see `workKey`). */
+  work(work: CitedWork, form: CitationKind, match: (work: CitedWork) => WorkMatch): Resolution {
+    const key = this.keyOf(work);
+    let matched = this.currentWorks.get(key);
+    if (!matched) {
+      matched = this.previousWorks.get(key) ?? { match: match(work) };
+      this.currentWorks.set(key, matched);
+    }
+    return matched.match.status === 'missing' ? (matched[form] ??= resolutionOf(matched.match, form)) : matched.match;
   }
 
   /** Works of text an edit did not touch are copies sharing their date and authors with the previous version's, so
@@ -114,12 +124,12 @@ export class ResolutionCache {
    * would otherwise have theirs built and hashed again. */
   private readonly keysByDate = new WeakMap<WorkDate, KeyedWork>();
 
-  private keyOf(work: CitedWork, narrative: boolean): string {
+  private keyOf(work: CitedWork): string {
     const known = this.keysByDate.get(work.date);
-    if (known && madeFrom(known, work, narrative)) return known.key;
+    if (known && madeFrom(known, work)) return known.key;
     const { authors, etAl, isTitle, secondary, personalCommunication } = work;
-    const key = workKey(work, narrative);
-    this.keysByDate.set(work.date, { authors, narrative, etAl, isTitle, secondary, personalCommunication, key });
+    const key = workKey(work);
+    this.keysByDate.set(work.date, { authors, etAl, isTitle, secondary, personalCommunication, key });
     return key;
   }
 }

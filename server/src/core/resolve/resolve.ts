@@ -3,12 +3,13 @@
 
 import type { CitedWork, DocumentFacts, ReferenceEntry, Resolution } from '../types';
 import type { Bibliography } from '../index/bibliography';
-import { buildIndex, resolveWork, type EntryIndex } from './authorDate';
+import { matchWork, nearestOfBoth, type WorkMatch } from './authorDate';
+import { buildIndex, type EntryIndex } from './entryIndex';
 import { resolveKey, type KeyResolution } from './keys';
 import { ResolutionCache } from './resolutionCache';
 import { heldIn } from '../memo';
 
-export { personKeys } from './authorDate';
+export { personKeys } from './entryIndex';
 export type { KeyResolution } from './keys';
 export { ResolutionCache } from './resolutionCache';
 
@@ -44,18 +45,12 @@ function indexOfBibliography(bibliography: Bibliography): EntryIndex {
 
 /** A work is looked up among the typed entries first, and in the bibliography files only when the list has no entry;
  * the nearest entries of both are kept as candidates. */
-function resolveInListThenFiles(
-  work: CitedWork,
-  narrative: boolean,
-  typed: EntryIndex,
-  files: () => EntryIndex | undefined,
-  abbreviations: Map<string, string>,
-): Resolution {
-  const inList = resolveWork(work, narrative, typed, abbreviations);
+function matchInListThenFiles(work: CitedWork, typed: EntryIndex, files: () => EntryIndex | undefined, abbreviations: Map<string, string>): WorkMatch {
+  const inList = matchWork(work, typed, abbreviations);
   const filesIndex = inList.status === 'missing' ? files() : undefined;
   if (inList.status !== 'missing' || !filesIndex) return inList;
-  const inFiles = resolveWork(work, narrative, filesIndex, abbreviations);
-  return inFiles.status === 'missing' ? { status: 'missing', candidates: [...inList.candidates, ...inFiles.candidates].slice(0, 3) } : inFiles;
+  const inFiles = matchWork(work, filesIndex, abbreviations);
+  return inFiles.status === 'missing' ? { status: 'missing', nearest: nearestOfBoth(inList.nearest, inFiles.nearest) } : inFiles;
 }
 
 /** Resolves a version of a document. Given the cache of its previous version, only works that version did not resolve
@@ -66,18 +61,19 @@ export function resolveDocument(facts: DocumentFacts, bibliography: Bibliography
   const abbreviations = cache.abbreviations;
   // The files' index is built when a work is first looked up in them: a document citing only by key never needs it.
   const files = () => (bibliography.entries.length > 0 ? indexOfBibliography(bibliography) : undefined);
+  const match = (work: CitedWork) => matchInListThenFiles(work, typed.index, files, abbreviations);
   const citeCount = new Map<string, number>();
-  const count = (ids: string[]) => {
-    for (const id of ids) citeCount.set(id, (citeCount.get(id) ?? 0) + 1);
-  };
-  const byCitation = facts.citations.map((citation) =>
-    citation.items.map((work) => {
-      const narrative = citation.kind === 'narrative';
-      const resolution = cache.work(work, narrative, () => resolveInListThenFiles(work, narrative, typed.index, files, abbreviations));
-      count(entryIdsOfWork(resolution));
-      return resolution;
-    }),
-  );
+  const byCitation: Resolution[][] = new Array(facts.citations.length);
+  for (let ci = 0; ci < facts.citations.length; ci++) {
+    const citation = facts.citations[ci];
+    const resolutions: Resolution[] = new Array(citation.items.length);
+    for (let wi = 0; wi < citation.items.length; wi++) {
+      const resolution = cache.work(citation.items[wi], citation.kind, match);
+      countWork(citeCount, resolution);
+      resolutions[wi] = resolution;
+    }
+    byCitation[ci] = resolutions;
+  }
   const typedByKey = new Map<string, ReferenceEntry>();
   for (const entry of facts.referenceList?.entries ?? []) if (entry.key) typedByKey.set(entry.key, entry);
   let citesAll = false;
@@ -85,19 +81,36 @@ export function resolveDocument(facts: DocumentFacts, bibliography: Bibliography
     citation.keys.map((cited) => {
       const resolution = resolveKey(cited.key, bibliography, typedByKey);
       if (resolution.status === 'all') citesAll = true;
-      count(entryIdsOfKey(resolution));
+      for (const id of entryIdsOfKey(resolution)) countEntry(citeCount, id);
       return resolution;
     }),
   );
   return { byCitation, byKeyedCitation, citeCount, citesAll, indistinguishable: typed.indistinguishable };
 }
 
-/** Finds an entry by id among the document's typed entries and its bibliography files. */
+function countEntry(citeCount: Map<string, number>, id: string): void {
+  citeCount.set(id, (citeCount.get(id) ?? 0) + 1);
+}
+
+/** Counts a cited work for the entries it points at (see `entryIdsOfWork`), without making an array of them. */
+function countWork(citeCount: Map<string, number>, resolution: Resolution): void {
+  if (resolution.status === 'resolved') countEntry(citeCount, resolution.entryId);
+  else if (resolution.status === 'ambiguous') for (const id of resolution.entryIds) countEntry(citeCount, id);
+}
+
 const typedEntriesById = new WeakMap<DocumentFacts, Map<string, ReferenceEntry>>();
 
+function typedEntriesByIdOf(facts: DocumentFacts): Map<string, ReferenceEntry> {
+  return heldIn(typedEntriesById, facts, () => new Map((facts.referenceList?.entries ?? []).map((e) => [e.id, e])));
+}
+
+/** Finds an entry by id among the document's typed entries and its bibliography files. */
 export function findEntry(facts: DocumentFacts, bibliography: Bibliography, id: string): ReferenceEntry | undefined {
-  const inFiles = bibliography.byId.get(id);
-  if (inFiles) return inFiles;
-  const typed = heldIn(typedEntriesById, facts, () => new Map((facts.referenceList?.entries ?? []).map((e) => [e.id, e])));
-  return typed.get(id);
+  return bibliography.byId.get(id) ?? typedEntriesByIdOf(facts).get(id);
+}
+
+/** `findEntry` for looking up many ids of one document: the typed entries' map is found once, not once per id. */
+export function entryFinder(facts: DocumentFacts, bibliography: Bibliography): (id: string) => ReferenceEntry | undefined {
+  const typed = typedEntriesByIdOf(facts);
+  return (id) => bibliography.byId.get(id) ?? typed.get(id);
 }

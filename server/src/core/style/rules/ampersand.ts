@@ -13,7 +13,10 @@ export const ampersandFindings: WorkRule = (text, { citation, work }) => {
   const findings: Finding[] = [];
   const parenthetical = citation.kind === 'parenthetical';
   const wanted = parenthetical ? '&' : 'and';
-  for (const connector of connectorsIn(text, work.authorSpan)) {
+  const written = text.slice(work.authorSpan.start, work.authorSpan.end);
+  // Only the connector the citation should not use is reported: without it written anywhere, nothing is to be found.
+  if (!written.includes(parenthetical ? 'and' : '&')) return [];
+  for (const connector of connectorsIn(written, work.authorSpan.start)) {
     const isAmpersand = connector.text.endsWith('&');
     if (isAmpersand === parenthetical) continue;
     const newText = isAmpersand && connector.glued ? ` ${wanted} ` : wanted;
@@ -35,10 +38,10 @@ interface Connector {
   glued: boolean;
 }
 
-function connectorsIn(text: string, span: Span): Connector[] {
-  const written = text.slice(span.start, span.end);
+/** The connectors of an author part, written from `offset` in the document. */
+function connectorsIn(written: string, offset: number): Connector[] {
   return [...written.matchAll(CONNECTOR)].map((match) => {
-    const start = span.start + match.index!;
+    const start = offset + match.index!;
     const glued = /\p{L}/u.test(written[match.index! - 1] ?? '');
     return { span: { start, end: start + match[0].length }, text: match[0], glued };
   });

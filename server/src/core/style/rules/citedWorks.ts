@@ -1,7 +1,8 @@
 // The author-date works of a document with the citation they stand in and what they resolved to, for the rules that
 // judge how a work is cited.
 
-import { entryOf, type Analysis } from '../../index/analysis';
+import type { Analysis } from '../../index/analysis';
+import { entryFinder } from '../../resolve/resolve';
 import type { Citation, CitedWork, ReferenceEntry, Resolution } from '../../types';
 import { heldIn } from '../../memo';
 
@@ -24,16 +25,23 @@ const byAnalysis = new WeakMap<Analysis, CitationInContext[]>();
 
 /** The author-date citations of the document, each with its works, in document order. */
 export function citationsInContext(analysis: Analysis): CitationInContext[] {
-  return heldIn(byAnalysis, analysis, () =>
-    analysis.facts.citations.map((citation, ci) => ({
-      citation,
-      works: citation.items.map((work, wi) => {
-        const resolution = analysis.resolution.byCitation[ci]?.[wi];
-        const entry = resolution?.status === 'resolved' ? entryOf(analysis, resolution.entryId) : undefined;
-        return { citation, work, resolution, entry };
-      }),
-    })),
-  );
+  return heldIn(byAnalysis, analysis, () => {
+    const { citations } = analysis.facts;
+    const entryById = entryFinder(analysis.facts, analysis.bibliography);
+    const inContext: CitationInContext[] = new Array(citations.length);
+    for (let ci = 0; ci < citations.length; ci++) {
+      const citation = citations[ci];
+      const resolutions = analysis.resolution.byCitation[ci];
+      const works: WorkInContext[] = new Array(citation.items.length);
+      for (let wi = 0; wi < works.length; wi++) {
+        const resolution = resolutions?.[wi];
+        const entry = resolution?.status === 'resolved' ? entryById(resolution.entryId) : undefined;
+        works[wi] = { citation, work: citation.items[wi], resolution, entry };
+      }
+      inContext[ci] = { citation, works };
+    }
+    return inContext;
+  });
 }
 
 export function citedWorks(analysis: Analysis): WorkInContext[] {

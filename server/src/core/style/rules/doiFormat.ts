@@ -19,6 +19,7 @@ function findingsOf(text: string, entry: ReferenceEntry): Finding[] {
   const doi = entry.doi;
   if (!doi) return [];
   const written = text.slice(entry.span.start, entry.span.end);
+  if (writesOnlyTheLink(written, doi)) return [];
   const findings: Finding[] = [];
   for (const match of written.matchAll(WRITTEN_DOI)) {
     const [, prefix, rest] = match;
@@ -34,4 +35,20 @@ function findingsOf(text: string, entry: ReferenceEntry): Finding[] {
     });
   }
   return findings;
+}
+
+/**
+ * Whether the entry writes its DOI once, as the APA link, with no other DOI-like "10." before it: then the only written
+ * DOI the pattern could find that starts with the entry's DOI is that link, and the pattern need not be run. Most
+ * entries with a DOI are written so.
+ */
+function writesOnlyTheLink(written: string, doi: string): boolean {
+  if (!doi.startsWith('10.')) return false;
+  const at = written.indexOf(doi);
+  return (
+    at >= APA_DOI_PREFIX.length &&
+    written.startsWith(APA_DOI_PREFIX, at - APA_DOI_PREFIX.length) &&
+    written.indexOf('10.') === at &&
+    written.indexOf(doi, at + 1) < 0
+  );
 }

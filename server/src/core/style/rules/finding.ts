@@ -33,6 +33,21 @@ export interface Finding {
   fix?: RuleFix;
 }
 
+/**
+ * Gives a finding a fix that is made when first read. A fix that costs as much as the check itself (sorting a whole
+ * list) is then made for a quick fix request, not each time diagnostics are computed. The fix is not enumerable, so
+ * that copying the finding does not make it either.
+ */
+export function withFixOnDemand(finding: Finding, makeFix: () => RuleFix | undefined): Finding {
+  let made: { fix: RuleFix | undefined } | undefined;
+  Object.defineProperty(finding, 'fix', { enumerable: false, get: () => (made ??= { fix: makeFix() }).fix });
+  return finding;
+}
+
+export function fixIsMadeOnDemand(finding: Finding): boolean {
+  return Object.getOwnPropertyDescriptor(finding, 'fix')?.get !== undefined;
+}
+
 /** A rule finds every place in one analysed document that breaks it. */
 export type Rule = (analysis: Analysis) => Finding[];
 
@@ -54,5 +69,11 @@ export type ListRule = Rule;
 
 /** A citation rule made of a work rule: the findings of each work in turn. */
 export function eachWork(rule: WorkRule): CitationRule {
-  return (text, _citation, works) => works.flatMap((context) => rule(text, context));
+  return (text, _citation, works) => {
+    // Most citations cite one work, whose findings are the citation's as they are.
+    if (works.length === 1) return rule(text, works[0]);
+    const findings: Finding[] = [];
+    for (const context of works) for (const finding of rule(text, context)) findings.push(finding);
+    return findings;
+  };
 }

@@ -8,7 +8,7 @@ import { citeEntry } from '../apa';
 import { sortEntriesEdits, SORT_REFERENCES_TITLE } from '../../features/sortReferences';
 import { compareOrder, entryOrderKey } from './sortOrder';
 import { entryHead } from './spans';
-import type { Finding, RuleFix } from './finding';
+import { withFixOnDemand, type Finding, type RuleFix } from './finding';
 import { typedEntries } from './typedEntries';
 import type { ReferenceEntry } from '../../types';
 
@@ -25,18 +25,20 @@ export function listOrderFindings(analysis: Analysis): Finding[] {
     if (misplaced.section !== keyed[i - 1].section || compareOrder(misplaced.key, keyed[i - 1].key) >= 0) continue;
     const before = keyed.find((other) => other.section === misplaced.section && compareOrder(misplaced.key, other.key) < 0)!;
     const name = citeEntry(misplaced.entry, 'narrative');
-    const edits = sortEntriesEdits(analysis.text, entries);
-    const fix: RuleFix | undefined = edits.length ? { title: SORT_REFERENCES_TITLE, edits } : undefined;
-    return [
-      {
-        span: entryHead(misplaced.entry, analysis.text),
-        message: `The reference list is not in alphabetical order: ${name} should come before ${citeEntry(before.entry, 'narrative')}.`,
-        related: [{ span: entryHead(before.entry, analysis.text), message: `${name} belongs before this entry` }],
-        fix,
-      },
-    ];
+    const finding: Finding = {
+      span: entryHead(misplaced.entry, analysis.text),
+      message: `The reference list is not in alphabetical order: ${name} should come before ${citeEntry(before.entry, 'narrative')}.`,
+      related: [{ span: entryHead(before.entry, analysis.text), message: `${name} belongs before this entry` }],
+    };
+    return [withFixOnDemand(finding, () => sortFix(analysis.text, entries))];
   }
   return [];
+}
+
+/** The fix that sorts the whole list, or none when the list must keep its order. */
+function sortFix(text: string, entries: ReferenceEntry[]): RuleFix | undefined {
+  const edits = sortEntriesEdits(text, entries);
+  return edits.length ? { title: SORT_REFERENCES_TITLE, edits } : undefined;
 }
 
 /** A heading line: Markdown's "## Software", LaTeX's "\subsection*{Software}", Typst's "== Software". */

@@ -7,15 +7,18 @@
 import type { Analysis } from '../../index/analysis';
 import type { Citation, CitedWork, ReferenceEntry, Span, WorkDate } from '../../types';
 import { citationsInContext, type WorkInContext } from './citedWorks';
-import type { CitationRule, Finding, ListRule, StyleRuleCode } from './finding';
+import { fixIsMadeOnDemand, withFixOnDemand, type CitationRule, type Finding, type ListRule, type RuleFix, type StyleRuleCode } from './finding';
 import { typedEntries } from './typedEntries';
 
 /** A citation as the rules last saw it, and the findings of each rule that judged it, counted from its start. */
 interface CitationMemo {
   citation: Citation;
   works: WorkInContext[];
-  findings: Map<StyleRuleCode, readonly Finding[]>;
+  findings: FindingsByRule;
 }
+
+/** Each rule's findings, by its code: a plain record, since one is made for every citation of a long document. */
+type FindingsByRule = Partial<Record<StyleRuleCode, readonly Finding[]>>;
 
 /** The typed reference list as the list rules last saw it, and their findings, counted from the start of its region. */
 interface ListMemo {
@@ -23,7 +26,9 @@ interface ListMemo {
   /** From the line of the first entry to the end of the last. */
   region: Span;
   regionText: string;
-  findings: Map<StyleRuleCode, readonly Finding[]>;
+  /** The analysis the list was last compared for: the other list rules of that analysis need not compare it again. */
+  analysis: Analysis;
+  findings: FindingsByRule;
 }
 
 /** No findings: shared, since most citations have none. */
@@ -42,7 +47,9 @@ export class StyleRuleMemo {
     const findings: Finding[] = [];
     for (const memo of this.citationMemos(analysis)) {
       const { citation, works } = memo;
-      for (const finding of found(memo.findings, code, citation.span.start, () => rule(text, citation, works))) findings.push(finding);
+      const origin = citation.span.start;
+      const current = recalled(memo.findings, code, origin) ?? remembered(memo.findings, code, origin, rule(text, citation, works));
+      for (const finding of current) findings.push(finding);
     }
     return findings;
   }
@@ -51,14 +58,23 @@ export class StyleRuleMemo {
   listFindings(code: StyleRuleCode, rule: ListRule, analysis: Analysis): Finding[] {
     const entries = typedEntries(analysis);
     if (entries.length === 0) return rule(analysis);
+    const list = this.listMemo(analysis, entries);
+    const origin = list.region.start;
+    return [...(recalled(list.findings, code, origin) ?? remembered(list.findings, code, origin, rule(analysis)))];
+  }
+
+  /** The memo of the typed list, kept if the list reads as it did. */
+  private listMemo(analysis: Analysis, entries: ReferenceEntry[]): ListMemo {
+    if (this.list?.analysis === analysis) return this.list;
     const region = listRegion(analysis.text, entries);
     if (this.list && sameList(this.list, analysis.text, entries, region)) {
       this.list.entries = entries;
       this.list.region = region;
+      this.list.analysis = analysis;
     } else {
-      this.list = { entries, region, regionText: analysis.text.slice(region.start, region.end), findings: new Map() };
+      this.list = { entries, region, regionText: analysis.text.slice(region.start, region.end), analysis, findings: {} };
     }
-    return [...found(this.list.findings, code, region.start, () => rule(analysis))];
+    return this.list;
   }
 
   private citationMemos(analysis: Analysis): CitationMemo[] {
@@ -79,18 +95,22 @@ export class StyleRuleMemo {
       memo.works = works;
       return memo;
     }
-    const fresh: CitationMemo = { citation, works, findings: new Map() };
+    const fresh: CitationMemo = { citation, works, findings: {} };
     if (key) this.citations.set(key, fresh);
     return fresh;
   }
 }
 
-/** The findings kept for the rule, counted from `origin`, else found now and kept. */
-function found(findings: Map<StyleRuleCode, readonly Finding[]>, code: StyleRuleCode, origin: number, find: () => Finding[]): readonly Finding[] {
-  const kept = findings.get(code);
-  if (kept) return kept.length === 0 ? NONE : kept.map((finding) => movedFinding(finding, origin));
-  const fresh = find();
-  findings.set(code, fresh.length === 0 ? NONE : fresh.map((finding) => movedFinding(finding, -origin)));
+/** The findings kept for the rule, moved to `origin`; undefined when the rule has not judged this part yet. */
+function recalled(findings: FindingsByRule, code: StyleRuleCode, origin: number): readonly Finding[] | undefined {
+  const kept = findings[code];
+  if (!kept) return undefined;
+  return kept.length === 0 ? NONE : kept.map((finding) => movedFinding(finding, origin));
+}
+
+/** Keeps the rule's fresh findings, counted from `origin`, and gives them back. */
+function remembered(findings: FindingsByRule, code: StyleRuleCode, origin: number, fresh: Finding[]): readonly Finding[] {
+  findings[code] = fresh.length === 0 ? NONE : fresh.map((finding) => movedFinding(finding, -origin));
   return fresh;
 }
 
@@ -103,8 +123,14 @@ function movedFinding(finding: Finding, delta: number): Finding {
   if (delta === 0) return finding;
   const moved: Finding = { ...finding, span: movedSpan(finding.span, delta) };
   if (finding.related) moved.related = finding.related.map((related) => ({ ...related, span: movedSpan(related.span, delta) }));
-  if (finding.fix) moved.fix = { ...finding.fix, edits: finding.fix.edits.map((edit) => ({ ...edit, span: movedSpan(edit.span, delta) })) };
+  // A fix made on demand is moved on demand too.
+  if (fixIsMadeOnDemand(finding)) return withFixOnDemand(moved, () => finding.fix && movedFix(finding.fix, delta));
+  if (finding.fix) moved.fix = movedFix(finding.fix, delta);
   return moved;
+}
+
+function movedFix(fix: RuleFix, delta: number): RuleFix {
+  return { ...fix, edits: fix.edits.map((edit) => ({ ...edit, span: movedSpan(edit.span, delta) })) };
 }
 
 /** Whether `span` lies where `before` did, relative to where their citations start. */

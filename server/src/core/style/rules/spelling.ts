@@ -16,19 +16,20 @@ function typographic(name: string): string {
 export const spellingFindings: WorkRule = (text, { work, entry }) => {
   if (!entry || !namesAuthors(work)) return [];
   const findings: Finding[] = [];
-  work.authors.forEach((written, i) => {
-    const name = entry.authors[i];
-    if (!name) return;
-    const listed = citedName(name);
-    if (typographic(written) === typographic(listed) || nameKey(written) !== nameKey(listed)) return;
+  const count = Math.min(work.authors.length, entry.authors.length);
+  for (let i = 0; i < count; i++) {
+    const written = work.authors[i];
+    const listed = citedName(entry.authors[i]);
+    // Most names are written as the entry writes them, which needs no closer look.
+    if (written === listed || typographic(written) === typographic(listed) || nameKey(written) !== nameKey(listed)) continue;
     const span = findName(text, work.authorSpan, written);
-    if (!span) return;
+    if (!span) continue;
     findings.push({
       span,
       message: `The reference entry spells this name "${listed}".`,
       fix: { title: `Write "${listed}"`, edits: [{ span, newText: listed }] },
     });
-  });
+  }
   return findings;
 };
 

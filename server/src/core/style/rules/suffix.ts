@@ -6,8 +6,8 @@
 import type { Analysis } from '../../index/analysis';
 import type { ReferenceEntry } from '../../types';
 import { citeEntry } from '../apa';
-import { dateKey, formatCitationDate } from '../../syntax/dates';
-import { personKeys } from '../../resolve/resolve';
+import { formatCitationDate } from '../../syntax/dates';
+import { personKeys, unsuffixedDateKey } from '../../resolve/entryIndex';
 import { entryHead } from './spans';
 import type { Finding, WorkRule } from './finding';
 import { typedEntries } from './typedEntries';
@@ -30,22 +30,31 @@ export const citedSuffixFindings: WorkRule = (_text, { work, entry }) => {
  * "Warton et al. (2015)" cites both "Warton, Blanchet, ..." and "Warton, Foster, ..." alike; so a suffix is called
  * needless only when no other entry shares even the first author and year.
  */
-function yearGroupKey(entry: ReferenceEntry): string | undefined {
+function yearGroupKey(entry: ReferenceEntry, year: string): string | undefined {
   const first = entry.authors[0];
-  if (!entry.date || !first) return undefined;
-  return `${personKeys(first)[0] ?? ''}#${dateKey({ ...entry.date, suffix: undefined })}`;
+  if (!first) return undefined;
+  return `${personKeys(first)[0] ?? ''}#${year}`;
 }
 
 /** An entry with a suffix that no other entry of the same first author and year needs. */
 export function listedSuffixFindings(analysis: Analysis): Finding[] {
   const entries = typedEntries(analysis);
+  // Only an entry with a suffix is judged, and only entries of its year can share its group: most lists have no
+  // suffix at all, and need no group counted.
+  const suffixedYears = new Set<string>();
+  for (const entry of entries) if (entry.date?.suffix) suffixedYears.add(unsuffixedDateKey(entry.date));
+  if (suffixedYears.size === 0) return [];
   const groupSizes = new Map<string, number>();
+  const groupKeys = new Map<ReferenceEntry, string>();
   for (const entry of entries) {
-    const key = yearGroupKey(entry);
-    if (key) groupSizes.set(key, (groupSizes.get(key) ?? 0) + 1);
+    const year = entry.date && unsuffixedDateKey(entry.date);
+    const key = year !== undefined && suffixedYears.has(year) ? yearGroupKey(entry, year) : undefined;
+    if (!key) continue;
+    groupKeys.set(entry, key);
+    groupSizes.set(key, (groupSizes.get(key) ?? 0) + 1);
   }
   return entries.flatMap((entry) => {
-    const key = yearGroupKey(entry);
+    const key = groupKeys.get(entry);
     if (!entry.date?.suffix || !key || groupSizes.get(key) !== 1) return [];
     return [
       {

@@ -83,6 +83,9 @@ const BACKGROUND_READ_BYTES = 1048576;
 const DIAGNOSTICS_DELAY_MS = 120;
 /** Problems shown in bibliography files are gathered over all documents, a little after the documents' own. */
 const BIBLIOGRAPHY_DELAY_MS = 300;
+/** A document longer than this (about 30,000 words) has its style findings published just after its first
+ * diagnostics when it is opened. */
+const STYLES_LATER_CHARS = 200_000;
 /** A file with more entries than this has its entries' problems read in idle slices before they are shown. */
 const ENTRIES_READ_AT_ONCE = 2000;
 /** How long the server must have been quiet (no document opened or changed, no request) before it builds the style engine. */
@@ -241,15 +244,29 @@ export function startServer(connection: Connection): void {
     // A bibliography file open for renaming a key has its problems published with the other files'.
     if (!document || !isChecked(document)) return;
     const analysis = guard('analysis', undefined, () => analysisOf(uri));
-    const diagnostics = guard('diagnostics', [], () => {
-      if (!analysis) return [];
-      const named = diagnoseNamedBibliographies(workspace.namedProblems(uri, analysis.facts.bibliographies), settings.diagnostics);
-      const own = withoutHeldDiagnostics(diagnose(analysis, settings.diagnostics, settings.citationStyle), analysis.bibliography);
-      return [...own, ...named].map((d) => toDiagnostic(document, d, rangeInFile, help));
-    });
-    void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+    // A long document just opened shows its citation problems first and its style findings a moment later: the style
+    // rules' first run over thousands of citations is slow, as nothing of them is compiled yet.
+    const stylesLater = firstChecks.delete(uri) && document.getText().length > STYLES_LATER_CHARS;
+    sendDiagnostics(document, analysis, !stylesLater);
+    if (stylesLater) {
+      setImmediate(() => {
+        const current = documents.get(uri);
+        // An edit made meanwhile has its own check coming, which runs the style rules.
+        if (current === document && current.version === document.version && !pending.has(uri)) sendDiagnostics(document, analysis, true);
+      });
+    }
     scheduleBibliographyProblems();
     idlePreparation.schedule();
+  }
+
+  function sendDiagnostics(document: TextDocument, analysis: Analysis | undefined, styleRules: boolean): void {
+    const diagnostics = guard('diagnostics', [], () => {
+      if (!analysis) return [];
+      const named = diagnoseNamedBibliographies(workspace.namedProblems(document.uri, analysis.facts.bibliographies), settings.diagnostics);
+      const own = withoutHeldDiagnostics(diagnose(analysis, settings.diagnostics, settings.citationStyle, { styleRules }), analysis.bibliography);
+      return [...own, ...named].map((d) => toDiagnostic(document, d, rangeInFile, help));
+    });
+    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
   }
 
   // Its slices do not go through `guard`, which would count each as activity and hold the next one back.
@@ -406,7 +423,12 @@ export function startServer(connection: Connection): void {
 
   // Opening a document also reports a change of its content; only later changes are typing, which waits for a pause.
   const opening = new Set<string>();
-  documents.onDidOpen((event) => opening.add(event.document.uri));
+  /** Documents opened and not checked yet. */
+  const firstChecks = new Set<string>();
+  documents.onDidOpen((event) => {
+    opening.add(event.document.uri);
+    firstChecks.add(event.document.uri);
+  });
   documents.onDidChangeContent((event) => {
     const uri = event.document.uri;
     schedule(uri, opening.delete(uri) ? 0 : DIAGNOSTICS_DELAY_MS);
@@ -415,6 +437,8 @@ export function startServer(connection: Connection): void {
     const timer = pending.get(event.document.uri);
     if (timer) clearTimeout(timer);
     pending.delete(event.document.uri);
+    opening.delete(event.document.uri);
+    firstChecks.delete(event.document.uri);
     analyses.forget(event.document.uri);
     if (isChecked(event.document)) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
     // A bibliography file that no open document uses any more keeps no problems in the Problems panel.

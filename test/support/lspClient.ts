@@ -18,6 +18,8 @@ export interface TestServer {
   process: ChildProcess;
   /** Waits until the server publishes diagnostics for the uri that satisfy the predicate. */
   diagnostics(uri: string, until?: (d: Diagnostic[]) => boolean, timeoutMs?: number): Promise<Diagnostic[]>;
+  /** Every list of diagnostics published for the uri so far, oldest first. */
+  published(uri: string): Diagnostic[][];
   stderr(): string;
   stop(): Promise<void>;
 }
@@ -34,9 +36,11 @@ export async function startServer(initializationOptions?: unknown, editor: Edito
   child.stderr!.on('data', (chunk) => (errors += String(chunk)));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const latest = new Map<string, Diagnostic[]>();
+  const history = new Map<string, Diagnostic[][]>();
   const waiters: (() => void)[] = [];
   connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
     latest.set(params.uri, params.diagnostics);
+    history.set(params.uri, [...(history.get(params.uri) ?? []), params.diagnostics]);
     for (const wake of waiters.splice(0)) wake();
   });
   connection.listen();
@@ -49,6 +53,7 @@ export async function startServer(initializationOptions?: unknown, editor: Edito
     connection,
     process: child,
     stderr: () => errors,
+    published: (uri) => history.get(uri) ?? [],
     async diagnostics(uri, until = () => true, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {

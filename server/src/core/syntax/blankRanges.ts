@@ -1,0 +1,53 @@
+// The ranges of a text that masking blanks, collected by its passes and applied in one copy at the end. Copying every
+// character into an array, writing spaces into it and building the string back cost more than all the passes together
+// on a long document, where the ranges to blank are few.
+
+import type { Span } from '../types';
+
+/** Ranges to blank, added in any order; they may overlap. */
+export class BlankRanges {
+  private readonly ranges: Span[] = [];
+
+  add(start: number, end: number): void {
+    if (end > start) this.ranges.push({ start, end });
+  }
+
+  /**
+   * Whether an offset lies in a range added so far, asked for offsets in increasing order (ranges added after the
+   * first question are not seen). One walk through the ranges sorted by start answers all the questions.
+   */
+  coverage(): (offset: number) => boolean {
+    const sorted = this.sortedByStart();
+    let next = 0;
+    let coveredUntil = 0;
+    return (offset) => {
+      while (next < sorted.length && sorted[next].start <= offset) coveredUntil = Math.max(coveredUntil, sorted[next++].end);
+      return offset < coveredUntil;
+    };
+  }
+
+  /** The text with every character in a range replaced by a space, except line breaks, so that offsets stay the same. */
+  applyTo(text: string): string {
+    if (this.ranges.length === 0) return text;
+    const parts: string[] = [];
+    let kept = 0;
+    for (const { start, end } of this.sortedByStart()) {
+      const from = Math.max(start, kept);
+      const to = Math.min(end, text.length);
+      if (to <= from) continue;
+      if (from > kept) parts.push(text.slice(kept, from));
+      parts.push(spacesKeepingLineBreaks(text, from, to));
+      kept = to;
+    }
+    if (kept < text.length) parts.push(text.slice(kept));
+    return parts.join('');
+  }
+
+  private sortedByStart(): Span[] {
+    return [...this.ranges].sort((a, b) => a.start - b.start);
+  }
+}
+
+function spacesKeepingLineBreaks(text: string, start: number, end: number): string {
+  return text.slice(start, end).replace(/[^\r\n]/g, ' ');
+}

@@ -44,11 +44,12 @@ function firstAuthorKeys(entries: ReferenceEntry[]): Set<string> {
 }
 
 export function findBareMentions(masked: string, entries: ReferenceEntry[], taken: Span[]): Citation[] {
-  const firstAuthors = firstAuthorKeys(entries);
-  if (firstAuthors.size === 0) return [];
+  if (!entries.some((entry) => entry.authors.length > 0)) return [];
   const found: Citation[] = [];
-  // Sorted only once a mention of a listed author needs it: most capitalised words before a year are no such mention.
+  // Both made once a candidate needs them. Most candidates lie in a parenthetical citation ("(Oke, 1982; Qerimi, 2023)"),
+  // which one look at the sorted spans rules out without computing the key of every first author.
   let sortedTaken: Span[] | undefined;
+  let firstAuthors: Set<string> | undefined;
   let scannedTo = 0;
   YEAR.lastIndex = 0;
   for (let year = YEAR.exec(masked); year; year = YEAR.exec(masked)) {
@@ -56,9 +57,10 @@ export function findBareMentions(masked: string, entries: ReferenceEntry[], take
     if (!m) continue;
     scannedTo = m.index + m[0].length;
     const [whole, name, etAl, yearText] = m;
-    if (!firstAuthors.has(nameKey(name))) continue;
     sortedTaken ??= [...taken].sort((a, b) => a.start - b.start);
     if (insideSortedSpans(sortedTaken, m.index)) continue;
+    firstAuthors ??= firstAuthorKeys(entries);
+    if (!firstAuthors.has(nameKey(name))) continue;
     const date = parseWorkDate(yearText);
     if (!date) continue;
     const span = { start: m.index, end: m.index + whole.length };
@@ -98,7 +100,7 @@ function mentionEndingWith(masked: string, yearStart: number, from: number): Reg
 /** The mention whose name ends at `nameEnd` (-1: none), if the full pattern matches from the name's start. */
 function mentionWithNameBefore(masked: string, nameEnd: number, from: number): RegExpExecArray | null {
   const start = nameEnd < 0 ? -1 : nameStartBefore(masked, nameEnd);
-  if (start < from) return null;
+  if (start < from || !mayStartMention(masked, start)) return null;
   BARE_MENTION.lastIndex = start;
   return BARE_MENTION.exec(masked);
 }
@@ -138,6 +140,20 @@ function nameStartBefore(text: string, end: number): number {
     at -= width;
   }
   return at < end ? at : -1;
+}
+
+/** What the pattern's look behind excludes, among ASCII characters: "(Smith, 2001)" is a parenthetical citation, not a
+ * bare mention, and most years after a name are in one. */
+const NOT_BEFORE_MENTION = /[A-Za-z0-9'\-(@\\/.]/;
+
+/** A quick test, in ASCII, of what the pattern asks of a mention's first character and the one before it: only
+ * candidates that pass it are matched. */
+function mayStartMention(text: string, start: number): boolean {
+  const first = text.charCodeAt(start);
+  if (first < 128 && !(first >= 65 && first <= 90)) return false;
+  if (start === 0) return true;
+  const before = text.charCodeAt(start - 1);
+  return before >= 128 || !NOT_BEFORE_MENTION.test(text[start - 1]);
 }
 
 const NAME_CHAR = /^[\p{L}\p{M}'’-]$/u;

@@ -45,62 +45,63 @@ function firstAuthorKeys(entries: ReferenceEntry[]): Set<string> {
 
 export function findBareMentions(masked: string, entries: ReferenceEntry[], taken: Span[]): Citation[] {
   if (!entries.some((entry) => entry.authors.length > 0)) return [];
-  const found: Citation[] = [];
   // Both made once a candidate needs them. Most candidates lie in a parenthetical citation ("(Oke, 1982; Qerimi, 2023)"),
-  // which one look at the sorted spans rules out without computing the key of every first author.
+  // which one look at the sorted spans rules out before the pattern is matched or any first author's key computed.
   let sortedTaken: Span[] | undefined;
   let firstAuthors: Set<string> | undefined;
-  let scannedTo = 0;
-  YEAR.lastIndex = 0;
-  for (let year = YEAR.exec(masked); year; year = YEAR.exec(masked)) {
-    const m = mentionEndingWith(masked, year.index, scannedTo);
+  const isTaken = (offset: number) => insideSortedSpans((sortedTaken ??= [...taken].sort((a, b) => a.start - b.start)), offset);
+  const found: Citation[] = [];
+  // `test` finds the next year without building a match for each.
+  for (YEAR.lastIndex = 0; YEAR.test(masked); ) {
+    const m = mentionEndingWith(masked, YEAR.lastIndex - YEAR_LENGTH, isTaken);
     if (!m) continue;
-    scannedTo = m.index + m[0].length;
-    const [whole, name, etAl, yearText] = m;
-    sortedTaken ??= [...taken].sort((a, b) => a.start - b.start);
-    if (insideSortedSpans(sortedTaken, m.index)) continue;
     firstAuthors ??= firstAuthorKeys(entries);
-    if (!firstAuthors.has(nameKey(name))) continue;
-    const date = parseWorkDate(yearText);
-    if (!date) continue;
-    const span = { start: m.index, end: m.index + whole.length };
-    const authorSpan = { start: m.index, end: m.index + name.length + (etAl?.length ?? 0) };
-    found.push({
-      span,
-      kind: 'narrative',
-      items: [
-        {
-          span,
-          authorText: etAl ? `${name} et al.` : name,
-          authorSpan,
-          authors: [name],
-          etAl: !!etAl,
-          isTitle: false,
-          date,
-          dateSpan: { start: span.end - yearText.length, end: span.end },
-        },
-      ],
-    });
+    const citation = firstAuthors.has(nameKey(m[1])) ? bareMention(m) : undefined;
+    if (citation) found.push(citation);
   }
   return found;
 }
 
-/**
- * The mention that ends with the year at `yearStart`, starting no earlier than `from` (where the last mention ended:
- * mentions do not overlap). The name is read backwards, bounded, for each way the text before the year can read; the
- * full pattern then decides at the start found.
- */
-function mentionEndingWith(masked: string, yearStart: number, from: number): RegExpExecArray | null {
-  const beforeYear = yearStart - 1;
-  if (beforeYear < from || !isWhitespace(masked.charCodeAt(beforeYear))) return null;
-  const nameEnd = beforeYear > 0 && masked.charCodeAt(beforeYear - 1) === COMMA ? beforeYear - 1 : beforeYear;
-  return mentionWithNameBefore(masked, nameEnd, from) ?? mentionWithNameBefore(masked, nameEndBeforeEtAl(masked, nameEnd), from);
+/** The citation a matched mention makes, if its year is a date. */
+function bareMention(m: RegExpExecArray): Citation | undefined {
+  const [whole, name, etAl, yearText] = m;
+  const date = parseWorkDate(yearText);
+  if (!date) return undefined;
+  const span = { start: m.index, end: m.index + whole.length };
+  const authorSpan = { start: m.index, end: m.index + name.length + (etAl?.length ?? 0) };
+  const item = {
+    span,
+    authorText: etAl ? `${name} et al.` : name,
+    authorSpan,
+    authors: [name],
+    etAl: !!etAl,
+    isTitle: false,
+    date,
+    dateSpan: { start: span.end - yearText.length, end: span.end },
+  };
+  return { span, kind: 'narrative', items: [item] };
 }
 
-/** The mention whose name ends at `nameEnd` (-1: none), if the full pattern matches from the name's start. */
-function mentionWithNameBefore(masked: string, nameEnd: number, from: number): RegExpExecArray | null {
+const YEAR_LENGTH = 4;
+
+/**
+ * The mention that ends with the year at `yearStart` and does not start in a taken span. The name is read backwards,
+ * bounded, for each way the text before the year can read ("Oke 1982", "Oke, 1982", "Oke et al., 1982"); the full
+ * pattern then decides at the start found. At most one way can match, and mentions never overlap: from a name's start
+ * to its year there is no digit, so a name starts after the year of the mention before.
+ */
+function mentionEndingWith(masked: string, yearStart: number, isTaken: (offset: number) => boolean): RegExpExecArray | null {
+  const beforeYear = yearStart - 1;
+  if (beforeYear < 0 || !isWhitespace(masked.charCodeAt(beforeYear))) return null;
+  const nameEnd = beforeYear > 0 && masked.charCodeAt(beforeYear - 1) === COMMA ? beforeYear - 1 : beforeYear;
+  return mentionWithNameBefore(masked, nameEnd, isTaken) ?? mentionWithNameBefore(masked, nameEndBeforeEtAl(masked, nameEnd), isTaken);
+}
+
+/** The mention whose name ends at `nameEnd` (-1: none), if it starts outside the taken spans and the full pattern
+ * matches from there. */
+function mentionWithNameBefore(masked: string, nameEnd: number, isTaken: (offset: number) => boolean): RegExpExecArray | null {
   const start = nameEnd < 0 ? -1 : nameStartBefore(masked, nameEnd);
-  if (start < from || !mayStartMention(masked, start)) return null;
+  if (start < 0 || !mayStartMention(masked, start) || isTaken(start)) return null;
   BARE_MENTION.lastIndex = start;
   return BARE_MENTION.exec(masked);
 }

@@ -43,13 +43,14 @@ function firstAuthorKeys(entries: ReferenceEntry[]): Set<string> {
   return keys;
 }
 
-export function findBareMentions(masked: string, entries: ReferenceEntry[], taken: Span[]): Citation[] {
+/** The bare mentions of the entries' first authors that start outside the `taken` spans (sorted by start and not
+ * overlapping). */
+export function findBareMentions(masked: string, entries: ReferenceEntry[], taken: readonly Span[]): Citation[] {
   if (!entries.some((entry) => entry.authors.length > 0)) return [];
-  // Both made once a candidate needs them. Most candidates lie in a parenthetical citation ("(Oke, 1982; Qerimi, 2023)"),
-  // which one look at the sorted spans rules out before the pattern is matched or any first author's key computed.
-  let sortedTaken: Span[] | undefined;
+  // Made once a candidate needs them. Most candidates lie in a parenthetical citation ("(Oke, 1982; Qerimi, 2023)"),
+  // which a look at the taken spans rules out before the pattern is matched or any first author's key computed.
   let firstAuthors: Set<string> | undefined;
-  const isTaken = (offset: number) => insideSortedSpans((sortedTaken ??= [...taken].sort((a, b) => a.start - b.start)), offset);
+  const isTaken = (offset: number) => insideSortedSpans(taken, offset);
   const found: Citation[] = [];
   // `test` finds the next year without building a match for each.
   for (YEAR.lastIndex = 0; YEAR.test(masked); ) {

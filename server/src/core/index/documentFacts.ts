@@ -7,6 +7,7 @@ import { findProseCitations } from '../syntax/proseCitations';
 import { findReferenceListWithScope } from '../syntax/referenceList';
 import { looksLikeReferenceEntry } from '../syntax/referenceEntry';
 import { findBareMentions } from '../syntax/bareMentions';
+import { sortedByStart } from '../syntax/spanOrder';
 import { findLatexBibliography } from '../syntax/latexBibliography';
 import { findKeyedCitations, keyedLanguageOf } from '../syntax/keyedCitations';
 import { findBibliographyReferences } from '../syntax/bibliographyReferences';
@@ -98,7 +99,7 @@ const PERIOD = 46;
  * sorted, and so do the entries skipped, so merging the two sorts them without a comparison call per span.
  */
 function takenSpans(skip: Span[], citations: Citation[]): Span[] {
-  const skipped = isSortedByStart(skip) ? skip : [...skip].sort((a, b) => a.start - b.start);
+  const skipped = sortedByStart(skip);
   const taken: Span[] = [];
   let s = 0;
   for (const { span } of citations) {
@@ -107,11 +108,6 @@ function takenSpans(skip: Span[], citations: Citation[]): Span[] {
   }
   while (s < skipped.length) taken.push(skipped[s++]);
   return taken;
-}
-
-function isSortedByStart(spans: Span[]): boolean {
-  for (let i = 1; i < spans.length; i++) if (spans[i].start < spans[i - 1].start) return false;
-  return true;
 }
 
 /** How far into a line a citation may start and still be the head of a reference entry ("Doe, John (2000). Title."). */

@@ -7,6 +7,7 @@ import { parseWorkDate } from './dates';
 import { nameKey } from '../text/normalize';
 import { insideSortedSpans } from '../text/sortedSpans';
 import { heldIn } from '../memo';
+import { sortedByStart } from './spanOrder';
 
 /** Name, optional "et al.", optional comma, year. Each part is bounded, so matching stays linear. Tried only at the start
  * of a name read backwards from a year: tried at every capital letter of a long document, it costs fifty times as much
@@ -43,14 +44,14 @@ function firstAuthorKeys(entries: ReferenceEntry[]): Set<string> {
   return keys;
 }
 
-/** The bare mentions of the entries' first authors that start outside the `taken` spans (sorted by start and not
- * overlapping). */
+/** The bare mentions of the entries' first authors that start outside the `taken` spans (which do not overlap). */
 export function findBareMentions(masked: string, entries: ReferenceEntry[], taken: readonly Span[]): Citation[] {
   if (!entries.some((entry) => entry.authors.length > 0)) return [];
   // Made once a candidate needs them. Most candidates lie in a parenthetical citation ("(Oke, 1982; Qerimi, 2023)"),
   // which a look at the taken spans rules out before the pattern is matched or any first author's key computed.
+  let sortedTaken: readonly Span[] | undefined;
   let firstAuthors: Set<string> | undefined;
-  const isTaken = (offset: number) => insideSortedSpans(taken, offset);
+  const isTaken = (offset: number) => insideSortedSpans((sortedTaken ??= sortedByStart(taken)), offset);
   const found: Citation[] = [];
   // `test` finds the next year without building a match for each.
   for (YEAR.lastIndex = 0; YEAR.test(masked); ) {

@@ -8,13 +8,15 @@ import { nameKey } from '../text/normalize';
 import { insideSortedSpans } from '../text/sortedSpans';
 import { heldIn } from '../memo';
 import { sortedByStart } from './spanOrder';
+import { isWhitespaceCode } from './characters';
 
 /** Name, optional "et al.", optional comma, year. Each part is bounded, so matching stays linear. Tried only at the start
  * of a name read backwards from a year: tried at every capital letter of a long document, it costs fifty times as much
  * as finding the years. */
 const BARE_MENTION = /(?<![\p{L}\p{M}\p{N}'’\-(@\\/.])([\p{Lu}][\p{L}\p{M}'’-]{1,40})(\s+et\s+al\.?)?,?\s((?:1[5-9]|20)\d\d[a-z]?)(?![\p{L}\p{N}–-])/uy;
-/** The years a mention can end with: the landmarks the scan starts from. */
-const YEAR = /(?:1[5-9]|20)\d\d/g;
+/** The years a mention can end with, after the one white space character the pattern wants before them: the landmarks
+ * the scan starts from. */
+const SPACED_YEAR = /\s(?:1[5-9]|20)\d\d/g;
 
 /** The keys of names already seen: an edit rescans its paragraph against the whole list, whose entries (moved copies
  * after an edit) share their name objects with the previous version's. */
@@ -54,8 +56,8 @@ export function findBareMentions(masked: string, entries: ReferenceEntry[], take
   const isTaken = (offset: number) => insideSortedSpans((sortedTaken ??= sortedByStart(taken)), offset);
   const found: Citation[] = [];
   // `test` finds the next year without building a match for each.
-  for (YEAR.lastIndex = 0; YEAR.test(masked); ) {
-    const m = mentionEndingWith(masked, YEAR.lastIndex - YEAR_LENGTH, isTaken);
+  for (SPACED_YEAR.lastIndex = 0; SPACED_YEAR.test(masked); ) {
+    const m = mentionEndingWith(masked, SPACED_YEAR.lastIndex - YEAR_LENGTH, isTaken);
     if (!m) continue;
     firstAuthors ??= firstAuthorKeys(entries);
     const citation = firstAuthors.has(nameKey(m[1])) ? bareMention(m) : undefined;
@@ -87,14 +89,13 @@ function bareMention(m: RegExpExecArray): Citation | undefined {
 const YEAR_LENGTH = 4;
 
 /**
- * The mention that ends with the year at `yearStart` and does not start in a taken span. The name is read backwards,
- * bounded, for each way the text before the year can read ("Oke 1982", "Oke, 1982", "Oke et al., 1982"); the full
- * pattern then decides at the start found. At most one way can match, and mentions never overlap: from a name's start
+ * The mention that ends with the year at `yearStart` (after a white space character) and does not start in a taken
+ * span. The name is read backwards, bounded, for each way the text before the year can read ("Oke 1982", "Oke, 1982",
+ * "Oke et al., 1982"); the full pattern then decides at the start found. At most one way can match, and mentions never overlap: from a name's start
  * to its year there is no digit, so a name starts after the year of the mention before.
  */
 function mentionEndingWith(masked: string, yearStart: number, isTaken: (offset: number) => boolean): RegExpExecArray | null {
   const beforeYear = yearStart - 1;
-  if (beforeYear < 0 || !isWhitespace(masked.charCodeAt(beforeYear))) return null;
   const nameEnd = beforeYear > 0 && masked.charCodeAt(beforeYear - 1) === COMMA ? beforeYear - 1 : beforeYear;
   return mentionWithNameBefore(masked, nameEnd, isTaken) ?? mentionWithNameBefore(masked, nameEndBeforeEtAl(masked, nameEnd), isTaken);
 }
@@ -128,7 +129,7 @@ function nameEndBeforeEtAl(text: string, end: number): number {
  * candidate are read, and they lie between one year and the year before, so the scan stays linear. */
 function whitespaceStartBefore(text: string, end: number): number {
   let at = end;
-  while (at > 0 && isWhitespace(text.charCodeAt(at - 1))) at--;
+  while (at > 0 && isWhitespaceCode(text.charCodeAt(at - 1))) at--;
   return at;
 }
 
@@ -177,12 +178,4 @@ function isLowSurrogate(code: number): boolean {
 
 function isHighSurrogate(code: number): boolean {
   return code >= 0xd800 && code <= 0xdbff;
-}
-
-/** What "\s" matches in a regular expression. */
-function isWhitespace(code: number): boolean {
-  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
-  return (
-    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
-  );
 }

@@ -13,8 +13,8 @@ export class BlankRanges {
   }
 
   /**
-   * Whether an offset lies in a range added so far, asked for offsets in increasing order (ranges added after the
-   * first question are not seen). One walk through the ranges sorted by start answers all the questions.
+   * Whether an offset lies in one of the ranges added so far (not in those added later), asked for offsets in
+   * increasing order: one walk through the ranges sorted by start answers all the questions.
    */
   coverage(): (offset: number) => boolean {
     const sorted = this.sortedByStart();
@@ -49,5 +49,13 @@ export class BlankRanges {
 }
 
 function spacesKeepingLineBreaks(text: string, start: number, end: number): string {
-  return text.slice(start, end).replace(/[^\r\n]/g, ' ');
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code === NEWLINE || code === CARRIAGE_RETURN) return text.slice(start, end).replace(/[^\r\n]/g, ' ');
+  }
+  // Most ranges (a URL, an inline code span) hold no line break.
+  return ' '.repeat(end - start);
 }
+
+const NEWLINE = 10;
+const CARRIAGE_RETURN = 13;

@@ -4,6 +4,7 @@
 
 import { splitLines } from '../text/lines';
 import { BlankRanges } from './blankRanges';
+import { isWhitespaceCode } from './characters';
 import { lineAt, lineText, NextOccurrences, nextLine, startOfLineFrom } from './textLandmarks';
 
 export type DocumentLanguage = 'markdown' | 'latex' | 'restructuredtext' | 'plaintext';
@@ -72,17 +73,23 @@ function urlEnd(text: string, start: number): number {
   let depth = 0;
   let end = start;
   for (; end < text.length; end++) {
-    const c = text[end];
-    if (/[\s<>"'\\\]`]/.test(c)) break;
-    if (c === '(') depth++;
-    else if (c === ')') {
+    const c = text.charCodeAt(end);
+    if (isWhitespaceCode(c) || URL_DELIMITERS.includes(text[end])) break;
+    if (c === OPEN_PARENTHESIS) depth++;
+    else if (c === CLOSE_PARENTHESIS) {
       if (depth === 0) break;
       depth--;
     }
   }
-  while (end > start && /[.,;:!?*_]/.test(text[end - 1])) end--;
+  while (end > start && URL_TRAILING_PUNCTUATION.includes(text[end - 1])) end--;
   return end;
 }
+
+/** What ends a URL besides white space, and what ends a sentence after it rather than belonging to it. */
+const URL_DELIMITERS = '<>"\'\\]`';
+const URL_TRAILING_PUNCTUATION = '.,;:!?*_';
+const OPEN_PARENTHESIS = 40;
+const CLOSE_PARENTHESIS = 41;
 
 /** Returns the text with non-prose regions replaced by spaces (line breaks kept). Linear in the input. */
 export function maskNonProse(text: string, language: DocumentLanguage): string {

@@ -8,7 +8,7 @@ import { nameKey } from '../text/normalize';
 import { insideSortedSpans } from '../text/sortedSpans';
 import { heldIn } from '../memo';
 import { sortedByStart } from './spanOrder';
-import { isWhitespaceCode } from './characters';
+import { asciiTable, isWhitespaceCode } from './characters';
 
 /** Name, optional "et al.", optional comma, year. Each part is bounded, so matching stays linear. Tried only at the start
  * of a name read backwards from a year: tried at every capital letter of a long document, it costs fifty times as much
@@ -138,7 +138,8 @@ function whitespaceStartBefore(text: string, end: number): number {
 function nameStartBefore(text: string, end: number): number {
   let at = end;
   for (let count = 0; at > 0; count++) {
-    const width = nameCharWidthBefore(text, at);
+    const code = text.charCodeAt(at - 1);
+    const width = code < 128 ? ASCII_NAME_CHARS[code] : otherNameCharWidthBefore(text, at);
     if (width === 0) break;
     if (count === MAX_NAME_CHARS) return -1;
     at -= width;
@@ -146,29 +147,27 @@ function nameStartBefore(text: string, end: number): number {
   return at < end ? at : -1;
 }
 
-/** What the pattern's look behind excludes, among ASCII characters: "(Smith, 2001)" is a parenthetical citation, not a
- * bare mention, and most years after a name are in one. */
-const NOT_BEFORE_MENTION = /[A-Za-z0-9'\-(@\\/.]/;
+/** The pattern's classes, for ASCII characters: read for every character a name is read back over. */
+const ASCII_NAME_CHARS = asciiTable(/[\p{L}\p{M}'’-]/u);
+const ASCII_CAPITALS = asciiTable(/\p{Lu}/u);
+const ASCII_NOT_BEFORE_MENTION = asciiTable(/[\p{L}\p{M}\p{N}'’\-(@\\/.]/u);
 
-/** A quick test, in ASCII, of what the pattern asks of a mention's first character and the one before it: only
- * candidates that pass it are matched. */
+/** A quick test, in ASCII, of what the pattern asks of a mention's first character and the one before it, so that most
+ * candidates are ruled out without matching: in "(Oke, 1982)" the name follows a parenthesis. */
 function mayStartMention(text: string, start: number): boolean {
   const first = text.charCodeAt(start);
-  if (first < 128 && !(first >= 65 && first <= 90)) return false;
+  if (first < 128 && !ASCII_CAPITALS[first]) return false;
   if (start === 0) return true;
   const before = text.charCodeAt(start - 1);
-  return before >= 128 || !NOT_BEFORE_MENTION.test(text[start - 1]);
+  return before >= 128 || !ASCII_NOT_BEFORE_MENTION[before];
 }
 
 const NAME_CHAR = /^[\p{L}\p{M}'’-]$/u;
 
-/** How many code units the name character that ends at `end` takes (2 for a surrogate pair), or 0 if the character
- * there is none. */
-function nameCharWidthBefore(text: string, end: number): number {
-  const code = text.charCodeAt(end - 1);
-  if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 39 || code === 45) return 1;
-  if (code < 128) return 0;
-  const width = isLowSurrogate(code) && end >= 2 && isHighSurrogate(text.charCodeAt(end - 2)) ? 2 : 1;
+/** How many code units the name character outside ASCII that ends at `end` takes (2 for a surrogate pair), or 0 if the
+ * character there is none. */
+function otherNameCharWidthBefore(text: string, end: number): number {
+  const width = isLowSurrogate(text.charCodeAt(end - 1)) && end >= 2 && isHighSurrogate(text.charCodeAt(end - 2)) ? 2 : 1;
   return NAME_CHAR.test(text.slice(end - width, end)) ? width : 0;
 }
 

@@ -49,13 +49,8 @@ export class BlankRanges {
 }
 
 function spacesKeepingLineBreaks(text: string, start: number, end: number): string {
-  for (let i = start; i < end; i++) {
-    const code = text.charCodeAt(i);
-    if (code === NEWLINE || code === CARRIAGE_RETURN) return text.slice(start, end).replace(/[^\r\n]/g, ' ');
-  }
+  const blanked = text.slice(start, end);
   // Most ranges (a URL, an inline code span) hold no line break.
-  return ' '.repeat(end - start);
+  if (!blanked.includes('\n') && !blanked.includes('\r')) return ' '.repeat(blanked.length);
+  return blanked.replace(/[^\r\n]/g, ' ');
 }
-
-const NEWLINE = 10;
-const CARRIAGE_RETURN = 13;

@@ -4,7 +4,6 @@
 
 import { splitLines } from '../text/lines';
 import { BlankRanges } from './blankRanges';
-import { isWhitespaceCode } from './characters';
 import { lineAt, lineText, NextOccurrences, nextLine, startOfLineFrom } from './textLandmarks';
 
 export type DocumentLanguage = 'markdown' | 'latex' | 'restructuredtext' | 'plaintext';
@@ -72,21 +71,23 @@ function maskUrls(text: string, blanks: BlankRanges): void {
 function urlEnd(text: string, start: number): number {
   let depth = 0;
   let end = start;
-  for (; end < text.length; end++) {
+  for (;;) {
+    // Most of a URL is a run of such characters, passed in one step; only parentheses are looked at one by one.
+    URL_RUN.lastIndex = end;
+    if (URL_RUN.test(text)) end = URL_RUN.lastIndex;
     const c = text.charCodeAt(end);
-    if (isWhitespaceCode(c) || URL_DELIMITERS.includes(text[end])) break;
     if (c === OPEN_PARENTHESIS) depth++;
-    else if (c === CLOSE_PARENTHESIS) {
-      if (depth === 0) break;
-      depth--;
-    }
+    else if (c === CLOSE_PARENTHESIS && depth > 0) depth--;
+    else break;
+    end++;
   }
   while (end > start && URL_TRAILING_PUNCTUATION.includes(text[end - 1])) end--;
   return end;
 }
 
-/** What ends a URL besides white space, and what ends a sentence after it rather than belonging to it. */
-const URL_DELIMITERS = '<>"\'\\]`';
+/** What a URL holds up to white space, a delimiter or a parenthesis, and what ends a sentence after it rather than
+ * belonging to it. */
+const URL_RUN = /[^\s<>"'\\\]`()]+/y;
 const URL_TRAILING_PUNCTUATION = '.,;:!?*_';
 const OPEN_PARENTHESIS = 40;
 const CLOSE_PARENTHESIS = 41;

@@ -3,6 +3,7 @@
 // on a long document, where the ranges to blank are few.
 
 import type { Span } from '../types';
+import { sortedByStart } from './spanOrder';
 
 /** Ranges to blank, added in any order; they may overlap. */
 export class BlankRanges {
@@ -17,11 +18,13 @@ export class BlankRanges {
    * increasing order: one walk through the ranges sorted by start answers all the questions.
    */
   coverage(): (offset: number) => boolean {
-    const sorted = this.sortedByStart();
+    const sorted = sortedByStart(this.ranges);
+    // The ranges so far: when they were sorted already, ranges added later go to the end of the same array.
+    const count = sorted.length;
     let next = 0;
     let coveredUntil = 0;
     return (offset) => {
-      while (next < sorted.length && sorted[next].start <= offset) coveredUntil = Math.max(coveredUntil, sorted[next++].end);
+      while (next < count && sorted[next].start <= offset) coveredUntil = Math.max(coveredUntil, sorted[next++].end);
       return offset < coveredUntil;
     };
   }
@@ -31,7 +34,7 @@ export class BlankRanges {
     if (this.ranges.length === 0) return text;
     const parts: string[] = [];
     let kept = 0;
-    for (const { start, end } of this.sortedByStart()) {
+    for (const { start, end } of sortedByStart(this.ranges)) {
       const from = Math.max(start, kept);
       const to = Math.min(end, text.length);
       if (to <= from) continue;
@@ -41,10 +44,6 @@ export class BlankRanges {
     }
     if (kept < text.length) parts.push(text.slice(kept));
     return parts.join('');
-  }
-
-  private sortedByStart(): Span[] {
-    return [...this.ranges].sort((a, b) => a.start - b.start);
   }
 }
 

@@ -147,8 +147,12 @@ function nameStartBefore(text: string, end: number): number {
   return at < end ? at : -1;
 }
 
-/** The pattern's classes, for ASCII characters: read for every character a name is read back over. */
-const ASCII_NAME_CHARS = asciiTable(/[\p{L}\p{M}'’-]/u);
+/** A character of a name, as the pattern reads it. */
+const NAME_CHAR = /^[\p{L}\p{M}'’-]$/u;
+
+/** The pattern's classes, for ASCII characters: read for every character a name is read back over. Made from the same
+ * expression, the name table also readies it for the rare characters outside ASCII. */
+const ASCII_NAME_CHARS = asciiTable(NAME_CHAR);
 const ASCII_CAPITALS = asciiTable(/\p{Lu}/u);
 const ASCII_NOT_BEFORE_MENTION = asciiTable(/[\p{L}\p{M}\p{N}'’\-(@\\/.]/u);
 
@@ -161,8 +165,6 @@ function mayStartMention(text: string, start: number): boolean {
   const before = text.charCodeAt(start - 1);
   return before >= 128 || !ASCII_NOT_BEFORE_MENTION[before];
 }
-
-const NAME_CHAR = /^[\p{L}\p{M}'’-]$/u;
 
 /** How many code units the name character outside ASCII that ends at `end` takes (2 for a surrogate pair), or 0 if the
  * character there is none. */

@@ -46,7 +46,8 @@ function firstAuthorKeys(entries: ReferenceEntry[]): Set<string> {
   return keys;
 }
 
-/** The bare mentions of the entries' first authors that start outside the `taken` spans (which do not overlap). */
+/** The bare mentions of the entries' first authors that start outside the `taken` spans (in any order, not
+ * overlapping). */
 export function findBareMentions(masked: string, entries: ReferenceEntry[], taken: readonly Span[]): Citation[] {
   if (!entries.some((entry) => entry.authors.length > 0)) return [];
   // Made once a candidate needs them. Most candidates lie in a parenthetical citation ("(Oke, 1982; Qerimi, 2023)"),
@@ -91,8 +92,8 @@ const YEAR_LENGTH = 4;
 /**
  * The mention that ends with the year at `yearStart` (after a white space character) and does not start in a taken
  * span. The name is read backwards, bounded, for each way the text before the year can read ("Oke 1982", "Oke, 1982",
- * "Oke et al., 1982"); the full pattern then decides at the start found. At most one way can match, and mentions never overlap: from a name's start
- * to its year there is no digit, so a name starts after the year of the mention before.
+ * "Oke et al., 1982"); the full pattern then decides at the start found. At most one way can match, and mentions never
+ * overlap: from a name's start to its year there is no digit, so a name starts after the year of the mention before.
  */
 function mentionEndingWith(masked: string, yearStart: number, isTaken: (offset: number) => boolean): RegExpExecArray | null {
   const beforeYear = yearStart - 1;

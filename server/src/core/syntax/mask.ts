@@ -72,7 +72,7 @@ function urlEnd(text: string, start: number): number {
   let depth = 0;
   let end = start;
   for (;;) {
-    // Most of a URL is a run of such characters, passed in one step; only parentheses are looked at one by one.
+    // A URL is mostly one run of characters other than white space, delimiters and parentheses: passed in one step.
     URL_RUN.lastIndex = end;
     if (URL_RUN.test(text)) end = URL_RUN.lastIndex;
     const c = text.charCodeAt(end);

@@ -262,18 +262,16 @@ function maskEscapedBrackets(text: string, blanks: BlankRanges): void {
 
 function maskLatex(text: string, blanks: BlankRanges): void {
   const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 92 /* \ */) {
-      i++; // skip the escaped character, so "\%" is not a comment
+  // A comment runs from "%" to the end of its line; the next one is looked for after it.
+  for (let at = text.indexOf('%'); at >= 0; ) {
+    if (isEscaped(text, at)) {
+      at = text.indexOf('%', at + 1);
       continue;
     }
-    if (c === 37 /* % */) {
-      let end = text.indexOf('\n', i);
-      if (end < 0) end = n;
-      blanks.add(i, end);
-      i = end;
-    }
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = n;
+    blanks.add(at, end);
+    at = text.indexOf('%', end);
   }
   for (const env of ['verbatim', 'lstlisting', 'minted', 'comment']) {
     let from = 0;
@@ -289,6 +287,16 @@ function maskLatex(text: string, blanks: BlankRanges): void {
     }
   }
 }
+
+/** Whether a backslash escapes the character at `at` ("\\%" is a percent sign, "\\\\%" a line break and a comment): an odd
+ * run of backslashes before it. The runs before different characters do not overlap, so reading them stays linear. */
+function isEscaped(text: string, at: number): boolean {
+  let backslashes = 0;
+  while (at - backslashes > 0 && text.charCodeAt(at - backslashes - 1) === BACKSLASH) backslashes++;
+  return backslashes % 2 === 1;
+}
+
+const BACKSLASH = 92;
 
 function maskRestructuredText(text: string, blanks: BlankRanges): void {
   const lines = splitLines(text);

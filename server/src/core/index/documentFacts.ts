@@ -7,6 +7,7 @@ import { findProseCitations } from '../syntax/proseCitations';
 import { findReferenceListWithScope } from '../syntax/referenceList';
 import { looksLikeReferenceEntry } from '../syntax/referenceEntry';
 import { findBareMentions } from '../syntax/bareMentions';
+import { sortedByStart } from '../syntax/spanOrder';
 import { findLatexBibliography } from '../syntax/latexBibliography';
 import { findKeyedCitations, keyedLanguageOf } from '../syntax/keyedCitations';
 import { findBibliographyReferences } from '../syntax/bibliographyReferences';
@@ -75,10 +76,38 @@ export function factsOfScan(text: string, languageId: string, version: number, s
  */
 export function findProseFacts(masked: string, entries: ReferenceEntry[], skip: Span[]): ProseFacts {
   const scan = findProseCitations(masked, skip);
-  const found = scan.citations.filter((c) => !(masked[c.span.end] === '.' && opensEntryLikeLine(masked, c.span.start)));
-  const bare = findBareMentions(masked, entries, [...skip, ...found.map((c) => c.span)]);
+  const found = withoutEntryHeads(masked, scan.citations);
+  const bare = findBareMentions(masked, entries, takenSpans(skip, found));
   const citations = bare.length ? [...found, ...bare].sort((a, b) => a.span.start - b.span.start) : found;
   return { citations, abbreviations: scan.abbreviations, authorPageCitations: LazyFact.later(() => findAuthorPageCitations(masked, entries, skip)) };
+}
+
+/** The citations, without those that open a line reading as a reference entry (see opensEntryLikeLine). */
+function withoutEntryHeads(masked: string, citations: Citation[]): Citation[] {
+  const kept: Citation[] = [];
+  for (const citation of citations) {
+    const entryHead = masked.charCodeAt(citation.span.end) === PERIOD && opensEntryLikeLine(masked, citation.span.start);
+    if (!entryHead) kept.push(citation);
+  }
+  return kept;
+}
+
+const PERIOD = 46;
+
+/**
+ * The skipped spans and the citations' spans, sorted by start: where a bare mention cannot start. The citations come
+ * sorted, and so do the entries skipped, so merging the two sorts them without a comparison call per span.
+ */
+function takenSpans(skip: Span[], citations: Citation[]): Span[] {
+  const skipped = sortedByStart(skip);
+  const taken: Span[] = [];
+  let s = 0;
+  for (const { span } of citations) {
+    while (s < skipped.length && skipped[s].start <= span.start) taken.push(skipped[s++]);
+    taken.push(span);
+  }
+  while (s < skipped.length) taken.push(skipped[s++]);
+  return taken;
 }
 
 /** How far into a line a citation may start and still be the head of a reference entry ("Doe, John (2000). Title."). */

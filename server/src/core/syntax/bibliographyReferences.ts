@@ -3,8 +3,9 @@
 // the span of its text as written. Commented-out lines are skipped.
 
 import type { BibliographyReference, Span } from '../types';
-import { splitLines, type Line } from '../text/lines';
+import type { Line } from '../text/lines';
 import { maskNonProse } from './mask';
+import { lineAt, lineText, nextLine } from './textLandmarks';
 import { maskTypstNonProse, type KeyedLanguage } from './keyedCitations';
 
 export function findBibliographyReferences(text: string, language: KeyedLanguage): BibliographyReference[] {
@@ -25,12 +26,16 @@ export function findBibliographyReferences(text: string, language: KeyedLanguage
 // may wrap) or a block list ("- a.bib" lines below the key). Anchors, tags, block scalars ("|") and `bibliography:`
 // in metadata blocks further down the document are not read.
 
+/** The lines between the front matter's fences; read one by one, so that a long document is not split for them. */
 function frontMatterLines(text: string): Line[] {
-  const lines = splitLines(text);
-  if (lines.length === 0 || lines[0].text.trimEnd() !== '---') return [];
-  for (let i = 1; i < lines.length; i++) {
-    const fence = lines[i].text.trimEnd();
-    if (fence === '---' || fence === '...') return lines.slice(1, i);
+  const first = lineAt(text, 0);
+  if (lineText(text, first).trimEnd() !== '---') return [];
+  const lines: Line[] = [];
+  for (let line = nextLine(text, first); line; line = nextLine(text, line)) {
+    const content = lineText(text, line);
+    const fence = content.trimEnd();
+    if (fence === '---' || fence === '...') return lines;
+    lines.push({ start: line.start, end: line.end, text: content });
   }
   return [];
 }

@@ -5,6 +5,7 @@
 
 import type { CitedKey, KeyedCitation, Span } from '../types';
 import { documentLanguageOf, type DocumentLanguage } from './mask';
+import { NextOccurrences } from './textLandmarks';
 
 /** The syntax families that can cite by key; Typst is not a DocumentLanguage because its prose is read as plain text. */
 export type KeyedLanguage = DocumentLanguage | 'typst';
@@ -183,10 +184,12 @@ interface KeyMention extends KeyAt {
   at: number;
 }
 
-/** The "@key" mentions between `start` and `end`, cross-references included (their text still ends a locator). */
-function keyMentions(masked: string, start: number, end: number): KeyMention[] {
+/** The "@key" mentions between `start` and `end`, cross-references included (their text still ends a locator).
+ * `atSigns` finds the next "@" once for all the brackets of a document: searched afresh from each bracket, a document
+ * with many brackets and few "@" would be read again to its end for each. */
+function keyMentions(masked: string, atSigns: NextOccurrences, start: number, end: number): KeyMention[] {
   const mentions: KeyMention[] = [];
-  for (let at = masked.indexOf('@', start); at >= 0 && at < end; at = masked.indexOf('@', at + 1)) {
+  for (let at = atSigns.from(start); at >= 0 && at < end; at = atSigns.from(at + 1)) {
     if (!atMayStartKey(masked, at)) continue;
     const found = readPandocKey(masked, at);
     if (!found || found.end > end) continue;
@@ -198,8 +201,8 @@ function keyMentions(masked: string, start: number, end: number): KeyMention[] {
 
 /** The keys of one ";"-separated item: the first takes the text before it as prefix; each takes the text up to the next
  * mention as its locator (so "[@a, @b]" gives two keys without locators). */
-function pandocItemKeys(text: string, masked: string, start: number, end: number): CitedKey[] {
-  const mentions = keyMentions(masked, start, end);
+function pandocItemKeys(text: string, masked: string, atSigns: NextOccurrences, start: number, end: number): CitedKey[] {
+  const mentions = keyMentions(masked, atSigns, start, end);
   const keys: CitedKey[] = [];
   mentions.forEach((mention, index) => {
     if (CROSS_REFERENCE.test(mention.key)) return;
@@ -216,12 +219,12 @@ function pandocItemKeys(text: string, masked: string, start: number, end: number
   return keys;
 }
 
-function pandocGroupKeys(text: string, masked: string, pair: BracketPair): CitedKey[] {
+function pandocGroupKeys(text: string, masked: string, atSigns: NextOccurrences, pair: BracketPair): CitedKey[] {
   const keys: CitedKey[] = [];
   let itemStart = pair.open + 1;
   for (let i = itemStart; i <= pair.close; i++) {
     if (i < pair.close && masked[i] !== ';') continue;
-    keys.push(...pandocItemKeys(text, masked, itemStart, i));
+    keys.push(...pandocItemKeys(text, masked, atSigns, itemStart, i));
     itemStart = i + 1;
   }
   return keys;
@@ -234,13 +237,14 @@ function findPandocCitations(text: string, masked: string): KeyedCitation[] {
   /** Brackets that hold no citation, by where they open: one may be the locator of a narrative citation (unless it is
    * a footnote mark "[^1]"). */
   const plainBrackets = new Map<number, number>();
+  const atSigns = new NextOccurrences(masked, ['@']);
   for (const pair of innermostBrackets(text, masked)) {
     const span = { start: pair.open, end: pair.close + 1 };
     if (isLinkText(text, pair)) {
       claimed.push(span);
       continue;
     }
-    const keys = pandocGroupKeys(text, masked, pair);
+    const keys = pandocGroupKeys(text, masked, atSigns, pair);
     if (keys.length > 0) {
       citations.push({ span, syntax: 'pandoc', narrative: false, keys });
       claimed.push(span);

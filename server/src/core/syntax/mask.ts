@@ -3,6 +3,8 @@
 // so an offset into the masked text is the same offset into the document.
 
 import { splitLines } from '../text/lines';
+import { BlankRanges } from './blankRanges';
+import { lineAt, lineText, NextOccurrences, nextLine, startOfLineFrom } from './textLandmarks';
 
 export type DocumentLanguage = 'markdown' | 'latex' | 'restructuredtext' | 'plaintext';
 
@@ -43,7 +45,7 @@ const EMAIL_LOCAL = /[\w.+-]/;
 const EMAIL_DOMAIN = /[\w.-]/;
 
 /** Blanks e-mail addresses around each "@", looking a bounded distance either way so that the work stays linear. */
-function maskEmails(text: string, chars: Uint16Array): void {
+function maskEmails(text: string, blanks: BlankRanges): void {
   for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
     let start = at;
     while (start > 0 && at - start < 64 && EMAIL_LOCAL.test(text[start - 1])) start--;
@@ -51,7 +53,16 @@ function maskEmails(text: string, chars: Uint16Array): void {
     while (end < text.length && end - at < 255 && EMAIL_DOMAIN.test(text[end])) end++;
     while (end > at + 1 && text[end - 1] === '.') end--;
     const domain = text.slice(at + 1, end);
-    if (start < at && /^[\w-]+(?:\.[\w-]+)+$/.test(domain)) blank(chars, start, end);
+    if (start < at && /^[\w-]+(?:\.[\w-]+)+$/.test(domain)) blanks.add(start, end);
+  }
+}
+
+function maskUrls(text: string, blanks: BlankRanges): void {
+  URL_START.lastIndex = 0;
+  for (let m = URL_START.exec(text); m; m = URL_START.exec(text)) {
+    const end = urlEnd(text, m.index + m[0].length);
+    blanks.add(m.index, end);
+    URL_START.lastIndex = Math.max(end, m.index + m[0].length);
   }
 }
 
@@ -60,152 +71,158 @@ function maskEmails(text: string, chars: Uint16Array): void {
 function urlEnd(text: string, start: number): number {
   let depth = 0;
   let end = start;
-  for (; end < text.length; end++) {
-    const c = text[end];
-    if (/[\s<>"'\\\]`]/.test(c)) break;
-    if (c === '(') depth++;
-    else if (c === ')') {
-      if (depth === 0) break;
-      depth--;
-    }
+  for (;;) {
+    // A URL is mostly one run of characters other than white space, delimiters and parentheses: passed in one step.
+    URL_RUN.lastIndex = end;
+    if (URL_RUN.test(text)) end = URL_RUN.lastIndex;
+    const c = text.charCodeAt(end);
+    if (c === OPEN_PARENTHESIS) depth++;
+    else if (c === CLOSE_PARENTHESIS && depth > 0) depth--;
+    else break;
+    end++;
   }
-  while (end > start && /[.,;:!?*_]/.test(text[end - 1])) end--;
+  while (end > start && URL_TRAILING_PUNCTUATION.includes(text[end - 1])) end--;
   return end;
 }
 
-const NEWLINE = 10;
-const CARRIAGE_RETURN = 13;
-const SPACE = 32;
-
-/** Builds the string back from its codes in chunks (one call per code would be slow; one call for all overflows the stack). */
-function fromCodes(chars: Uint16Array): string {
-  const parts: string[] = [];
-  for (let i = 0; i < chars.length; i += 8192) parts.push(String.fromCharCode.apply(null, chars.subarray(i, i + 8192) as unknown as number[]));
-  return parts.join('');
-}
-
-function blank(chars: Uint16Array, start: number, end: number): void {
-  for (let i = start; i < end && i < chars.length; i++) {
-    if (chars[i] !== NEWLINE && chars[i] !== CARRIAGE_RETURN) chars[i] = SPACE;
-  }
-}
+/** What a URL holds up to white space, a delimiter or a parenthesis, and what ends a sentence after it rather than
+ * belonging to it. */
+const URL_RUN = /[^\s<>"'\\\]`()]+/y;
+const URL_TRAILING_PUNCTUATION = '.,;:!?*_';
+const OPEN_PARENTHESIS = 40;
+const CLOSE_PARENTHESIS = 41;
 
 /** Returns the text with non-prose regions replaced by spaces (line breaks kept). Linear in the input. */
 export function maskNonProse(text: string, language: DocumentLanguage): string {
-  // Character codes in a typed array: a string split into one-character strings costs ten times as much on a long document.
-  const chars = new Uint16Array(text.length);
-  for (let i = 0; i < text.length; i++) chars[i] = text.charCodeAt(i);
-  if (language === 'markdown') maskMarkdown(text, chars);
-  else if (language === 'latex') maskLatex(text, chars);
-  else if (language === 'restructuredtext') maskRestructuredText(text, chars);
-  maskHtmlComments(text, chars);
-  URL_START.lastIndex = 0;
-  for (let m = URL_START.exec(text); m; m = URL_START.exec(text)) {
-    const end = urlEnd(text, m.index + m[0].length);
-    blank(chars, m.index, end);
-    URL_START.lastIndex = Math.max(end, m.index + m[0].length);
-  }
-  maskEmails(text, chars);
-  return fromCodes(chars);
+  const blanks = new BlankRanges();
+  if (language === 'markdown') maskMarkdown(text, blanks);
+  else if (language === 'latex') maskLatex(text, blanks);
+  else if (language === 'restructuredtext') maskRestructuredText(text, blanks);
+  maskHtmlComments(text, blanks);
+  maskUrls(text, blanks);
+  maskEmails(text, blanks);
+  return blanks.applyTo(text);
 }
 
-function maskHtmlComments(text: string, chars: Uint16Array): void {
+function maskHtmlComments(text: string, blanks: BlankRanges): void {
   let from = 0;
   for (;;) {
     const open = text.indexOf('<!--', from);
     if (open < 0) return;
     const close = text.indexOf('-->', open + 4);
     const end = close < 0 ? text.length : close + 3;
-    blank(chars, open, end);
+    blanks.add(open, end);
     from = end;
   }
 }
 
-function maskMarkdown(text: string, chars: Uint16Array): void {
-  const lines = splitLines(text);
-  let i = 0;
-  // YAML (---) or TOML (+++) front matter at the very top.
-  if (lines.length > 0 && /^(---|\+\+\+)\s*$/.test(lines[0].text)) {
-    const fence = lines[0].text.trim();
-    for (let j = 1; j < lines.length; j++) {
-      const t = lines[j].text.trim();
-      if (t === fence || (fence === '---' && t === '...')) {
-        blank(chars, lines[0].start, lines[j].end);
-        i = j + 1;
-        break;
-      }
+function maskMarkdown(text: string, blanks: BlankRanges): void {
+  const bodyStart = maskFrontMatter(text, blanks);
+  maskMarkdownBlocks(text, bodyStart, blanks);
+  maskInlineMarkdown(text, blanks);
+}
+
+/** Blanks YAML (---) or TOML (+++) front matter at the very top; returns where the body starts. */
+function maskFrontMatter(text: string, blanks: BlankRanges): number {
+  const first = lineAt(text, 0);
+  if (!/^(---|\+\+\+)\s*$/.test(lineText(text, first))) return 0;
+  const fence = lineText(text, first).trim();
+  for (let line = nextLine(text, first); line; line = nextLine(text, line)) {
+    const t = lineText(text, line).trim();
+    if (t === fence || (fence === '---' && t === '...')) {
+      blanks.add(0, line.end);
+      return line.next < 0 ? text.length : line.next;
     }
   }
+  return 0;
+}
+
+/** What opens or closes a block that is not prose; a line without any of them changes nothing. */
+const BLOCK_MARKERS = ['```', '~~~', '$$'];
+
+/**
+ * Blanks fenced code and display math ("$$ ... $$", which Pandoc and Quarto read as math, not prose). Only the lines
+ * holding a fence or "$$" can open or close such a block, so the scan goes from one of them to the next.
+ */
+function maskMarkdownBlocks(text: string, from: number, blanks: BlankRanges): void {
+  const markers = new NextOccurrences(text, BLOCK_MARKERS);
   let fence: { marker: string; length: number } | undefined;
   let fenceStart = 0;
-  for (; i < lines.length; i++) {
-    const line = lines[i];
-    const match = /^ {0,3}(`{3,}|~{3,})/.exec(line.text);
+  for (let found = markers.from(from); found >= 0; ) {
+    const line = lineAt(text, found);
+    const content = lineText(text, line);
+    let next = line.next;
+    const match = /^ {0,3}(`{3,}|~{3,})/.exec(content);
     if (fence) {
-      if (match && match[1][0] === fence.marker && match[1].length >= fence.length && line.text.trim() === match[1]) {
-        blank(chars, fenceStart, line.end);
+      if (match && match[1][0] === fence.marker && match[1].length >= fence.length && content.trim() === match[1]) {
+        blanks.add(fenceStart, line.end);
         fence = undefined;
       }
-      continue;
-    }
-    if (match) {
+    } else if (match) {
       fence = { marker: match[1][0], length: match[1].length };
       fenceStart = line.start;
-      continue;
-    }
-    // Pandoc/Quarto display math and raw blocks are not prose either.
-    if (/^\s*\$\$/.test(line.text)) {
-      const close = text.indexOf('$$', line.start + line.text.indexOf('$$') + 2);
+    } else if (/^\s*\$\$/.test(content)) {
+      const close = text.indexOf('$$', line.start + content.indexOf('$$') + 2);
       if (close >= 0) {
-        blank(chars, line.start, close + 2);
-        while (i + 1 < lines.length && lines[i + 1].start < close) i++;
-        continue;
+        blanks.add(line.start, close + 2);
+        // The scan goes on at the first line that starts at or after the closing "$$".
+        next = startOfLineFrom(text, close);
       }
     }
+    found = next < 0 ? -1 : markers.from(next);
   }
-  if (fence) blank(chars, fenceStart, text.length);
-  maskInlineMarkdown(text, chars);
+  if (fence) blanks.add(fenceStart, text.length);
 }
 
 /** Inline code spans, link and image destinations, and backslash escapes of parentheses. */
-function maskInlineMarkdown(text: string, chars: Uint16Array): void {
-  // Inline code: a run of backticks closed by a run of the same length on the same paragraph.
-  let i = 0;
+function maskInlineMarkdown(text: string, blanks: BlankRanges): void {
+  maskCodeSpans(text, blanks);
+  maskLinkDestinations(text, blanks);
+  maskEscapedBrackets(text, blanks);
+}
+
+/** Inline code: a run of backticks closed by a run of the same length in the same paragraph. */
+function maskCodeSpans(text: string, blanks: BlankRanges): void {
   const n = text.length;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (c === 96 /* ` */ && chars[i] === 96) {
-      let run = 1;
-      while (i + run < n && text.charCodeAt(i + run) === 96) run++;
-      const closer = '`'.repeat(run);
-      let search = i + run;
-      let close = -1;
-      // Look for the closing run, but not past a blank line (a paragraph break).
-      const paragraphEnd = text.indexOf('\n\n', search);
-      const limit = paragraphEnd < 0 ? n : paragraphEnd;
-      while (search < limit) {
-        const found = text.indexOf(closer, search);
-        if (found < 0 || found >= limit) break;
-        let after = found + run;
-        if (after < n && text.charCodeAt(after) === 96) {
-          while (after < n && text.charCodeAt(after) === 96) after++;
-          search = after;
-          continue;
-        }
-        close = found;
-        break;
-      }
-      if (close >= 0) {
-        blank(chars, i, close + run);
-        i = close + run;
-        continue;
-      }
-      i += run;
+  const inBlock = blanks.coverage();
+  const paragraphEnds = new NextOccurrences(text, ['\n\n']);
+  for (let i = text.indexOf('`'); i >= 0; ) {
+    if (inBlock(i)) {
+      i = text.indexOf('`', i + 1);
       continue;
     }
-    i++;
+    let run = 1;
+    while (i + run < n && text.charCodeAt(i + run) === 96) run++;
+    const closer = '`'.repeat(run);
+    let search = i + run;
+    let close = -1;
+    // Look for the closing run, but not past a blank line (a paragraph break).
+    const paragraphEnd = paragraphEnds.from(search);
+    const limit = paragraphEnd < 0 ? n : paragraphEnd;
+    while (search < limit) {
+      const found = text.indexOf(closer, search);
+      if (found < 0 || found >= limit) break;
+      let after = found + run;
+      if (after < n && text.charCodeAt(after) === 96) {
+        while (after < n && text.charCodeAt(after) === 96) after++;
+        search = after;
+        continue;
+      }
+      close = found;
+      break;
+    }
+    if (close >= 0) {
+      blanks.add(i, close + run);
+      i = text.indexOf('`', close + run);
+    } else {
+      i = text.indexOf('`', i + run);
+    }
   }
-  // Link and image destinations: "](" up to the matching ")" (URLs may contain balanced parentheses).
+}
+
+/** Link and image destinations: "](" up to the matching ")" (URLs may contain balanced parentheses). */
+function maskLinkDestinations(text: string, blanks: BlankRanges): void {
+  const n = text.length;
   let from = 0;
   for (;;) {
     const open = text.indexOf('](', from);
@@ -225,35 +242,36 @@ function maskInlineMarkdown(text: string, chars: Uint16Array): void {
       }
     }
     if (end > 0) {
-      blank(chars, open + 1, end);
+      blanks.add(open + 1, end);
       from = end;
     } else {
       from = open + 2;
     }
   }
-  // GitBook and some converters escape parentheses as "\(" and "\)": read them as plain parentheses.
-  for (let j = 0; j + 1 < n; j++) {
-    if (text.charCodeAt(j) === 92 /* \ */ && chars[j] === 92) {
-      const next = text.charCodeAt(j + 1);
-      if (next === 40 || next === 41 || next === 91 || next === 93) chars[j] = SPACE;
-    }
+}
+
+/** GitBook and some converters escape parentheses as "\(" and "\)": read them as plain parentheses. A backslash already
+ * blanked (in code, or in a link destination) stays blanked. */
+function maskEscapedBrackets(text: string, blanks: BlankRanges): void {
+  const blanked = blanks.coverage();
+  for (let j = text.indexOf('\\'); j >= 0 && j + 1 < text.length; j = text.indexOf('\\', j + 1)) {
+    const next = text.charCodeAt(j + 1);
+    if ((next === 40 || next === 41 || next === 91 || next === 93) && !blanked(j)) blanks.add(j, j + 1);
   }
 }
 
-function maskLatex(text: string, chars: Uint16Array): void {
+function maskLatex(text: string, blanks: BlankRanges): void {
   const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 92 /* \ */) {
-      i++; // skip the escaped character, so "\%" is not a comment
+  // A comment runs from "%" to the end of its line; the next one is looked for after it.
+  for (let at = text.indexOf('%'); at >= 0; ) {
+    if (isEscaped(text, at)) {
+      at = text.indexOf('%', at + 1);
       continue;
     }
-    if (c === 37 /* % */) {
-      let end = text.indexOf('\n', i);
-      if (end < 0) end = n;
-      blank(chars, i, end);
-      i = end;
-    }
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = n;
+    blanks.add(at, end);
+    at = text.indexOf('%', end);
   }
   for (const env of ['verbatim', 'lstlisting', 'minted', 'comment']) {
     let from = 0;
@@ -264,13 +282,23 @@ function maskLatex(text: string, chars: Uint16Array): void {
       if (start < 0) break;
       const close = text.indexOf(finish, start);
       const end = close < 0 ? n : close + finish.length;
-      blank(chars, start, end);
+      blanks.add(start, end);
       from = end;
     }
   }
 }
 
-function maskRestructuredText(text: string, chars: Uint16Array): void {
+/** Whether a backslash escapes the character at `at` ("\\%" is a percent sign, "\\\\%" a line break and a comment): an odd
+ * run of backslashes before it. The runs before different characters do not overlap, so reading them stays linear. */
+function isEscaped(text: string, at: number): boolean {
+  let backslashes = 0;
+  while (at - backslashes > 0 && text.charCodeAt(at - backslashes - 1) === BACKSLASH) backslashes++;
+  return backslashes % 2 === 1;
+}
+
+const BACKSLASH = 92;
+
+function maskRestructuredText(text: string, blanks: BlankRanges): void {
   const lines = splitLines(text);
   // A literal block follows a paragraph ending in "::" and lasts while lines are indented (or blank).
   for (let i = 0; i < lines.length; i++) {
@@ -287,8 +315,8 @@ function maskRestructuredText(text: string, chars: Uint16Array): void {
       if (indent <= baseIndent) break;
       last = j;
     }
-    if (last > i) blank(chars, lines[i + 1].start, lines[last].end);
-    if (isDirective) blank(chars, line.start, line.end);
+    if (last > i) blanks.add(lines[i + 1].start, lines[last].end);
+    if (isDirective) blanks.add(line.start, line.end);
     i = last;
   }
   // Inline literals ``like this``.
@@ -298,7 +326,7 @@ function maskRestructuredText(text: string, chars: Uint16Array): void {
     if (open < 0) break;
     const close = text.indexOf('``', open + 2);
     if (close < 0) break;
-    blank(chars, open, close + 2);
+    blanks.add(open, close + 2);
     from = close + 2;
   }
 }

@@ -23,6 +23,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { LineTable } from './lineTable';
 import type { Span } from './core/types';
 import type { CoreDiagnostic } from './core/features/diagnostics';
 import type { CompletionResult } from './core/features/completion';
@@ -35,12 +36,29 @@ import type { EntrySymbol } from './core/features/workspaceSymbols';
 import type { EntryLink } from './core/features/documentLinks';
 import type { CitationLens } from './core/features/citationLenses';
 
+/** The line table of each open document, for the text it was made from (see lineTable.ts for why not its own). */
+const lineTables = new WeakMap<TextDocument, LineTable>();
+
+function linesOf(document: TextDocument): LineTable {
+  const text = document.getText();
+  const held = lineTables.get(document);
+  if (held && held.text === text) return held;
+  const table = new LineTable(text);
+  lineTables.set(document, table);
+  return table;
+}
+
 export function toRange(document: TextDocument, span: Span): Range {
-  return { start: document.positionAt(span.start), end: document.positionAt(span.end) };
+  return toRangeIn(linesOf(document), span);
+}
+
+/** The range of a span in a text that is not an open document (a bibliography file), from its line table. */
+export function toRangeIn(lines: LineTable, span: Span): Range {
+  return { start: lines.positionAt(span.start), end: lines.positionAt(span.end) };
 }
 
 export function toOffset(document: TextDocument, position: Position): number {
-  return document.offsetAt(position);
+  return linesOf(document).offsetAt(position);
 }
 
 const SEVERITY: Record<CoreDiagnostic['severity'], DiagnosticSeverity> = {
@@ -235,7 +253,7 @@ export const SHOW_CITATIONS_COMMAND = 'citewise.showCitations';
 
 /** A lens over the entry's first line; an entry nothing cites gets a lens with a title only, which does nothing. */
 export function toCodeLens(document: TextDocument, lens: CitationLens): CodeLens {
-  const position = document.positionAt(lens.at);
+  const position = linesOf(document).positionAt(lens.at);
   const range = { start: position, end: position };
   if (lens.cited === 0) return { range, command: { title: lens.title, command: '' } };
   return { range, command: { title: lens.title, command: SHOW_CITATIONS_COMMAND, arguments: [document.uri, position] } };

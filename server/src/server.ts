@@ -15,6 +15,7 @@ import {
   type Range,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { LineTable } from './lineTable';
 import { AnalysisCache, entryOf, resolveFacts, type Analysis, type OpenDocument } from './core/index/analysis';
 import { complete, completionDocumentation, completionTriggers } from './core/features/completion';
 import { diagnose, diagnoseNamedBibliographies } from './core/features/diagnostics';
@@ -51,6 +52,7 @@ import {
   toCodeAction,
   toCodeLens,
   toCompletionList,
+  toRangeIn,
   type CompletionSupport,
   toDiagnostic,
   toDocumentLink,
@@ -111,7 +113,7 @@ export function startServer(connection: Connection): void {
   let lastActivity = 0;
   const workspaceDocuments = new WorkspaceDocuments(() => roots);
   /** Bibliography file texts as documents, for turning offsets into positions. */
-  const fileDocuments = new Map<string, TextDocument>();
+  const fileLines = new Map<string, LineTable>();
   let settings: Settings = defaultSettings;
   let canPullConfiguration = false;
   /** Whether the editor accepts snippets in completion items. */
@@ -213,13 +215,13 @@ export function startServer(connection: Connection): void {
     const file = uriToPath(source);
     const text = (file ? workspace.textOf(file) : undefined) ?? documents.get(source)?.getText();
     if (text === undefined) return undefined;
-    let held = fileDocuments.get(source);
-    if (!held || held.getText() !== text) {
+    let held = fileLines.get(source);
+    if (!held || held.text !== text) {
       // Line offsets are computed once per file version, not once per diagnostic.
-      held = TextDocument.create(source, 'bibtex', 0, text);
-      fileDocuments.set(source, held);
+      held = new LineTable(text);
+      fileLines.set(source, held);
     }
-    return { start: held.positionAt(span.start), end: held.positionAt(span.end) };
+    return toRangeIn(held, span);
   };
 
   const styleEngine = new BackgroundFormatter(() => new Worker(__filename, { workerData: STYLE_ENGINE_ROLE }), log);
@@ -316,7 +318,7 @@ export function startServer(connection: Connection): void {
     for (const uri of bibliographyDiagnosticUris) if (!published.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
     bibliographyDiagnosticUris.clear();
     // Texts of bibliography files no open document uses any more are not kept for turning offsets into positions.
-    for (const uri of fileDocuments.keys()) if (!sources.has(uri)) fileDocuments.delete(uri);
+    for (const uri of fileLines.keys()) if (!sources.has(uri)) fileLines.delete(uri);
     for (const uri of published) bibliographyDiagnosticUris.add(uri);
   }
 

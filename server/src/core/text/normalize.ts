@@ -37,21 +37,42 @@ export function titleWords(title: string): string[] {
     .filter((w) => w.length > 0);
 }
 
-/** Levenshtein distance, stopping early once it exceeds `limit` (the caller only cares about small distances). */
+/** Two rows of the edit-distance table, kept between calls so that comparing thousands of names allocates nothing. */
+let previousRow = new Int32Array(64);
+let currentRow = new Int32Array(64);
+
+/**
+ * Levenshtein distance when it is at most `limit`, else `limit + 1` (the callers only care about small distances). Only
+ * the cells within `limit` of the diagonal are worked out: a path through any other cell costs more than the limit.
+ */
 export function editDistance(a: string, b: string, limit = 3): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const beyond = limit + 1;
+  if (Math.abs(a.length - b.length) > limit) return beyond;
+  if (a === b) return 0;
+  if (previousRow.length <= b.length + 1) {
+    previousRow = new Int32Array(2 * (b.length + 1));
+    currentRow = new Int32Array(2 * (b.length + 1));
+  }
+  let previous = previousRow;
+  let current = currentRow;
+  for (let j = 0; j <= b.length; j++) previous[j] = j <= limit ? j : beyond;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      const value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-      current.push(value);
+    const from = Math.max(1, i - limit);
+    const to = Math.min(b.length, i + limit);
+    current[from - 1] = from === 1 ? Math.min(i, beyond) : beyond;
+    let rowMin = current[from - 1];
+    const code = a.charCodeAt(i - 1);
+    for (let j = from; j <= to; j++) {
+      const substitution = previous[j - 1] + (code === b.charCodeAt(j - 1) ? 0 : 1);
+      const value = Math.min(previous[j] + 1, current[j - 1] + 1, substitution, beyond);
+      current[j] = value;
       if (value < rowMin) rowMin = value;
     }
-    if (rowMin > limit) return limit + 1;
+    if (to < b.length) current[to + 1] = beyond;
+    if (rowMin > limit) return beyond;
+    const swap = previous;
     previous = current;
+    current = swap;
   }
   return previous[b.length];
 }

@@ -7,7 +7,7 @@ import { findProseCitations } from '../syntax/proseCitations';
 import { findReferenceListWithScope } from '../syntax/referenceList';
 import { looksLikeReferenceEntry } from '../syntax/referenceEntry';
 import { findBareMentions } from '../syntax/bareMentions';
-import { sortedByStart } from '../syntax/spanOrder';
+import { sortedByStart } from '../text/sortedSpans';
 import { findLatexBibliography } from '../syntax/latexBibliography';
 import { findKeyedCitations, keyedLanguageOf } from '../syntax/keyedCitations';
 import { findBibliographyReferences } from '../syntax/bibliographyReferences';

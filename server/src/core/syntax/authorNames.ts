@@ -12,7 +12,7 @@ export interface AuthorNames {
 
 const GROUP_NAME = /\s(?:of|for|the)\s/;
 
-/** Splits an author part into its names. Its white space must be collapsed already, as `collapse` leaves it. */
+/** Splits an author part into its names. Its white space must be collapsed already, as `collapseWhitespace` leaves it. */
 export function readAuthorNames(collapsed: string): AuthorNames {
   let text = withoutTrailingComma(collapsed);
   const possessive = possessiveEndingLength(text) > 0;

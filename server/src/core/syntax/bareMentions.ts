@@ -5,10 +5,10 @@
 import type { Citation, PersonName, ReferenceEntry, Span } from '../types';
 import { parseWorkDate } from './dates';
 import { nameKey } from '../text/normalize';
-import { insideSortedSpans } from '../text/sortedSpans';
+import { insideSortedSpans, sortedByStart } from '../text/sortedSpans';
 import { heldIn } from '../memo';
-import { sortedByStart } from './spanOrder';
-import { asciiTable, isWhitespaceCode } from './characters';
+import { asciiTable } from './characters';
+import { isWhitespaceCode } from '../text/whitespace';
 
 /** Name, optional "et al.", optional comma, year. Each part is bounded, so matching stays linear. Tried only at the start
  * of a name read backwards from a year: tried at every capital letter of a long document, it costs fifty times as much

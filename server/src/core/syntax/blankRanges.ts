@@ -3,7 +3,7 @@
 // on a long document, where the ranges to blank are few.
 
 import type { Span } from '../types';
-import { sortedByStart } from './spanOrder';
+import { sortedByStart } from '../text/sortedSpans';
 
 /** Ranges to blank, added in any order; they may overlap. */
 export class BlankRanges {

@@ -4,7 +4,8 @@
 
 import type { Span, WorkDate } from '../types';
 import { DATE_SOURCE, dateFromMatch, parseWorkDate } from './dates';
-import { collapse, isBlank, isWhiteSpaceAt, singleSpaced } from './proseCharacters';
+import { isBlank, isWhiteSpaceAt, singleSpaced } from './proseCharacters';
+import { collapseWhitespace } from '../text/whitespace';
 
 export interface DatedSpan {
   date: WorkDate;
@@ -130,10 +131,10 @@ function readLocatorAndNote(text: string, pos: number, end: number, locatorRequi
     if (isBlank(text, after, end)) return { locator };
     const noteStart = matchEnd(COMMA, text, after);
     if (noteStart === undefined || noteStart >= end || !NOTE_START.test(text[noteStart])) return undefined;
-    return { locator, note: collapse(text.slice(noteStart, end)) };
+    return { locator, note: collapseWhitespace(text.slice(noteStart, end)) };
   }
   if (locatorRequired || pos >= end || !NOTE_START.test(text[pos])) return undefined;
-  return { note: collapse(text.slice(pos, end)) };
+  return { note: collapseWhitespace(text.slice(pos, end)) };
 }
 
 /** Where a sticky pattern matching at `pos` ends, or undefined. `test` spares the match array `exec` would build. */

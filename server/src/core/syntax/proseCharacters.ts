@@ -1,18 +1,15 @@
 // Character tests and white-space functions for the prose citation readers. The common case (ASCII text, already
 // single-spaced) allocates nothing: a text is tested before it is rewritten.
 
-const WHITE_SPACE = /\s/;
+import { isWhitespaceCode } from '../text/whitespace';
+
 const WHITE_SPACE_RUNS = /\s+/g;
 /** White space that is not a lone " ": what replacing runs of white space by one space would change. */
 const NOT_SINGLE_SPACED = /\s\s|[^\S ]/;
-/** What collapsing would change: white space at either end, or white space that is not a lone " ". */
-const NOT_COLLAPSED = /^\s|\s$|\s\s|[^\S ]/;
 
-/** `/\s/` on the character at `at`, without a regular expression for ASCII. */
+/** `/\s/` on the character at `at`, without a regular expression. */
 export function isWhiteSpaceAt(text: string, at: number): boolean {
-  const c = text.charCodeAt(at);
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return WHITE_SPACE.test(text[at]);
+  return isWhitespaceCode(text.charCodeAt(at));
 }
 
 /** Is `text` in [from, to) empty or only white space, as `text.slice(from, to).trim() === ''` would say? */
@@ -30,11 +27,6 @@ export function indexWithin(text: string, code: number, from: number, to: number
 /** `text.replace(/\s+/g, ' ')`, returning `text` itself when it is already single-spaced. */
 export function singleSpaced(text: string): string {
   return NOT_SINGLE_SPACED.test(text) ? text.replace(WHITE_SPACE_RUNS, ' ') : text;
-}
-
-/** White space runs collapsed to one space, and none at either end. */
-export function collapse(text: string): string {
-  return NOT_COLLAPSED.test(text) ? text.replace(WHITE_SPACE_RUNS, ' ').trim() : text;
 }
 
 /** Is the character code an ASCII capital letter? */

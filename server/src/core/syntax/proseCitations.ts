@@ -16,12 +16,8 @@ import {
   type CitationTail,
   type DatedSpan,
 } from './citationParts';
-import {
-  collapse,
-  indexWithin,
-  isAsciiCapital,
-  withoutTrailingComma,
-} from './proseCharacters';
+import { indexWithin, isAsciiCapital, withoutTrailingComma } from './proseCharacters';
+import { collapseWhitespace } from '../text/whitespace';
 
 export interface ProseScan {
   citations: Citation[];
@@ -248,7 +244,7 @@ function readSegment(prose: string, from: number, to: number): CitedWork[] | und
   if (start >= end) return undefined;
   const prefixEnd = mayStartPrefix(prose.charCodeAt(start)) ? matchEnd(PREFIX, prose, start) : undefined;
   const authorStart = prefixEnd !== undefined && prefixEnd < end ? prefixEnd : start;
-  const prefix = authorStart > start ? collapse(prose.slice(start, authorStart)) : undefined;
+  const prefix = authorStart > start ? collapseWhitespace(prose.slice(start, authorStart)) : undefined;
   const works =
     readPersonalCommunication(prose, authorStart, end) ??
     (OPENING_QUOTES.includes(prose[authorStart]) ? readTitled(prose, authorStart, end) : readAuthored(prose, authorStart, end));
@@ -290,12 +286,12 @@ function readTitled(prose: string, start: number, end: number): CitedWork[] | un
   // would make the scan quadratic.
   const closing = indexWithin(prose, CLOSING_QUOTE[prose[start]].charCodeAt(0), start + 1, Math.min(end, start + MAX_AUTHOR_CHARS + 1));
   if (closing < 0) return undefined;
-  const title = collapse(prose.slice(start + 1, closing)).replace(/,$/, '');
+  const title = collapseWhitespace(prose.slice(start + 1, closing)).replace(/,$/, '');
   if (title === '') return undefined;
   let dateStart = skipSpaces(prose, closing + 1, end);
   if (prose[dateStart] === ',') dateStart = skipSpaces(prose, dateStart + 1, end);
   const span = { start, end: closing + 1 };
-  const author: AuthorPart = { span, text: collapse(prose.slice(start, closing + 1)), authors: [title], etAl: false, isTitle: true };
+  const author: AuthorPart = { span, text: collapseWhitespace(prose.slice(start, closing + 1)), authors: [title], etAl: false, isTitle: true };
   return readDatesAndTail(prose, author, dateStart, end);
 }
 
@@ -383,7 +379,7 @@ const NOT_AUTHORS = new Set([
 
 /** Checks and reads the author part of a parenthetical work. */
 function authorPart(prose: string, span: Span): AuthorPart | undefined {
-  const written = collapse(prose.slice(span.start, span.end));
+  const written = collapseWhitespace(prose.slice(span.start, span.end));
   if (written === '' || written.length > MAX_AUTHOR_CHARS) return undefined;
   const defined = written.endsWith(']') ? ABBREVIATION_DEFINED.exec(written) : null;
   const name = defined ? written.slice(0, defined.index) : written;

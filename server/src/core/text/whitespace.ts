@@ -14,10 +14,21 @@ export function collapseWhitespace(text: string): string {
 
 /** Whether a single character is white space in the sense of `\s` and `String.prototype.trim`. */
 export function isWhitespace(ch: string): boolean {
-  const code = ch.charCodeAt(0);
-  // Printable ASCII is never white space; only the rest needs the pattern.
-  if (code > 32 && code < 127) return false;
-  return ch === ' ' || WHITESPACE_CHARACTER.test(ch);
+  return isWhitespaceCode(ch.charCodeAt(0));
 }
 
-const WHITESPACE_CHARACTER = /^\s$/u;
+/** Whether the character is one that "\s" matches in a regular expression. */
+export function isWhitespaceCode(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}

@@ -335,3 +335,15 @@ test('entries never throw and stay sane on hostile input', () => {
     assert.ok(Array.isArray(entry.problems));
   }
 });
+
+test('an MLA entry of three or more authors, "Oke, Ada, et al.", reads its first author, its title and its container', () => {
+  const entry = parse('Oke, Ada, et al. "A Study of Things." *Journal of Stuff*, vol. 3, no. 2, 2019, pp. 1–20.');
+  assert.deepEqual(entry.authors.map((a) => a.family), ['Oke']);
+  assert.equal(entry.authorsElided, true);
+  assert.equal(entry.title, 'A Study of Things');
+  assert.equal(entry.container, 'Journal of Stuff');
+  assert.equal(entry.date?.year, 2019);
+  // APA's "et al." before the date is read as before.
+  const apa = parse('Oke, T. R., et al. (2019). A study of things. *Journal of Stuff*, 3(2), 1–20.');
+  assert.deepEqual([apa.authors.map((a) => a.family), apa.title], [['Oke'], 'A study of things']);
+});

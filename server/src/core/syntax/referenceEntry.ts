@@ -377,13 +377,22 @@ function sentenceEnd(text: string, from: number, limit: number): number {
     const i = SENTENCE_MARK.lastIndex - 1;
     if (i >= limit) break;
     if (i + 1 < text.length && text[i + 1] !== ' ') continue;
-    if (text[i] === '.' && endsAbbreviation(text, i)) continue;
+    if (text[i] === '.' && endsAbbreviation(text, i) && !endsElidedAuthors(text, i)) continue;
     return i;
   }
   return -1;
 }
 
 const SENTENCE_MARK = /[.?!]/g;
+
+/** "et al." before a title ("Oke, Ada, et al. “A Study.”", as MLA writes three or more authors) ends the authors. */
+const ELIDED_AUTHORS_BEFORE_TITLE = /\bet al\. ["“*_\p{Lu}]/uy;
+
+function endsElidedAuthors(text: string, dot: number): boolean {
+  if (dot < 5 || text[dot - 1] !== 'l') return false;
+  ELIDED_AUTHORS_BEFORE_TITLE.lastIndex = dot - 5;
+  return ELIDED_AUTHORS_BEFORE_TITLE.test(text);
+}
 
 function lastSentenceEnd(text: string): number {
   let last = 0;

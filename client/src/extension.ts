@@ -7,7 +7,7 @@ import { CloseAction, ErrorAction, LanguageClient, TransportKind, type ErrorHand
 import { EntriesView } from './entriesView';
 import { showProblems, SHOW_PROBLEMS_COMMAND } from './problemsPicker';
 import { RestartPolicy } from './restartPolicy';
-import { checksAnOpenDocument, startWhenChecked, type DocumentEvents } from './serverStart';
+import { CHECKED_SCHEMES, checksAnOpenDocument, startWhenChecked, type DocumentEvents } from './serverStart';
 
 let client: LanguageClient | undefined;
 /** Starts and restarts run one after another: stopping a client that is still starting fails and leaves it running. */
@@ -40,10 +40,7 @@ function createClient(context: ExtensionContext): LanguageClient {
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
-      ...checkedLanguages().flatMap((language) => [
-        { scheme: 'file', language },
-        { scheme: 'untitled', language },
-      ]),
+      ...checkedLanguages().flatMap((language) => CHECKED_SCHEMES.map((scheme) => ({ scheme, language }))),
       // Bibliography files are sent too, so that a key can be renamed from its entry.
       { scheme: 'file', pattern: '**/*.{bib,bibtex,biblatex,ris,json,yaml,yml}' },
     ],

@@ -22,10 +22,10 @@ export interface DocumentEvents {
 }
 
 /** Documents in these schemes are checked; others (output panels, diff views of git objects) are not. */
-const CHECKED_SCHEMES = new Set(['file', 'untitled']);
+export const CHECKED_SCHEMES = ['file', 'untitled'];
 
-export function isChecked(document: OpenedDocument, languages: readonly string[]): boolean {
-  return CHECKED_SCHEMES.has(document.uri.scheme) && languages.includes(document.languageId);
+function isChecked(document: OpenedDocument, languages: readonly string[]): boolean {
+  return CHECKED_SCHEMES.includes(document.uri.scheme) && languages.includes(document.languageId);
 }
 
 /** Whether a document Citewise checks is open now. */

@@ -22,7 +22,7 @@ import {
   type TextDocumentEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineTable } from './lineTable';
 import type { Span } from './core/types';
 import type { CoreDiagnostic } from './core/features/diagnostics';
@@ -40,11 +40,15 @@ import type { CitationLens } from './core/features/citationLenses';
 const lineTables = new WeakMap<TextDocument, LineTable>();
 
 function linesOf(document: TextDocument): LineTable {
-  const text = document.getText();
-  const held = lineTables.get(document);
+  return heldLines(lineTables, document, document.getText());
+}
+
+/** The line table kept under a key for a text, made again when the text is another. */
+export function heldLines<K extends object | string>(tables: { get(key: K): LineTable | undefined; set(key: K, table: LineTable): unknown }, key: K, text: string): LineTable {
+  const held = tables.get(key);
   if (held && held.text === text) return held;
   const table = new LineTable(text);
-  lineTables.set(document, table);
+  tables.set(key, table);
   return table;
 }
 
@@ -232,8 +236,8 @@ export function toWorkspaceEdit(changes: FileEdits[], openDocument: (uri: string
       documentChanges.push(versionedEdit(document, change.edits));
       continue;
     }
-    const read = TextDocument.create(change.uri, 'plaintext', 0, text);
-    documentChanges.push({ textDocument: { uri: change.uri, version: null }, edits: change.edits.map((e) => ({ range: toRange(read, e.span), newText: e.newText })) });
+    const lines = new LineTable(text);
+    documentChanges.push({ textDocument: { uri: change.uri, version: null }, edits: change.edits.map((e) => ({ range: toRangeIn(lines, e.span), newText: e.newText })) });
   }
   return { documentChanges };
 }

@@ -51,7 +51,7 @@ export class IdlePreparation {
       if (done) done = this.readProblems(bibliographies, shouldStop);
       if (done) for (const bibliography of bibliographies) for (const { source } of bibliography.sources) this.server.countLines(source);
     } catch (error) {
-      this.server.logError(`citewise: preparing completion failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      this.server.logError(`citewise: idle preparation failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
     }
     this.timer = done ? undefined : setTimeout(() => this.slice(), 0);
   }

@@ -18,7 +18,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineTable } from './lineTable';
 import { AnalysisCache, entryOf, resolveFacts, type Analysis, type OpenDocument } from './core/index/analysis';
 import { complete, completionDocumentation, completionTriggers } from './core/features/completion';
-import { diagnose, diagnoseNamedBibliographies } from './core/features/diagnostics';
+import { citationDiagnostics, diagnoseNamedBibliographies, styleDiagnostics, type CoreDiagnostic } from './core/features/diagnostics';
 import { hover } from './core/features/hover';
 import { definition } from './core/features/definition';
 import { citationsOf, references } from './core/features/references';
@@ -53,6 +53,7 @@ import {
   toCodeLens,
   toCompletionList,
   toRangeIn,
+  heldLines,
   type CompletionSupport,
   toDiagnostic,
   toDocumentLink,
@@ -112,7 +113,7 @@ export function startServer(connection: Connection): void {
   /** When a document was last opened or changed, or a piece of work ended: the style engine is built once all is quiet. */
   let lastActivity = 0;
   const workspaceDocuments = new WorkspaceDocuments(() => roots);
-  /** Bibliography file texts as documents, for turning offsets into positions. */
+  /** Line tables of bibliography file texts, for turning offsets into positions. */
   const fileLines = new Map<string, LineTable>();
   let settings: Settings = defaultSettings;
   let canPullConfiguration = false;
@@ -215,13 +216,8 @@ export function startServer(connection: Connection): void {
     const file = uriToPath(source);
     const text = (file ? workspace.textOf(file) : undefined) ?? documents.get(source)?.getText();
     if (text === undefined) return undefined;
-    let held = fileLines.get(source);
-    if (!held || held.text !== text) {
-      // Line offsets are computed once per file version, not once per diagnostic.
-      held = new LineTable(text);
-      fileLines.set(source, held);
-    }
-    return toRangeIn(held, span);
+    // Line offsets are computed once per file version, not once per diagnostic.
+    return toRangeIn(heldLines(fileLines, source, text), span);
   };
 
   const styleEngine = new BackgroundFormatter(() => new Worker(__filename, { workerData: STYLE_ENGINE_ROLE }), log);
@@ -249,26 +245,25 @@ export function startServer(connection: Connection): void {
     // A long document just opened shows its citation problems first and its style findings a moment later: the style
     // rules' first run over thousands of citations is slow, as nothing of them is compiled yet.
     const stylesLater = firstChecks.delete(uri) && document.getText().length > STYLES_LATER_CHARS;
-    sendDiagnostics(document, analysis, !stylesLater);
-    if (stylesLater) {
+    const cited = guard('diagnostics', [], () => (analysis ? withoutHeldDiagnostics(citationDiagnostics(analysis, settings.diagnostics, settings.citationStyle), analysis.bibliography) : []));
+    const named = guard('diagnostics', [], () => (analysis ? diagnoseNamedBibliographies(workspace.namedProblems(uri, analysis.facts.bibliographies), settings.diagnostics) : []));
+    const styleFindings = () => guard('style rules', [], () => (analysis ? styleDiagnostics(analysis, settings.diagnostics, settings.citationStyle) : []));
+    const publishWith = (findings: CoreDiagnostic[]) => {
+      const own = [...cited, ...findings].sort((a, b) => a.span.start - b.span.start);
+      const diagnostics = guard('diagnostics', [], () => [...own, ...named].map((d) => toDiagnostic(document, d, rangeInFile, help)));
+      void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+    };
+    if (!stylesLater) publishWith(styleFindings());
+    else {
+      publishWith([]);
+      const version = document.version;
       setImmediate(() => {
-        const current = documents.get(uri);
         // An edit made meanwhile has its own check coming, which runs the style rules.
-        if (current === document && current.version === document.version && !pending.has(uri)) sendDiagnostics(document, analysis, true);
+        if (documents.get(uri)?.version === version && !pending.has(uri)) publishWith(styleFindings());
       });
     }
     scheduleBibliographyProblems();
     idlePreparation.schedule();
-  }
-
-  function sendDiagnostics(document: TextDocument, analysis: Analysis | undefined, styleRules: boolean): void {
-    const diagnostics = guard('diagnostics', [], () => {
-      if (!analysis) return [];
-      const named = diagnoseNamedBibliographies(workspace.namedProblems(document.uri, analysis.facts.bibliographies), settings.diagnostics);
-      const own = withoutHeldDiagnostics(diagnose(analysis, settings.diagnostics, settings.citationStyle, { styleRules }), analysis.bibliography);
-      return [...own, ...named].map((d) => toDiagnostic(document, d, rangeInFile, help));
-    });
-    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
   }
 
   // Its slices do not go through `guard`, which would count each as activity and hold the next one back.

@@ -51,6 +51,9 @@ test('a superscript after a unit or a variable is a power, not a citation', () =
   const text = 'Air held 40 µg/m^3^ of PM over 12 km^2^, where x^2^ grows; see Smith et al^1^ and the trees^2^.';
   const found = numbersIn(text).map((c) => slice(text, c.span));
   assert.deepEqual(found, ['^1^', '^2^']);
+  // Short words of a claim are cited all the same.
+  const claims = 'Trained on AI^1^ data, as shown by Wu^2^, and in the US^3^.';
+  assert.deepEqual(numbersIn(claims).map((c) => slice(claims, c.span)), ['^1^', '^2^', '^3^']);
 });
 
 test('links, footnotes, task boxes, indexes, years, powers and code are no numeric citations', () => {

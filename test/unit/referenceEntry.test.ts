@@ -343,6 +343,9 @@ test('an MLA entry of three or more authors, "Oke, Ada, et al.", reads its first
   assert.equal(entry.title, 'A Study of Things');
   assert.equal(entry.container, 'Journal of Stuff');
   assert.equal(entry.date?.year, 2019);
+  // "et al." inside a title ends neither the title nor the authors.
+  const inTitle = parse('Smith, J. (2019). Revisiting Jones et al. Findings on memory. *Journal of Memory*, 3(2), 1–9.');
+  assert.deepEqual([inTitle.title, inTitle.container], ['Revisiting Jones et al. Findings on memory', 'Journal of Memory']);
   // APA's "et al." before the date is read as before.
   const apa = parse('Oke, T. R., et al. (2019). A study of things. *Journal of Stuff*, 3(2), 1–20.');
   assert.deepEqual([apa.authors.map((a) => a.family), apa.title], [['Oke'], 'A study of things']);

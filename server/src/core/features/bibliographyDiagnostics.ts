@@ -4,12 +4,10 @@
 import type { Bibliography, BibliographySource } from '../index/bibliography';
 import type { DiagnosticSettings } from '../types';
 import type { CoreDiagnostic } from './diagnostics';
+import { workInSlices } from '../slices';
 
 /** How far the entries' problems of each file have been read, for reading them a slice at a time. */
 const problemsReadUpTo = new WeakMap<BibliographySource, number>();
-
-/** How many entries are read between two looks at the clock. */
-const ENTRIES_PER_LOOK = 64;
 
 /**
  * Reads the problems of a file's entries, which a BibTeX entry works out on first read, until `shouldStop` says so;
@@ -18,15 +16,9 @@ const ENTRIES_PER_LOOK = 64;
  */
 export function readEntryProblems(source: BibliographySource, shouldStop: () => boolean = () => false): boolean {
   const entries = source.entries;
-  let next = problemsReadUpTo.get(source) ?? 0;
-  while (next < entries.length) {
-    const end = Math.min(entries.length, next + ENTRIES_PER_LOOK);
-    for (; next < end; next++) void entries[next].problems;
-    problemsReadUpTo.set(source, next);
-    if (next < entries.length && shouldStop()) return false;
-  }
-  problemsReadUpTo.set(source, next);
-  return true;
+  const reached = workInSlices(problemsReadUpTo.get(source) ?? 0, entries.length, (position) => void entries[position].problems, shouldStop);
+  problemsReadUpTo.set(source, reached);
+  return reached === entries.length;
 }
 
 /** Whether every entry's problems of a file have been read (see readEntryProblems). */

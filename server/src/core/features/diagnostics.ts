@@ -23,14 +23,22 @@ export interface CoreDiagnostic {
   related?: { source?: string; span: Span; message: string }[];
 }
 
-export interface DiagnoseOptions {
-  /** Run the citation style's rules (APA, numeric, MLA); without them, only what is cited without an entry, never
-   * cited, ambiguous or unreadable is reported. */
-  styleRules?: boolean;
+/** The diagnostics of one document, checked against the style its front matter names or else `citationStyle`. */
+export function diagnose(analysis: Analysis, settings: DiagnosticSettings, citationStyle: CitationStyleId = defaultCitationStyle): CoreDiagnostic[] {
+  return [...citationDiagnostics(analysis, settings, citationStyle), ...styleDiagnostics(analysis, settings, citationStyle)].sort((a, b) => a.span.start - b.span.start);
 }
 
-/** The diagnostics of one document, checked against the style its front matter names or else `citationStyle`. */
-export function diagnose(analysis: Analysis, settings: DiagnosticSettings, citationStyle: CitationStyleId = defaultCitationStyle, options: DiagnoseOptions = {}): CoreDiagnostic[] {
+/** The findings of the citation style's rules (APA, numeric, MLA), unsorted. */
+export function styleDiagnostics(analysis: Analysis, settings: DiagnosticSettings, citationStyle: CitationStyleId = defaultCitationStyle): CoreDiagnostic[] {
+  const style = styleOf(analysis.facts, citationStyle);
+  const out = apaDiagnostics(analysis, settings, style);
+  if (style.citations === 'numeric') out.push(...numericDiagnostics(analysis, settings, style));
+  if (style.citations === 'author-page') out.push(...authorPageDiagnostics(analysis, settings));
+  return out;
+}
+
+/** What is cited without an entry, never cited, ambiguous or unreadable, without the style's rules; unsorted. */
+export function citationDiagnostics(analysis: Analysis, settings: DiagnosticSettings, citationStyle: CitationStyleId = defaultCitationStyle): CoreDiagnostic[] {
   const { facts, resolution, text } = analysis;
   const out: CoreDiagnostic[] = [];
   const push: Push = (severity, diagnostic) => {
@@ -67,11 +75,7 @@ export function diagnose(analysis: Analysis, settings: DiagnosticSettings, citat
       push(settings.unparsedEntry, { span: problem.span, code: 'unparsed-entry', message: problem.message });
     }
   }
-  if (options.styleRules === false) return out.sort((a, b) => a.span.start - b.span.start);
-  out.push(...apaDiagnostics(analysis, settings, style));
-  if (style.citations === 'numeric') out.push(...numericDiagnostics(analysis, settings, style));
-  if (style.citations === 'author-page') out.push(...authorPageDiagnostics(analysis, settings));
-  return out.sort((a, b) => a.span.start - b.span.start);
+  return out;
 }
 
 /** An entry as a related place: its first line in the document, or its key in its bibliography file. */

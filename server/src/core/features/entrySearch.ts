@@ -8,6 +8,7 @@ import { titleWords } from '../text/normalize';
 import { fits } from '../text/fuzzy';
 import { LinkedBibtexEntry } from '../syntax/bib/linkedEntry';
 import { heldIn } from '../memo';
+import { workInSlices } from '../slices';
 
 export function searchWords(entry: ReferenceEntry): string[] {
   // A BibTeX entry not read yet gives these without being filled, which the words of every entry would otherwise do.
@@ -140,9 +141,6 @@ function searchIndexOf(bibliography: Bibliography): SearchIndex {
   return heldIn(bibliographySearchIndexes, bibliography, () => new SearchIndex(bibliography.entries.length));
 }
 
-/** How many entries are indexed between two looks at whether to stop: a look costs more than one entry. */
-const ENTRIES_BETWEEN_LOOKS = 64;
-
 /**
  * Indexes the entries of a bibliography that are not indexed yet, in order, until `shouldStop` says so; gives whether
  * all are. Reading an entry's names, date and title for the first time is most of the work, so a large bibliography is
@@ -152,12 +150,7 @@ const ENTRIES_BETWEEN_LOOKS = 64;
 export function prepareSearchIndex(bibliography: Bibliography, shouldStop: () => boolean = () => false): boolean {
   const index = searchIndexOf(bibliography);
   const entries = bibliography.entries;
-  while (index.indexed < entries.length) {
-    const end = Math.min(entries.length, index.indexed + ENTRIES_BETWEEN_LOOKS);
-    for (let position = index.indexed; position < end; position++) index.add(searchWords(entries[position]));
-    if (index.indexed < entries.length && shouldStop()) return false;
-  }
-  return true;
+  return workInSlices(index.indexed, entries.length, (position) => index.add(searchWords(entries[position])), shouldStop) === entries.length;
 }
 
 /** Indexes at most `count` more entries of a bibliography and gives how many, from the first, are indexed. */

@@ -161,8 +161,7 @@ export function matchWork(work: CitedWork, index: EntryIndex, abbreviations: Map
   if (unsuffixed.length > 1) return { status: 'ambiguous', entryIds: unsuffixed };
   // Only a work without an entry is compared with the other entries of its date, for a misspelt first author.
   if (!work.isTitle) {
-    const yearKey = citedDate.hasSuffix ? undefined : citedDate.unsuffixedKey;
-    for (const indexed of entriesDated(index, citedDate.key, yearKey)) {
+    for (const indexed of entriesDated(index, citedDate.key, citedDate.hasSuffix)) {
       if (dateMatches(citedDate, indexed) !== 'none' && !pool.includes(indexed) && isMisspelt(cited[0] ?? [], indexed)) {
         nearest.push({ indexed, reason: 'spelling' });
       }

@@ -7,8 +7,6 @@ import { nameKey, titleWords } from '../text/normalize';
 
 export interface IndexedEntry {
   entry: ReferenceEntry;
-  /** The entry's place in its list, to give entries found under several keys in the order of the list. */
-  ordinal: number;
   /** Keys of each author: the full name with particles, and the family name alone. */
   authorKeys: string[][];
   dateKey: string;
@@ -48,11 +46,10 @@ function nonEmpty(keys: string[]): string[] {
   return keys.includes('') ? keys.filter((key) => key.length > 0) : keys;
 }
 
-function indexEntry(entry: ReferenceEntry, ordinal: number): IndexedEntry {
+function indexEntry(entry: ReferenceEntry): IndexedEntry {
   const date = entry.date;
   return {
     entry,
-    ordinal,
     authorKeys: entry.authors.map(personKeys),
     dateKey: date ? dateKey(date) : '',
     yearKey: date ? unsuffixedDateKey(date) : '',
@@ -86,7 +83,7 @@ export function buildIndex(entries: ReferenceEntry[]): EntryIndex {
   const byFirstAuthor = new Map<string, IndexedEntry[]>();
   const authorless: IndexedEntry[] = [];
   for (let i = 0; i < entries.length; i++) {
-    const indexed = indexEntry(entries[i], i);
+    const indexed = indexEntry(entries[i]);
     all[i] = indexed;
     const keys = indexed.authorKeys[0];
     if (!keys) authorless.push(indexed);
@@ -98,16 +95,13 @@ export function buildIndex(entries: ReferenceEntry[]): EntryIndex {
 const NO_ENTRIES: IndexedEntry[] = [];
 
 /**
- * The entries, in list order, dated with `key` or, when `yearKey` is given, whose year key is `yearKey`: every entry a
- * date with these keys can match, exactly or without its suffix.
+ * The entries, in list order, that a cited date can match exactly or without its suffix: for a date with a suffix
+ * ("2019a") those dated with it, for a date without one every entry of its year ("2019", "2019a", "2019b"), whose
+ * year key is the date's key.
  */
-export function entriesDated(index: EntryIndex, key: string, yearKey: string | undefined): IndexedEntry[] {
+export function entriesDated(index: EntryIndex, key: string, hasSuffix: boolean): IndexedEntry[] {
   const buckets = (index.byDate ??= dateBucketsOf(index.all));
-  const dated = buckets.byDateKey.get(key) ?? NO_ENTRIES;
-  const ofYear = yearKey === undefined ? NO_ENTRIES : (buckets.byYearKey.get(yearKey) ?? NO_ENTRIES);
-  if (ofYear.length === 0) return dated;
-  if (dated.length === 0) return ofYear;
-  return [...new Set([...dated, ...ofYear])].sort((a, b) => a.ordinal - b.ordinal);
+  return (hasSuffix ? buckets.byDateKey.get(key) : buckets.byYearKey.get(key)) ?? NO_ENTRIES;
 }
 
 function dateBucketsOf(all: IndexedEntry[]): DateBuckets {

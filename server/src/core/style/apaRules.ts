@@ -7,7 +7,7 @@ import type { Analysis } from '../index/analysis';
 import { defaultDiagnosticSettings, type DiagnosticSettings, type Span } from '../types';
 import type { CoreDiagnostic } from '../features/diagnostics';
 import type { QuickFix } from '../features/codeActions';
-import { eachWork, type CitationRule, type Finding, type ListRule, type Rule, type StyleRuleCode } from './rules/finding';
+import { eachWork, fixOf, type CitationRule, type Finding, type ListRule, type Rule, type StyleRuleCode } from './rules/finding';
 import { overlaps } from './rules/spans';
 import { chicagoEtAlFindings, etAlFindings } from './rules/etAl';
 import { ampersandFindings } from './rules/ampersand';
@@ -99,10 +99,9 @@ export function apaDiagnostics(analysis: Analysis, settings: DiagnosticSettings,
 /** The fixes of the APA findings, of the rules the style runs, that touch the range. */
 export function apaQuickFixes(analysis: Analysis, range: Span, style: CitationStyle = citationStyle('apa7')): QuickFix[] {
   return rulesOf(style).flatMap((rule) =>
-    findingsOf(analysis, rule).flatMap((finding) =>
-      finding.fix && overlaps(finding.span, range)
-        ? [{ title: finding.fix.title, code: rule.code, diagnosticSpan: finding.span, edits: finding.fix.edits, preferred: true }]
-        : [],
-    ),
+    findingsOf(analysis, rule).flatMap((finding) => {
+      const fix = overlaps(finding.span, range) ? fixOf(finding) : undefined;
+      return fix ? [{ title: fix.title, code: rule.code, diagnosticSpan: finding.span, edits: fix.edits, preferred: true }] : [];
+    }),
   );
 }

@@ -29,7 +29,7 @@ export function numericDiagnostics(analysis: Analysis, settings: DiagnosticSetti
 export function numericQuickFixes(analysis: Analysis, range: Span, style: NumericStyle): QuickFix[] {
   if (!style.numberedInCitationOrder) return [];
   return orderFindings(analysis).flatMap((finding) =>
-    finding.fix && overlaps(finding.span, range)
+    overlaps(finding.span, range) && finding.fix
       ? [{ title: finding.fix.title, code: 'ieee-order', diagnosticSpan: finding.span, edits: finding.fix.edits, preferred: true }]
       : [],
   );

@@ -58,16 +58,15 @@ export function findNumericCitations(text: string, masked: string, skip: Span[])
   return found.sort((a, b) => a.span.start - b.span.start);
 }
 
-/** A word of one or two letters: a unit or a variable ("m", "km", "x"); "al" ends "et al". */
-const SHORT_WORD_BEFORE = /(?<![\p{L}\p{M}])\p{L}{1,2}$/u;
+/** A unit after a number or a slash ("12 km", "µg/m"), or a lone lower-case letter, a variable ("x"). */
+const UNIT_OR_VARIABLE_BEFORE = /(?:(?:\d[ \t]?|\/)\p{L}{1,2}|(?<![\p{L}\p{M}\p{N}])\p{Ll})$/u;
 
 /**
- * Whether the superscript at `caret` is a power of a unit or a variable ("µg/m^3^", "10 km^2^", "x^2^") rather than a
- * citation: citations follow the words of a claim, which are longer than the symbols of units.
+ * Whether the superscript at `caret` is a power of a unit or a variable ("40 µg/m^3^", "12 km^2^", "x^2^") rather than
+ * a citation: citations follow the words of a claim ("cities^1^", "Wu^2^", "the US^3^").
  */
 function isUnitPower(masked: string, caret: number): boolean {
-  const word = SHORT_WORD_BEFORE.exec(masked.slice(Math.max(0, caret - 3), caret));
-  return word !== null && word[0] !== 'al';
+  return UNIT_OR_VARIABLE_BEFORE.test(masked.slice(Math.max(0, caret - 4), caret));
 }
 
 /** The numbers and ranges of a citation's content, or nothing when a range runs backwards or too far. */

@@ -133,7 +133,7 @@ function layoutOf(raw: string): EntryLayout {
   if (date) {
     // "Yiheng Xu, Lei Cui. LayoutLM: Pre-training ... KDD 2020": a sentence before the date ends the authors.
     const before = reading.slice(0, date.start);
-    const stop = sentenceEnd(before, 0, before.length);
+    const stop = sentenceEnd(before, 0, before.length, true);
     if (stop >= 0 && /\p{L}/u.test(before.slice(stop + 1))) {
       return { reading, authorPart: cleanAuthorPart(before.slice(0, stop)), date, rest: reading.slice(stop + 1).trim() };
     }
@@ -242,7 +242,7 @@ function dateEndsLikeEntry(reading: string, date: DateHit): boolean {
 function authorPartEnd(reading: string): number {
   const quote = reading.search(/[“"«]/u);
   const limit = quote >= 0 ? quote : reading.length;
-  const stop = sentenceEnd(reading, 0, limit);
+  const stop = sentenceEnd(reading, 0, limit, true);
   return stop < 0 ? limit : stop;
 }
 
@@ -367,9 +367,10 @@ const FIELD_CLOSERS = '”"’»,.;:';
 
 /**
  * The index of the first full stop, question or exclamation mark in [from, limit) that ends a sentence: followed by a
- * space or the end, and not closing an initial ("A.") or "et al.". Returns -1 when there is none.
+ * space or the end, and not closing an initial ("A.") or "et al.". Returns -1 when there is none. Where the sentence
+ * is an entry's authors, "et al." before a title ends them (`endsAuthors`): MLA writes "Oke, Ada, et al. “A Study.”".
  */
-function sentenceEnd(text: string, from: number, limit: number): number {
+function sentenceEnd(text: string, from: number, limit: number, endsAuthors = false): number {
   // The pattern jumps from mark to mark; the words between them are not looked at one character at a time.
   // A search that only tests leaves where the mark is in lastIndex and builds no match to read it from.
   SENTENCE_MARK.lastIndex = from;
@@ -377,7 +378,7 @@ function sentenceEnd(text: string, from: number, limit: number): number {
     const i = SENTENCE_MARK.lastIndex - 1;
     if (i >= limit) break;
     if (i + 1 < text.length && text[i + 1] !== ' ') continue;
-    if (text[i] === '.' && endsAbbreviation(text, i) && !endsElidedAuthors(text, i)) continue;
+    if (text[i] === '.' && endsAbbreviation(text, i) && !(endsAuthors && endsElidedAuthors(text, i))) continue;
     return i;
   }
   return -1;

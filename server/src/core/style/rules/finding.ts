@@ -31,21 +31,14 @@ export interface Finding {
   message: string;
   related?: { span: Span; message: string }[];
   fix?: RuleFix;
+  /** Makes the fix of a finding whose fix costs as much as the check itself (sorting a whole list): it is made for a
+   * quick fix request, not each time diagnostics are computed. */
+  makeFix?: () => RuleFix | undefined;
 }
 
-/**
- * Gives a finding a fix that is made when first read. A fix that costs as much as the check itself (sorting a whole
- * list) is then made for a quick fix request, not each time diagnostics are computed. The fix is not enumerable, so
- * that copying the finding does not make it either.
- */
-export function withFixOnDemand(finding: Finding, makeFix: () => RuleFix | undefined): Finding {
-  let made: { fix: RuleFix | undefined } | undefined;
-  Object.defineProperty(finding, 'fix', { enumerable: false, get: () => (made ??= { fix: makeFix() }).fix });
-  return finding;
-}
-
-export function fixIsMadeOnDemand(finding: Finding): boolean {
-  return Object.getOwnPropertyDescriptor(finding, 'fix')?.get !== undefined;
+/** A finding's fix, made now if it is made on demand. */
+export function fixOf(finding: Finding): RuleFix | undefined {
+  return finding.fix ?? finding.makeFix?.();
 }
 
 /** A rule finds every place in one analysed document that breaks it. */

@@ -8,7 +8,7 @@ import { citeEntry } from '../apa';
 import { sortEntriesEdits, SORT_REFERENCES_TITLE } from '../../features/sortReferences';
 import { compareOrder, entryOrderKey } from './sortOrder';
 import { entryHead } from './spans';
-import { withFixOnDemand, type Finding, type RuleFix } from './finding';
+import type { Finding, RuleFix } from './finding';
 import { typedEntries } from './typedEntries';
 import type { ReferenceEntry } from '../../types';
 
@@ -30,7 +30,8 @@ export function listOrderFindings(analysis: Analysis): Finding[] {
       message: `The reference list is not in alphabetical order: ${name} should come before ${citeEntry(before.entry, 'narrative')}.`,
       related: [{ span: entryHead(before.entry, analysis.text), message: `${name} belongs before this entry` }],
     };
-    return [withFixOnDemand(finding, () => sortFix(analysis.text, entries))];
+    const { text } = analysis;
+    return [{ ...finding, makeFix: () => sortFix(text, entries) }];
   }
   return [];
 }

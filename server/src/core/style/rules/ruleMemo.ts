@@ -7,7 +7,7 @@
 import type { Analysis } from '../../index/analysis';
 import type { Citation, CitedWork, ReferenceEntry, Span, WorkDate } from '../../types';
 import { citationsInContext, type WorkInContext } from './citedWorks';
-import { fixIsMadeOnDemand, withFixOnDemand, type CitationRule, type Finding, type ListRule, type RuleFix, type StyleRuleCode } from './finding';
+import { type CitationRule, type Finding, type ListRule, type RuleFix, type StyleRuleCode } from './finding';
 import { typedEntries } from './typedEntries';
 
 /** A citation as the rules last saw it, and the findings of each rule that judged it, counted from its start. */
@@ -123,9 +123,13 @@ function movedFinding(finding: Finding, delta: number): Finding {
   if (delta === 0) return finding;
   const moved: Finding = { ...finding, span: movedSpan(finding.span, delta) };
   if (finding.related) moved.related = finding.related.map((related) => ({ ...related, span: movedSpan(related.span, delta) }));
-  // A fix made on demand is moved on demand too.
-  if (fixIsMadeOnDemand(finding)) return withFixOnDemand(moved, () => finding.fix && movedFix(finding.fix, delta));
   if (finding.fix) moved.fix = movedFix(finding.fix, delta);
+  // A fix made on demand is moved on demand too.
+  const makeFix = finding.makeFix;
+  if (makeFix) moved.makeFix = () => {
+    const fix = makeFix();
+    return fix && movedFix(fix, delta);
+  };
   return moved;
 }
 

@@ -14,6 +14,7 @@ import { overlaps } from '../style/rules/spans';
 import { suffixQuickFixes } from './suffixFix';
 import { commentOutEntryFixes } from './commentOutEntry';
 import { lineBreakLength } from '../syntax/lineEndings';
+import { singleSpaced } from '../text/whitespace';
 
 export interface TextEdit {
   span: Span;
@@ -37,7 +38,7 @@ function editsToCite(analysis: Analysis, work: CitedWork, entry: ReferenceEntry,
   const phrase = authorPhrase(entry, form) + (work.possessive ? "'s" : '');
   // A later year of a multi-year citation ("2019b" in "Smith, 2019a, 2019b") shares the author with the first: only its date changes.
   const ownsAuthor = work.span.start <= work.authorSpan.start;
-  if (ownsAuthor && !work.isTitle && authorWritten.replace(/\s+/g, ' ') !== phrase) edits.push({ span: work.authorSpan, newText: phrase });
+  if (ownsAuthor && !work.isTitle && singleSpaced(authorWritten) !== phrase) edits.push({ span: work.authorSpan, newText: phrase });
   const date = entry.date ? formatCitationDate(entry.date) : 'n.d.';
   if (analysis.text.slice(work.dateSpan.start, work.dateSpan.end) !== date) edits.push({ span: work.dateSpan, newText: date });
   return edits;

@@ -1,7 +1,8 @@
 // Reads the names in an author part as written: "Nguyen & Tran", "Berry, Levinsohn, and Pakes", "Smith et al.",
 // "Müller's". The text is read with character tests rather than patterns, since every citation's author passes here.
 
-import { isWhiteSpaceAt, withoutTrailingComma } from './proseCharacters';
+import { withoutTrailingComma } from '../text/characters';
+import { isWhitespaceAt, whitespaceStartBefore } from '../text/whitespace';
 
 export interface AuthorNames {
   /** Surnames or group names, without "et al.", connectors or a possessive ending. */
@@ -76,7 +77,7 @@ function afterConnector(text: string, at: number): number {
 
 function skipWhiteSpace(text: string, from: number): number {
   let i = from;
-  while (i < text.length && isWhiteSpaceAt(text, i)) i++;
+  while (i < text.length && isWhitespaceAt(text, i)) i++;
   return i;
 }
 
@@ -107,10 +108,10 @@ function etAlStartIn(text: string): number {
   let at = text.length;
   if (text.charCodeAt(at - 1) === 46 /* . */) at--;
   if (!endsWithLetters(text, at, 'al')) return -1;
-  at = whiteSpaceStartBefore(text, at - 2);
+  at = whitespaceStartBefore(text, at - 2);
   if (text.charCodeAt(at - 1) === 46 /* . */) at--;
   if (!endsWithLetters(text, at, 'et')) return -1;
-  at = whiteSpaceStartBefore(text, at - 2);
+  at = whitespaceStartBefore(text, at - 2);
   return text.charCodeAt(at - 1) === 44 /* , */ ? at - 1 : at;
 }
 
@@ -122,9 +123,3 @@ function endsWithLetters(text: string, end: number, lower: string): boolean {
   return true;
 }
 
-/** Where the run of white space that ends at `end` starts. */
-function whiteSpaceStartBefore(text: string, end: number): number {
-  let at = end;
-  while (at > 0 && isWhiteSpaceAt(text, at - 1)) at--;
-  return at;
-}

@@ -7,6 +7,7 @@ import type { AuthorPageCitation, AuthorPageWork, PersonName, ReferenceEntry, Sp
 import { nameKey } from '../text/normalize';
 import { isVenueName } from './proseCitations';
 import { insideSortedSpans } from '../text/sortedSpans';
+import { singleSpaced } from '../text/whitespace';
 
 /** A surname: capitalised, with lower-case letters (an all-capital word is an acronym), after optional particles. */
 const SURNAME = String.raw`(?:(?:van|von|de|der|den|du|da|di|le|la)\s+)*\p{Lu}[\p{L}\p{M}'’-]*\p{Ll}[\p{L}\p{M}'’-]*`;
@@ -99,7 +100,7 @@ function workOf(part: string, partStart: number, surnames: Set<string>): AuthorP
   const authorStart = start + match[0].indexOf(authorText);
   return {
     span: { start, end: start + trimmed.length },
-    authorText: authorText.replace(/\s+/g, ' '),
+    authorText: singleSpaced(authorText),
     authorSpan: { start: authorStart, end: authorStart + authorText.length },
     authors: names,
     etAl,

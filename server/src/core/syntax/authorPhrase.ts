@@ -3,7 +3,8 @@
 
 import type { Span } from '../types';
 import { readAuthorNames, withoutPossessive, type AuthorNames } from './authorNames';
-import { isAsciiCapital, isWhiteSpaceAt } from './proseCharacters';
+import { isAsciiCapital } from '../text/characters';
+import { isWhitespaceAt } from '../text/whitespace';
 
 /** The farthest an author phrase reaches back from its parenthesis. */
 const MAX_PHRASE_CHARS = 200;
@@ -128,7 +129,7 @@ class TokensBefore {
     }
     let pos = this.pos;
     let newlines = 0;
-    while (pos > limit && isWhiteSpaceAt(prose, pos - 1)) {
+    while (pos > limit && isWhitespaceAt(prose, pos - 1)) {
       if (masked.charCodeAt(pos - 1) === 10 /* \n */ && ++newlines >= 2) {
         this.ended = true;
         return;

@@ -7,8 +7,8 @@ import { parseWorkDate } from './dates';
 import { nameKey } from '../text/normalize';
 import { insideSortedSpans, sortedByStart } from '../text/sortedSpans';
 import { heldIn } from '../memo';
-import { asciiTable } from './characters';
-import { isWhitespaceCode } from '../text/whitespace';
+import { asciiTable } from '../text/characters';
+import { whitespaceStartBefore } from '../text/whitespace';
 
 /** Name, optional "et al.", optional comma, year. Each part is bounded, so matching stays linear. Tried only at the start
  * of a name read backwards from a year: tried at every capital letter of a long document, it costs fifty times as much
@@ -124,14 +124,6 @@ function nameEndBeforeEtAl(text: string, end: number): number {
   const afterName = at - 2;
   at = whitespaceStartBefore(text, afterName);
   return at < afterName ? at : -1;
-}
-
-/** The start of the run of white space that ends at `end`; `end` itself if there is none. Only runs that end a
- * candidate are read, and they lie between one year and the year before, so the scan stays linear. */
-function whitespaceStartBefore(text: string, end: number): number {
-  let at = end;
-  while (at > 0 && isWhitespaceCode(text.charCodeAt(at - 1))) at--;
-  return at;
 }
 
 /** The start of the run of name characters (letters, marks, apostrophes, hyphens) that ends at `end`, or -1 when the

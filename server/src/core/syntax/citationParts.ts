@@ -4,8 +4,7 @@
 
 import type { Span, WorkDate } from '../types';
 import { DATE_SOURCE, dateFromMatch, parseWorkDate } from './dates';
-import { isBlank, isWhiteSpaceAt, singleSpaced } from './proseCharacters';
-import { collapseWhitespace } from '../text/whitespace';
+import { collapseWhitespace, isBlank, isWhitespaceAt, singleSpaced } from '../text/whitespace';
 
 export interface DatedSpan {
   date: WorkDate;
@@ -28,7 +27,7 @@ function mayStartDate(code: number): boolean {
  */
 function endsDate(text: string, at: number): boolean {
   const code = text.charCodeAt(at);
-  return code === 44 || code === 59 || code === 58 || code === 41 || code === 93 || isWhiteSpaceAt(text, at);
+  return code === 44 || code === 59 || code === 58 || code === 41 || code === 93 || isWhitespaceAt(text, at);
 }
 
 /** Reads one date that starts exactly at `pos` and ends at or before `end`. */
@@ -77,7 +76,7 @@ const MONTH_DAY_YEAR =
 
 /** Reads the date of a personal communication, written "March 3, 2020" (or as any entry date). */
 export function readCommunicationDate(written: string): WorkDate | undefined {
-  const text = written.replace(/\s+/g, ' ').trim();
+  const text = collapseWhitespace(written);
   const american = MONTH_DAY_YEAR.exec(text);
   // Reordering to the "2020, March 3" form lets the shared date reader name the month and check the year.
   const date = american ? parseWorkDate(`${american[3]}, ${american[1]} ${american[2]}`) : parseWorkDate(text);

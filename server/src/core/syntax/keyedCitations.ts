@@ -6,6 +6,7 @@
 import type { CitedKey, KeyedCitation, Span } from '../types';
 import { documentLanguageOf, type DocumentLanguage } from './mask';
 import { NextOccurrences } from './textLandmarks';
+import { collapseWhitespace } from '../text/whitespace';
 
 /** The syntax families that can cite by key; Typst is not a DocumentLanguage because its prose is read as plain text. */
 export type KeyedLanguage = DocumentLanguage | 'typst';
@@ -43,7 +44,7 @@ export function findKeyedCitations(text: string, masked: string, language: Keyed
 
 /** Text with white space runs (line breaks included) collapsed to one space; undefined when nothing is left. */
 function noteText(source: string, start: number, end: number): string | undefined {
-  const note = source.slice(start, end).replace(/\s+/g, ' ').trim();
+  const note = collapseWhitespace(source.slice(start, end));
   return note === '' ? undefined : note;
 }
 

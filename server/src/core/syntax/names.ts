@@ -4,7 +4,7 @@
 
 import type { PersonName } from '../types';
 import { collapseWhitespace } from '../text/whitespace';
-import { isAscii } from '../text/ascii';
+import { isAscii } from '../text/characters';
 
 /** Words written in lower case before a family name ("van den Boogard", "de Souza", "von Neumann"). */
 const PARTICLES = new Set([

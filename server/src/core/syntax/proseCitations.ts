@@ -16,8 +16,9 @@ import {
   type CitationTail,
   type DatedSpan,
 } from './citationParts';
-import { indexWithin, isAsciiCapital, withoutTrailingComma } from './proseCharacters';
+import { indexWithin, isAsciiCapital, withoutTrailingComma } from '../text/characters';
 import { collapseWhitespace } from '../text/whitespace';
+import { sortedBy, sortedByStart } from '../text/sortedSpans';
 
 export interface ProseScan {
   citations: Citation[];
@@ -43,7 +44,8 @@ export function findProseCitations(masked: string, skip: Span[]): ProseScan {
     const result = readNarrative(prose, masked, open, close) ?? readParenthetical(prose, open, close);
     if (result) found.push(result);
   });
-  return scanOf(withoutOverlaps(sortedByStart(found), skip));
+  // Pairs are read in the order of their ")", so only nested parentheses put a citation out of order.
+  return scanOf(withoutOverlaps(sortedBy(found, (f) => f.citation.span.start), skip));
 }
 
 /** The kept citations and, in their order, the abbreviations they define. */
@@ -463,22 +465,9 @@ function trimEnd(text: string, from: number, to: number, commas = false): number
   return i;
 }
 
-/**
- * The citations in the order of their start. Pairs are read in the order of their ")", so only nested parentheses
- * put a citation out of order; most documents have none, and a pass that checks spares the sort.
- */
-function sortedByStart(found: Found[]): Found[] {
-  for (let i = 1; i < found.length; i++) {
-    if (found[i].citation.span.start < found[i - 1].citation.span.start) {
-      return found.sort((a, b) => a.citation.span.start - b.citation.span.start);
-    }
-  }
-  return found;
-}
-
 /** Drops citations inside a skipped span and any citation overlapping an earlier one. Both lists are sorted by start. */
-function withoutOverlaps(found: Found[], skip: Span[]): Found[] {
-  const skipped = [...skip].sort((a, b) => a.start - b.start);
+function withoutOverlaps(found: readonly Found[], skip: Span[]): Found[] {
+  const skipped = sortedByStart(skip);
   const kept: Found[] = [];
   let s = 0;
   let lastEnd = -1;

@@ -7,8 +7,8 @@ import type { PersonName, ReferenceEntry, Span, WorkDate } from '../types';
 import { DATE_SOURCE, DATE_START, LETTER_CLASS, dateFromMatch, isPublicationYear } from './dates';
 import { EDITOR_MARK, parseAuthorList, withoutElisions } from './names';
 import { collapseWhitespace, isWhitespace } from '../text/whitespace';
-import { startsWithOneOf } from '../text/firstCharacter';
-import { isAscii } from '../text/ascii';
+import { startsWithOneOf } from '../text/characters';
+import { isAscii } from '../text/characters';
 
 /** Only this many characters of an entry are read: real entries are far shorter, and it bounds the work per entry. */
 const READ_LIMIT = 4000;

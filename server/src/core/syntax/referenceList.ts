@@ -8,8 +8,8 @@ import type { DocumentLanguage } from './mask';
 import { looksLikeReferenceEntry, parseReferenceEntry, repeatsPreviousAuthors } from './referenceEntry';
 import { splitLines as splitTextLines, type Line as TextLine } from '../text/lines';
 import { collapseWhitespace, isWhitespace } from '../text/whitespace';
-import { startsWithOneOf } from '../text/firstCharacter';
-import { isAscii } from '../text/ascii';
+import { startsWithOneOf } from '../text/characters';
+import { isAscii } from '../text/characters';
 
 /**
  * Heading words of a reference list in several languages. They are compared without diacritics, so "references" also

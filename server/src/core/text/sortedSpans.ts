@@ -19,8 +19,13 @@ export function insideSortedSpans(spans: readonly Span[], offset: number): boole
 
 /** The spans sorted by start: the same array if it already is. */
 export function sortedByStart<T extends Span>(spans: readonly T[]): readonly T[] {
-  for (let i = 1; i < spans.length; i++) {
-    if (spans[i].start < spans[i - 1].start) return [...spans].sort((a, b) => a.start - b.start);
+  return sortedBy(spans, (span) => span.start);
+}
+
+/** The items sorted by the offset each starts at: the same array if it already is. */
+export function sortedBy<T>(items: readonly T[], startOf: (item: T) => number): readonly T[] {
+  for (let i = 1; i < items.length; i++) {
+    if (startOf(items[i]) < startOf(items[i - 1])) return [...items].sort((a, b) => startOf(a) - startOf(b));
   }
-  return spans;
+  return items;
 }

@@ -108,9 +108,3 @@ function typedEntriesByIdOf(facts: DocumentFacts): Map<string, ReferenceEntry> {
 export function findEntry(facts: DocumentFacts, bibliography: Bibliography, id: string): ReferenceEntry | undefined {
   return bibliography.byId.get(id) ?? typedEntriesByIdOf(facts).get(id);
 }
-
-/** `findEntry` for looking up many ids of one document: the typed entries' map is found once, not once per id. */
-export function entryFinder(facts: DocumentFacts, bibliography: Bibliography): (id: string) => ReferenceEntry | undefined {
-  const typed = typedEntriesByIdOf(facts);
-  return (id) => bibliography.byId.get(id) ?? typed.get(id);
-}

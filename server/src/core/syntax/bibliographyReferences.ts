@@ -5,7 +5,7 @@
 import type { BibliographyReference, Span } from '../types';
 import type { Line } from '../text/lines';
 import { maskNonProse } from './mask';
-import { lineAt, lineText, nextLine } from './textLandmarks';
+import { lineAt, lineText, nextLine } from '../text/lines';
 import { maskTypstNonProse, type KeyedLanguage } from './keyedCitations';
 
 export function findBibliographyReferences(text: string, language: KeyedLanguage): BibliographyReference[] {

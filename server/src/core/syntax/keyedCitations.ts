@@ -5,7 +5,7 @@
 
 import type { CitedKey, KeyedCitation, Span } from '../types';
 import { documentLanguageOf, type DocumentLanguage } from './mask';
-import { NextOccurrences } from './textLandmarks';
+import { NextOccurrences } from '../text/nextOccurrences';
 import { collapseWhitespace } from '../text/whitespace';
 
 /** The syntax families that can cite by key; Typst is not a DocumentLanguage because its prose is read as plain text. */

@@ -4,7 +4,8 @@
 
 import { splitLines } from '../text/lines';
 import { BlankRanges } from './blankRanges';
-import { lineAt, lineText, NextOccurrences, nextLine, startOfLineFrom } from './textLandmarks';
+import { lineAt, lineText, nextLine, startOfLineFrom } from '../text/lines';
+import { NextOccurrences } from '../text/nextOccurrences';
 
 export type DocumentLanguage = 'markdown' | 'latex' | 'restructuredtext' | 'plaintext';
 

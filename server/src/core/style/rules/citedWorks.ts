@@ -1,8 +1,7 @@
 // The author-date works of a document with the citation they stand in and what they resolved to, for the rules that
 // judge how a work is cited.
 
-import type { Analysis } from '../../index/analysis';
-import { entryFinder } from '../../resolve/resolve';
+import { entryOf, type Analysis } from '../../index/analysis';
 import type { Citation, CitedWork, ReferenceEntry, Resolution } from '../../types';
 import { heldIn } from '../../memo';
 
@@ -27,7 +26,6 @@ const byAnalysis = new WeakMap<Analysis, CitationInContext[]>();
 export function citationsInContext(analysis: Analysis): CitationInContext[] {
   return heldIn(byAnalysis, analysis, () => {
     const { citations } = analysis.facts;
-    const entryById = entryFinder(analysis.facts, analysis.bibliography);
     const inContext: CitationInContext[] = new Array(citations.length);
     for (let ci = 0; ci < citations.length; ci++) {
       const citation = citations[ci];
@@ -35,7 +33,7 @@ export function citationsInContext(analysis: Analysis): CitationInContext[] {
       const works: WorkInContext[] = new Array(citation.items.length);
       for (let wi = 0; wi < works.length; wi++) {
         const resolution = resolutions?.[wi];
-        const entry = resolution?.status === 'resolved' ? entryById(resolution.entryId) : undefined;
+        const entry = resolution?.status === 'resolved' ? entryOf(analysis, resolution.entryId) : undefined;
         works[wi] = { citation, work: citation.items[wi], resolution, entry };
       }
       inContext[ci] = { citation, works };

@@ -52,7 +52,7 @@ function splitAuthors(text: string): string[] {
 }
 
 /** Where a separator between authors that starts at `at` ends: ", ", ", and ", ", & ", " and ", " & "; -1 if none. */
-function authorSeparatorEndAt(text: string, at: number): number {
+export function authorSeparatorEndAt(text: string, at: number): number {
   const afterSpace = skipWhiteSpace(text, at);
   if (text.charCodeAt(afterSpace) === 44 /* , */) {
     const afterComma = skipWhiteSpace(text, afterSpace + 1);

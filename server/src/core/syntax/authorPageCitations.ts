@@ -6,6 +6,7 @@
 import type { AuthorPageCitation, AuthorPageWork, PersonName, ReferenceEntry, Span } from '../types';
 import { nameKey } from '../text/normalize';
 import { isVenueName } from './proseCitations';
+import { authorSeparatorEndAt } from './authorNames';
 import { insideSortedSpans } from '../text/sortedSpans';
 import { singleSpaced } from '../text/whitespace';
 
@@ -137,16 +138,13 @@ function pageOnlyWork(masked: string, content: string, contentStart: number, sur
   return undefined;
 }
 
-/** What joins the surnames of one work's authors: ", ", " and ", ", and ", "& ". */
-const AUTHOR_JOIN = /^(?:\s*,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*)$/;
-
 /** The index of the first surname of the group of authors that ends with `words[last]`. */
 function firstOfAuthorGroup(text: string, words: RegExpMatchArray[], last: number): number {
   let first = last;
   while (first > 0) {
     const previous = words[first - 1];
-    const between = text.slice(previous.index! + previous[0].length, words[first].index!);
-    if (!AUTHOR_JOIN.test(between)) break;
+    // The surnames are joined by a separator between authors (", ", " and ", ", & ") and nothing else.
+    if (authorSeparatorEndAt(text, previous.index! + previous[0].length) !== words[first].index!) break;
     first--;
   }
   return first;

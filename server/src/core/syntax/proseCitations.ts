@@ -357,7 +357,8 @@ function findDateAfterAuthor(prose: string, start: number, end: number): DatedSp
   }
 }
 
-/** Characters up to one that may start a date; a segment's closing ")" stops it at the latest. */
+/** Characters up to one that may start a date (those `mayStartDate` in citationParts.ts accepts); a segment's closing
+ * ")" stops it at the latest. */
 const UP_TO_POSSIBLE_DATE = /[^\dnifNIF)]*/y;
 
 /**

@@ -126,6 +126,10 @@ test('link: duplicate keys keep both entries and mark the second', () => {
   const linked = linkBibtex([{ source: 'main.bib', scan }]).get('main.bib')!;
   assert.equal(linked.entries.length, 2);
   assert.deepEqual(linked.problems.map((problem) => [problem.code, problem.span]), [['duplicate-key', scan.entries[1].keySpan]]);
+  // Keys outside ASCII are compared without regard to case too; keys that only look alike are not duplicates.
+  const accented = scanBibtex('@misc{müller2001, title = {1}}\n@misc{MÜLLER2001, title = {2}}\n@misc{muller2001, title = {3}}');
+  const accentedProblems = linkBibtex([{ source: 'a.bib', scan: accented }]).get('a.bib')!.problems;
+  assert.deepEqual(accentedProblems.map((problem) => problem.span), [accented.entries[1].keySpan]);
 });
 
 test('scan: a file scanned in slices cut at entry starts gives the same entries, problems and positions as one scan', () => {

@@ -14,6 +14,19 @@ export function startsWithOneOf(text: string, characters: string): boolean {
   return text.length > 0 && characters.includes(text[0]);
 }
 
+/**
+ * The text in lower case; a text that is lower case already is given back itself. `toLowerCase` makes a copy even then,
+ * which for the keys and entry types of a large bibliography, mostly written in lower case, was most of the cost of
+ * comparing them. Only ASCII capitals and characters outside ASCII can change.
+ */
+export function lowerCase(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code >= 65 && code <= 90) || code > 127) return text.toLowerCase();
+  }
+  return text;
+}
+
 /** Is the character code an ASCII capital letter? */
 export function isAsciiCapital(code: number): boolean {
   return code >= 65 && code <= 90;

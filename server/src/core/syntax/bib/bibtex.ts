@@ -10,6 +10,7 @@ import { Inheritance } from './bibtexInherit';
 import { OwnFields } from './bibtexFields';
 import { unknownMacroProblem } from './bibtexProblems';
 import { LinkedBibtexEntry } from './linkedEntry';
+import { lowerCase } from '../../text/characters';
 
 export { scanBibtex };
 export { copyEntry } from './linkedEntry';
@@ -66,20 +67,9 @@ function duplicateKeyProblems(entries: readonly BibtexEntry[]): Problem[] {
   // BibTeX compares keys without regard to case when it looks for repeated entries.
   const seen = new Set<string>();
   for (const entry of entries) {
-    const folded = foldedKey(entry.key);
+    const folded = lowerCase(entry.key);
     if (seen.has(folded)) problems.push({ span: entry.keySpan, code: 'duplicate-key', message: `The key "${entry.key}" is used by an earlier entry of this file.` });
     seen.add(folded);
   }
   return problems;
-}
-
-/** The key in lower case. Most keys are written in lower case already, and keep their string (and its hash) here: making
- * a lower-case copy of each of 10,000 keys took most of the time of linking a file. Only ASCII capitals and characters
- * outside ASCII can change. */
-function foldedKey(key: string): string {
-  for (let i = 0; i < key.length; i++) {
-    const code = key.charCodeAt(i);
-    if ((code >= 65 && code <= 90) || code > 127) return key.toLowerCase();
-  }
-  return key;
 }

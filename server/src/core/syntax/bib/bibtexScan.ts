@@ -4,6 +4,7 @@
 // never close at the next line that starts a new entry.
 
 import type { Problem, Span } from '../../types';
+import { lowerCase } from '../../text/characters';
 
 /** One "name = value" of an entry, made from the scan's offsets whenever the entry's fields are asked for. */
 export class BibtexField {
@@ -345,7 +346,7 @@ class BibtexScanner {
     const opening = this.itemOpening(at);
     if (!opening) return this.skipNonItem(at);
     const { typeStart, typeEnd, open } = opening;
-    const type = this.text.slice(typeStart, typeEnd).toLowerCase();
+    const type = lowerCase(this.text.slice(typeStart, typeEnd));
     this.itemCount++;
     const close = this.text.charCodeAt(open) === OPEN_BRACE ? CLOSE_BRACE : CLOSE_PAREN;
     if (type === 'comment' || type === 'preamble') return this.skipBalancedItem(at, open, close);

@@ -277,16 +277,19 @@ class BibtexScanner {
   /** Set by `readField` when the entry's body ended inside the field (at the end of the text or a new entry). */
   private bodyEnded = false;
 
-  /** What reading a braced value stops at: braces, and line breaks (where an unclosed value gives way to a new entry). */
+  /** What reading a braced value stops at: braces, and an "@" that starts a line (where an unclosed value gives way to a new entry). */
   private readonly nextOpenBrace: NextOccurrence;
   private readonly nextCloseBrace: NextOccurrence;
-  private readonly nextNewline: NextOccurrence;
+  private readonly nextAt: NextOccurrence;
+  /** What `nextEntryLine` last found, and from where. */
+  private entryLineFrom = 0;
+  private entryLineAt = -1;
 
   constructor(private readonly text: string) {
     this.table = new FieldTable(text);
     this.nextOpenBrace = new NextOccurrence(text, '{');
     this.nextCloseBrace = new NextOccurrence(text, '}');
-    this.nextNewline = new NextOccurrence(text, '\n');
+    this.nextAt = new NextOccurrence(text, '@');
   }
 
   scan(from: number, to: number): BibtexScan {
@@ -506,9 +509,10 @@ class BibtexScanner {
   }
 
   /**
-   * Reads a braced value by jumping from one brace or line break to the next with indexOf, which passes over the text
-   * between them (most of an abstract) several times faster than looking at each character. Where the next of each
-   * is, is kept between values, so that each is looked for once in the whole text.
+   * Reads a braced value by jumping from one brace to the next with indexOf, which passes over the text between them
+   * (most of an abstract) several times faster than looking at each character. Where the next of each is, is kept
+   * between values, so that each is looked for once in the whole text. A value whose braces never close gives way to
+   * the next line that starts an entry, found from the "@"s, which are far fewer than line breaks.
    */
   private readBraced(open: number): number {
     let depth = 0;
@@ -516,19 +520,41 @@ class BibtexScanner {
     for (;;) {
       const openBrace = this.nextOpenBrace.after(i);
       const closeBrace = this.nextCloseBrace.after(i);
-      const newline = this.nextNewline.after(i);
-      if (openBrace < closeBrace && openBrace < newline) {
+      const nextEntry = this.nextEntryLine(i);
+      if (openBrace < closeBrace && openBrace < nextEntry) {
         depth++;
         i = openBrace + 1;
-      } else if (closeBrace < newline) {
+      } else if (closeBrace < nextEntry) {
         if (--depth === 0) return closeBrace + 1;
         i = closeBrace + 1;
       } else {
-        if (newline === NOT_FOUND) return END_OF_TEXT;
-        if (this.entryStartsAfterNewline(newline + 1)) return this.stop(NEXT_ENTRY, newline + 1);
-        i = newline + 1;
+        return nextEntry === NOT_FOUND ? END_OF_TEXT : this.stop(NEXT_ENTRY, this.lineStartBefore(nextEntry));
       }
     }
+  }
+
+  /** The first "@" at or after `from` that starts a line and an entry (see `entryStartsAfterNewline`), kept for later asks. */
+  private nextEntryLine(from: number): number {
+    if (from >= this.entryLineFrom && from <= this.entryLineAt) return this.entryLineAt;
+    let at = this.nextAt.after(from);
+    while (at !== NOT_FOUND && !(this.startsLineAfterBlanks(at) && this.entryStartsAt(at))) at = this.nextAt.after(at + 1);
+    this.entryLineFrom = from;
+    this.entryLineAt = at;
+    return at;
+  }
+
+  /** Whether only blanks other than line breaks come between the line break before `at` and `at`. */
+  private startsLineAfterBlanks(at: number): boolean {
+    for (let i = at - 1; i >= 0; i--) {
+      const code = this.text.charCodeAt(i);
+      if (code === NEWLINE) return true;
+      if (code === CARRIAGE_RETURN || !isSpace(code)) return false;
+    }
+    return false;
+  }
+
+  private lineStartBefore(at: number): number {
+    return this.text.lastIndexOf('\n', at) + 1;
   }
 
   /** A quoted value ends at a '"' outside braces; a "}" that closes more than it opened ends the entry instead. */

@@ -16,7 +16,7 @@ import { findBibliographyReferences } from '../../server/src/core/syntax/bibliog
 import { findLatexBibliography } from '../../server/src/core/syntax/latexBibliography';
 import { findBareMentions } from '../../server/src/core/syntax/bareMentions';
 import { linkBibtex, scanBibtex } from '../../server/src/core/syntax/bib/bibtex';
-import { entryStarts, plainScan, scanInSlices, type PlainScan } from '../support/bibtexScans';
+import { entryStarts, plainScan, scanInSlices, scanProblems, type PlainScan } from '../support/bibtexScans';
 import { parseCslJson } from '../../server/src/core/syntax/bib/cslJson';
 import { parseCslYaml } from '../../server/src/core/syntax/bib/cslYaml';
 import { parseRis } from '../../server/src/core/syntax/bib/ris';
@@ -258,7 +258,12 @@ export const targets: FuzzTarget[] = [
     name: 'scanBibtex',
     samples: [samples.bibtexFile],
     languageIds: ['bibtex'],
-    parse: ({ text }) => scanBibtex(text),
+    // Every entry's fields are read as part of the parse, so that reading them is held to linear time too.
+    parse: ({ text }) => {
+      const scan = scanBibtex(text);
+      for (const entry of scan.entries) void entry.syntaxProblems;
+      return scan;
+    },
     verify({ text }, output) {
       const scan = output as ReturnType<typeof scanBibtex>;
       assertSortedDisjoint(scan.entries.map((e) => e.span), 'BibTeX entries');
@@ -271,7 +276,18 @@ export const targets: FuzzTarget[] = [
         }
       }
       for (const definition of scan.strings) assertSpanInside(definition.span, text.length, '@string');
-      verifyProblems(scan.problems, text.length, 'BibTeX');
+      verifyProblems(scanProblems(scan), text.length, 'BibTeX');
+    },
+  },
+  {
+    name: 'scanBibtex reading fields later',
+    samples: [samples.bibtexFile],
+    languageIds: ['bibtex'],
+    // An entry whose end its braces give reads its fields when asked: that must give what reading them at once gives.
+    parse: ({ text }) => ({ later: plainScan(scanBibtex(text)), now: plainScan(scanBibtex(text, 0, text.length, { readFieldsNow: true })) }),
+    verify(_input, output) {
+      const { later, now } = output as { later: PlainScan; now: PlainScan };
+      assert.deepEqual(later, now, 'fields read when asked for equal fields read with the scan');
     },
   },
   {

@@ -2,17 +2,25 @@
 // fields when they are read, so two scans are compared by what reading them gives.
 
 import { scanBibtex, type BibtexScan } from '../../server/src/core/syntax/bib/bibtex';
+import type { Problem } from '../../server/src/core/types';
 
 export interface PlainScan {
-  entries: { type: string; key: string; keySpan: unknown; span: unknown; fields: { name: string; raw: string; span: unknown; valueSpan: unknown }[] }[];
+  entries: {
+    type: string;
+    key: string;
+    keySpan: unknown;
+    span: unknown;
+    fields: { name: string; raw: string; span: unknown; valueSpan: unknown }[];
+    syntaxProblems: readonly Problem[];
+  }[];
   strings: BibtexScan['strings'];
   problems: BibtexScan['problems'];
 }
 
 export function plainScan(scan: BibtexScan): PlainScan {
   return {
-    entries: scan.entries.map(({ type, key, keySpan, span, fields }) => ({
-      type, key, keySpan, span, fields: fields.map(({ name, raw, span, valueSpan }) => ({ name, raw, span, valueSpan })),
+    entries: scan.entries.map(({ type, key, keySpan, span, fields, syntaxProblems }) => ({
+      type, key, keySpan, span, fields: fields.map(({ name, raw, span, valueSpan }) => ({ name, raw, span, valueSpan })), syntaxProblems,
     })),
     strings: scan.strings,
     problems: scan.problems,
@@ -35,4 +43,9 @@ export function scanInSlices(text: string, cuts: readonly number[]): BibtexScan 
 /** Where the entries of a whole scan start (at their "@"), after the first offset. */
 export function entryStarts(scan: BibtexScan): number[] {
   return scan.entries.map((entry) => entry.span.start).filter((start) => start > 0);
+}
+
+/** The file's problems and those found reading each entry's fields, in the order of the text. */
+export function scanProblems(scan: BibtexScan): Problem[] {
+  return [...scan.problems, ...scan.entries.flatMap((entry) => entry.syntaxProblems)].sort((a, b) => a.span.start - b.span.start);
 }

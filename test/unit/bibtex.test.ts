@@ -1,12 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import * as path from 'node:path';
 import { copyEntry, linkBibtex, scanBibtex, type BibtexScan } from '../../server/src/core/syntax/bib/bibtex';
 import type { ReferenceEntry } from '../../server/src/core/types';
 import { dedent, parseFixture, slice } from '../support/fixture';
 import { repositoryRoot } from '../support/lspClient';
-import { entryStarts, plainScan, scanInSlices } from '../support/bibtexScans';
+import { entryStarts, plainScan, scanInSlices, scanProblems } from '../support/bibtexScans';
 
 /** Links one file and returns its entries by key. */
 function link(text: string, ...earlier: { source: string; text: string }[]): Map<string, ReferenceEntry> {
@@ -22,7 +23,7 @@ function only(text: string): ReferenceEntry {
 }
 
 function codes(scan: BibtexScan): string[] {
-  return scan.problems.map((problem) => problem.code);
+  return scanProblems(scan).map((problem) => problem.code);
 }
 
 function lineOf(text: string, offset: number): number {
@@ -41,7 +42,7 @@ test('scan: entry, key and field ranges', () => {
     }
   `));
   const scan = scanBibtex(fixture.text);
-  assert.deepEqual(scan.problems, []);
+  assert.deepEqual(scanProblems(scan), []);
   const [entry] = scan.entries;
   assert.equal(entry.type, 'article');
   assert.equal(entry.key, 'qerimi2023');
@@ -64,7 +65,7 @@ test('scan: comments, @comment, brace-less @Comment lines, @preamble and comment
     @article{kept, title = {yes}}
   `));
   assert.deepEqual(scan.entries.map((entry) => entry.key), ['kept']);
-  assert.deepEqual(scan.problems, []);
+  assert.deepEqual(scanProblems(scan), []);
 });
 
 test('scan: parentheses, bare numbers and macros, trailing commas, unusual keys and custom types', () => {
@@ -73,7 +74,7 @@ test('scan: parentheses, bare numbers and macros, trailing commas, unusual keys 
     @LiveLink{a(b):c/d.e-f, title = "x",}
     @book_section{s, title = {y}}
   `));
-  assert.deepEqual(scan.problems, []);
+  assert.deepEqual(scanProblems(scan), []);
   assert.deepEqual(scan.entries.map((entry) => [entry.type, entry.key]), [
     ['article', 'paren:2012'],
     ['livelink', 'a(b):c/d.e-f'],
@@ -87,7 +88,7 @@ test('scan: an entry without a key is skipped with a problem at its start', () =
   const scan = scanBibtex(text);
   assert.deepEqual(scan.entries.map((entry) => entry.key), ['next']);
   assert.deepEqual(codes(scan), ['bib-missing-key']);
-  assert.equal(scan.problems[0].span.start, 0);
+  assert.equal(scanProblems(scan)[0].span.start, 0);
 });
 
 test('scan: an unclosed entry among 1,000 gets a problem at its own line; every other entry is kept', () => {
@@ -98,8 +99,8 @@ test('scan: an unclosed entry among 1,000 gets a problem at its own line; every 
   assert.equal(scan.entries.length, 1000);
   assert.deepEqual(codes(scan), ['bib-unclosed-entry']);
   const broken = text.indexOf('@article{e499,');
-  assert.equal(scan.problems[0].span.start, broken);
-  assert.equal(lineOf(text, scan.problems[0].span.start), lineOf(text, broken));
+  assert.equal(scanProblems(scan)[0].span.start, broken);
+  assert.equal(lineOf(text, scanProblems(scan)[0].span.start), lineOf(text, broken));
   assert.equal(scan.entries[500].key, 'e500');
   assert.equal(scan.entries[500].fields[0].raw, '{T500}');
   // The broken entry ends before the next one starts.
@@ -205,10 +206,55 @@ test('scan: hostile input never throws and keeps every range inside the text', (
   ];
   for (const text of inputs) {
     const scan = scanBibtex(text);
-    const spans = [...scan.entries.flatMap((entry) => [entry.span, entry.keySpan, ...entry.fields.flatMap((f) => [f.span, f.valueSpan])]), ...scan.problems.map((p) => p.span)];
+    const spans = [...scan.entries.flatMap((entry) => [entry.span, entry.keySpan, ...entry.fields.flatMap((f) => [f.span, f.valueSpan])]), ...scanProblems(scan).map((p) => p.span)];
     for (const span of spans) assert.ok(span.start >= 0 && span.start <= span.end && span.end <= text.length, JSON.stringify(text.slice(0, 40)));
     linkBibtex([{ source: 's', scan }]);
   }
+});
+
+test('scan: an entry reads its fields when first asked, and gets what reading them with the scan gets', () => {
+  // Among the fields, outside a value, a quote, a "%" or an "@" could end the entry at another brace than its braces
+  // give, so such entries are read with the scan; the others later. Either way the same comes out.
+  const text = dedent(`
+    @article{plain, title = {A {Nested} title}, author = {M{\\"u}ller, Anna}, year = 2001}
+    @article{quoted, title = "A {quoted} title", year = 2002}
+    @article{commented,
+      % note = {an unclosed {brace,
+      title = {Kept}}
+    @article{mail, title = {Write to a@b.org}, note = x @ y}
+    @article{junk, {title} = x, year = 2003}
+    @article(parens, title = {In parentheses})
+    @article{unclosed, title = {Never closed
+    @article{last, title = {Last}, title = {Again}}
+  `);
+  const later = scanBibtex(text);
+  const now = scanBibtex(text, 0, text.length, { readFieldsNow: true });
+  assert.deepEqual(plainScan(later), plainScan(now));
+  assert.deepEqual(later.entries.map((entry) => entry.key), ['plain', 'quoted', 'commented', 'mail', 'junk', 'parens', 'unclosed', 'last']);
+  assert.deepEqual(later.entries[2].fields.map((field) => [field.name, field.raw]), [['title', '{Kept}']]);
+  // The stray "{title}" is skipped with its braces, and the entry goes on to its own closing brace.
+  const junk = later.entries[4];
+  assert.equal(text.slice(junk.span.start, junk.span.end), '@article{junk, {title} = x, year = 2003}');
+  assert.deepEqual(junk.fields.map((field) => field.name), ['year']);
+  assert.deepEqual(junk.syntaxProblems.map((problem) => text.slice(problem.span.start, problem.span.end)), ['{']);
+  // What is wrong among an entry's fields is among that entry's problems once linked.
+  const linked = linkBibtex([{ source: 'main.bib', scan: later }]).get('main.bib')!;
+  assert.deepEqual(linked.entries[4].problems.map((problem) => problem.code), ['bib-syntax']);
+  assert.deepEqual(linked.problems.map((problem) => problem.code), ['bib-unclosed-entry']);
+});
+
+test('scan: reading fields when asked gives what reading them with the scan gives, on random BibTeX-like text', () => {
+  const pieces = [
+    '@article{', '@misc(', '@string{', '@comment{', '\n@book{b,', 'key', 'k2', ',', ' ', '\n', '  ', ' = ', '=', '{', '}',
+    '(', ')', '"', '%', '@', '#', 'title', 'x', '{title}', '\\"', 'a@b.org', '\r\n', '\t', '2001',
+  ];
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 60 }), (parts) => {
+      const text = parts.join('');
+      assert.deepEqual(plainScan(scanBibtex(text)), plainScan(scanBibtex(text, 0, text.length, { readFieldsNow: true })));
+    }),
+    { numRuns: 3000, seed: 20261130 },
+  );
 });
 
 test('scan: a file that is not BibTeX gives no entries and one problem', () => {
@@ -223,7 +269,7 @@ test('scan: a large file is read whole (its speed is measured in the benchmark, 
   const scan = scanBibtex(Array.from({ length: 80_000 }, (_, i) => entry(i)).join('\n'));
   assert.equal(scan.entries.length, 80_000);
   assert.equal(scan.entries[79_999].key, 'k79999');
-  assert.deepEqual(scan.problems, []);
+  assert.deepEqual(scanProblems(scan), []);
 });
 
 // Linking: macros, inheritance, names, dates, fields

@@ -135,10 +135,9 @@ export class BibtexReading {
   }
 
   /**
-   * The file's own problems (syntax, repeated keys, @string definitions) come from linking the scan without its
-   * entries' fields, since those problems need only the keys, and with only the entries whose key (in any case) is
-   * written more than once, since only those can repeat one: linking every entry of a large file at once would block
-   * for longer than any slice.
+   * The file's own problems (syntax, repeated keys, @string definitions) come from linking the scan with only the
+   * entries whose key (in any case) is written more than once, since only those can repeat one: linking every entry of
+   * a large file at once would block for longer than any slice.
    */
   private finish(): void {
     const counts = new Map<string, number>();
@@ -147,8 +146,8 @@ export class BibtexReading {
       counts.set(folded, (counts.get(folded) ?? 0) + 1);
     }
     const repeated = this.scanned.entries.filter((entry) => counts.get(entry.key.toLowerCase())! > 1);
-    const keysOnly: BibtexScan = { ...this.scanned, entries: repeated.map((entry) => ({ ...entry, fields: [] })) };
-    const problems = linkBibtex([{ source: this.source, scan: keysOnly }]).get(this.source)!.problems;
+    const repeatedOnly: BibtexScan = { ...this.scanned, entries: repeated };
+    const problems = linkBibtex([{ source: this.source, scan: repeatedOnly }]).get(this.source)!.problems;
     this.finished = { entries: this.linked, problems };
     this.parents = [];
   }
@@ -158,6 +157,7 @@ export class BibtexReading {
 function parentKeys(entries: readonly BibtexEntry[]): Set<string> | undefined {
   const named = new Set<string>();
   for (const entry of entries) {
+    if (!entry.mayInherit) continue;
     for (const field of entry.fields) {
       if (field.name !== 'crossref' && field.name !== 'xdata') continue;
       const plain = PLAIN_KEYS.exec(field.raw);
@@ -168,8 +168,9 @@ function parentKeys(entries: readonly BibtexEntry[]): Set<string> | undefined {
   return named;
 }
 
+/** Reads the fields only of an entry that may inherit: reading every entry's at once would block for long in a large file. */
 function inherits(entry: BibtexEntry): boolean {
-  return entry.fields.some((field) => field.name === 'crossref' || field.name === 'xdata');
+  return entry.mayInherit && entry.fields.some((field) => field.name === 'crossref' || field.name === 'xdata');
 }
 
 /** Just before the first line at or after `at` that starts with "@", where the scanner can begin an item. */

@@ -1,5 +1,5 @@
-// The problems of one linked BibTeX entry: repeated fields, undefined macros, missing parents, unreadable names and
-// dates. They are worked out when the entry's problems are first read, apart from its other properties.
+// The problems of one linked BibTeX entry: syntax errors among its fields, repeated fields, undefined macros, missing
+// parents, unreadable names and dates. They are worked out when the entry's problems are first read, apart from its other properties.
 
 import type { Problem, Span } from '../../types';
 import type { BibtexEntry } from './bibtexScan';
@@ -16,7 +16,7 @@ export interface LinkInput {
 }
 
 export function entryProblems({ entry, macros, inheritance }: LinkInput): Problem[] {
-  const problems = fieldProblems(entry, macros);
+  const problems = [...entry.syntaxProblems, ...fieldProblems(entry, macros)];
   const missing: MissingParent[] = [];
   const fields = inheritance.fieldsOf(entry, missing);
   for (const parent of missing) problems.push(missingParentProblem(entry, parent));

@@ -1,0 +1,409 @@
+// Reads the characters of a BibTeX text: the "name = value" fields of an entry's body, and the blanks, words and line
+// starts between items. A reader is shared by the scan that finds a file's items and by the entries it finds, which
+// read their fields when first asked for. Nothing here throws, backtracks or looks at a character more than a fixed
+// number of times.
+
+import type { Problem, Span } from '../../types';
+import { FieldTable } from './bibtexFieldTable';
+
+export const AT = 64;
+export const OPEN_BRACE = 123;
+export const CLOSE_BRACE = 125;
+export const OPEN_PAREN = 40;
+export const CLOSE_PAREN = 41;
+export const QUOTE = 34;
+export const COMMA = 44;
+export const EQUALS = 61;
+export const HASH = 35;
+export const PERCENT = 37;
+export const NEWLINE = 10;
+export const CARRIAGE_RETURN = 13;
+export const SPACE = 32;
+export const TAB = 9;
+
+/** What `NextOccurrence.after` gives when the character does not occur again: past every position. */
+const NOT_FOUND = 0x3fffffff;
+
+/** The next position of one character at or after a position, kept for later asks at or before it. */
+class NextOccurrence {
+  private from = 0;
+  private found = -1;
+
+  constructor(
+    private readonly text: string,
+    private readonly character: string,
+  ) {}
+
+  after(position: number): number {
+    if (position < this.from || position > this.found) {
+      const found = this.text.indexOf(this.character, position);
+      this.from = position;
+      this.found = found < 0 ? NOT_FOUND : found;
+    }
+    return this.found;
+  }
+}
+
+export function isSpace(code: number): boolean {
+  return code === SPACE || code === NEWLINE || code === CARRIAGE_RETURN || code === TAB || code === 12 || code === 0xa0 || code === 0xfeff;
+}
+
+/** Characters that end an entry type, a field name or a bare (macro or number) value. */
+function isDelimiter(code: number): boolean {
+  return (
+    isSpace(code) || code === OPEN_BRACE || code === CLOSE_BRACE || code === OPEN_PAREN || code === CLOSE_PAREN ||
+    code === QUOTE || code === COMMA || code === EQUALS || code === HASH || code === PERCENT || code === AT
+  );
+}
+
+/**
+ * Reading a value gives the value's end, or one of these (negative) stops: the text ended, a closing delimiter that does
+ * not belong to the value came first, or a new entry started; the scanner's `stoppedAt` then says where. Numbers rather
+ * than result objects, because a large file has hundreds of thousands of values.
+ */
+const END_OF_TEXT = -1;
+const STRAY_CLOSE = -2;
+const NEXT_ENTRY = -3;
+
+/** What reading the body of an entry or @string found, and where the body ended. */
+export interface Body {
+  /** The body's fields are those of the table from this index to its end. */
+  firstField: number;
+  /** After the closing delimiter, or where the body was given up. */
+  end: number;
+  closed: boolean;
+}
+
+/**
+ * The reading shared by the scanner and its entries. Its problems go to the list given to the reading that finds them
+ * (an entry's own when its fields are read), or else to the file's.
+ */
+export class BibtexReader {
+  readonly table: FieldTable;
+  protected readonly fileProblems: Problem[] = [];
+  private sink = this.fileProblems;
+  /** Where reading a value stopped, when it gave a stop rather than an end. */
+  private stoppedAt = 0;
+  /** Set by `readField` when the entry's body ended inside the field (at the end of the text or a new entry). */
+  private bodyEnded = false;
+
+  /** Where the next of each character is that reading values or walking an entry's braces stops at. */
+  private readonly nextOpenBrace: NextOccurrence;
+  private readonly nextCloseBrace: NextOccurrence;
+  private readonly nextAt: NextOccurrence;
+  /** The part of the text the scan went over: its items start in it and end in it. */
+  protected scanned = { from: 0, to: 0 };
+  /** Made when first asked for: where "crossref" or "xdata" is written in what was scanned, in any case. */
+  private parentFieldMentions: number[] | undefined;
+  /** What `nextEntryLine` last found, and from where. */
+  private entryLineFrom = 0;
+  private entryLineAt = -1;
+
+  constructor(protected readonly text: string) {
+    this.table = new FieldTable(text);
+    this.nextOpenBrace = new NextOccurrence(text, '{');
+    this.nextCloseBrace = new NextOccurrence(text, '}');
+    this.nextAt = new NextOccurrence(text, '@');
+  }
+
+  /** Whether "crossref" or "xdata" is written anywhere in [start, end), in any case, within what was scanned. */
+  mentionsParentField(start: number, end: number): boolean {
+    const mentions = (this.parentFieldMentions ??= this.findParentFieldMentions());
+    let low = 0;
+    let high = mentions.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (mentions[middle] < start) low = middle + 1;
+      else high = middle;
+    }
+    return low < mentions.length && mentions[low] < end;
+  }
+
+  private findParentFieldMentions(): number[] {
+    const { from, to } = this.scanned;
+    const mentions: number[] = [];
+    for (const match of this.text.slice(from, to).matchAll(/crossref|xdata/giu)) mentions.push(from + match.index);
+    return mentions;
+  }
+
+  /** Reads a body as `readBody` does, with the problems it finds going to `problems`. */
+  readBodyInto(from: number, close: number, problems: Problem[]): Body {
+    const previous = this.sink;
+    this.sink = problems;
+    const body = this.readBody(from, close);
+    this.sink = previous;
+    return body;
+  }
+
+  /**
+   * Where a brace-delimited entry whose body starts at `from` ends (after its closing brace), found from its braces
+   * alone; -1 when reading its fields could end it elsewhere or when it is not closed. Among the fields, outside every
+   * value, a '"' starts a quoted value, a "%" a comment and an "@" perhaps a new entry, and any of them could make
+   * reading the fields end the entry at another brace; inside a braced value, only a line that starts an entry does.
+   * Without those, `readBody` from `from` ends at the same brace (the scan tests compare the two on random text), so
+   * the fields can be read when first asked for. The text among the fields is short and is looked at character by
+   * character (looking ahead for those three characters instead would search the rest of the file once for every
+   * slice of a file read in slices); values are passed over from brace to brace.
+   */
+  balancedEnd(from: number): number {
+    const text = this.text;
+    let depth = 1;
+    let i = from;
+    for (;;) {
+      const openBrace = this.nextOpenBrace.after(i);
+      const closeBrace = this.nextCloseBrace.after(i);
+      const brace = openBrace < closeBrace ? openBrace : closeBrace;
+      if (brace === NOT_FOUND) return -1;
+      if (depth === 1) {
+        for (let k = i; k < brace; k++) {
+          const code = text.charCodeAt(k);
+          if (code === QUOTE || code === PERCENT || code === AT) return -1;
+        }
+      } else if (this.nextEntryLine(i) < brace) {
+        return -1;
+      }
+      if (brace === openBrace) {
+        depth++;
+        i = openBrace + 1;
+      } else {
+        if (--depth === 0) return closeBrace + 1;
+        i = closeBrace + 1;
+      }
+    }
+  }
+
+  /** Reads "name = value" pairs separated by commas up to the closing delimiter, adding them to the table. */
+  readBody(from: number, close: number): Body {
+    const text = this.text;
+    const firstField = this.table.count;
+    let position = from;
+    for (;;) {
+      position = this.skipSpacesAndComments(position);
+      if (position >= text.length) return { firstField, end: text.length, closed: false };
+      const code = text.charCodeAt(position);
+      if (code === close) return { firstField, end: position + 1, closed: true };
+      if (code === COMMA) {
+        position++;
+        continue;
+      }
+      if (code === AT && this.entryStartsAt(position)) return { firstField, end: this.endOfContentBefore(position), closed: false };
+      const afterValue = this.readField(position, close);
+      if (this.bodyEnded) return { firstField, end: afterValue, closed: false };
+      position = this.afterField(afterValue, close);
+    }
+  }
+
+  /** Reads "name = value"; returns where the field ends, and sets `bodyEnded` when the entry ended inside it. */
+  private readField(nameStart: number, close: number): number {
+    const text = this.text;
+    this.bodyEnded = false;
+    const nameEnd = this.skipWord(nameStart);
+    if (nameEnd === nameStart) {
+      this.problem({ start: nameStart, end: nameStart + 1 }, 'bib-syntax', `Unexpected "${text[nameStart]}" where a field name was expected.`);
+      // A "{" is skipped with what it opens, so that the entry ends where its braces say (see `balancedEnd`).
+      return this.skipToFieldBoundary(text.charCodeAt(nameStart) === OPEN_BRACE ? nameStart : nameStart + 1, close);
+    }
+    const equals = this.skipSpaces(nameEnd, true);
+    if (text.charCodeAt(equals) !== EQUALS) {
+      this.problem({ start: nameStart, end: nameEnd }, 'bib-syntax', `Expected "=" after the field name "${text.slice(nameStart, nameEnd)}".`);
+      return this.skipToFieldBoundary(nameEnd, close);
+    }
+    const valueStart = this.skipSpaces(equals + 1, true);
+    const valueEnd = this.readValue(valueStart);
+    if (valueEnd === END_OF_TEXT || valueEnd === NEXT_ENTRY) {
+      this.bodyEnded = true;
+      return valueEnd === END_OF_TEXT ? text.length : this.endOfContentBefore(this.stoppedAt);
+    }
+    if (valueEnd === STRAY_CLOSE) {
+      this.problem({ start: valueStart, end: valueStart + 1 }, 'bib-syntax', 'This quoted value is not closed.');
+      return this.stoppedAt;
+    }
+    if (valueEnd === valueStart) {
+      this.problem({ start: nameStart, end: nameEnd }, 'bib-syntax', `The field "${text.slice(nameStart, nameEnd)}" has no value.`);
+      return this.skipToFieldBoundary(valueStart, close);
+    }
+    this.table.add(nameStart, nameEnd, valueStart, valueEnd);
+    return valueEnd;
+  }
+
+  /** After a value comes a comma or the closing delimiter; a missing comma before the next "name =" is forgiven. */
+  private afterField(from: number, close: number): number {
+    const position = this.skipSpacesAndComments(from);
+    const code = this.text.charCodeAt(position);
+    if (code === COMMA || code === close || position >= this.text.length) return position;
+    if (code === AT && this.entryStartsAt(position)) return position;
+    const nameEnd = this.skipWord(position);
+    if (nameEnd > position && this.text.charCodeAt(this.skipSpaces(nameEnd, true)) === EQUALS) {
+      this.problem({ start: from, end: from }, 'bib-syntax', 'A comma is missing between two fields.');
+      return position;
+    }
+    this.problem({ start: position, end: position + 1 }, 'bib-syntax', `Unexpected "${this.text[position]}" after a field value.`);
+    return this.skipToFieldBoundary(position, close);
+  }
+
+  /** Reads a value made of braced, quoted and bare parts joined by "#"; gives its end or a stop. */
+  private readValue(from: number): number {
+    const text = this.text;
+    let position = from;
+    let end = from;
+    for (;;) {
+      const code = text.charCodeAt(position);
+      let partEnd: number;
+      if (code === OPEN_BRACE) partEnd = this.readBraced(position);
+      else if (code === QUOTE) partEnd = this.readQuoted(position);
+      else if (position < text.length && !isDelimiter(code)) partEnd = this.skipWord(position);
+      else return end;
+      if (partEnd < 0) return partEnd;
+      end = partEnd;
+      const afterPart = this.skipSpaces(end, true);
+      if (text.charCodeAt(afterPart) !== HASH) return end;
+      position = this.skipSpaces(afterPart + 1, true);
+    }
+  }
+
+  /**
+   * Reads a braced value by jumping from one brace to the next with indexOf, which passes over the text between them
+   * (most of an abstract) several times faster than looking at each character. Where the next of each is, is kept
+   * between values, so that each is looked for once in the whole text. A value whose braces never close gives way to
+   * the next line that starts an entry, found from the "@"s, which are far fewer than line breaks.
+   */
+  private readBraced(open: number): number {
+    let depth = 0;
+    let i = open;
+    for (;;) {
+      const openBrace = this.nextOpenBrace.after(i);
+      const closeBrace = this.nextCloseBrace.after(i);
+      const nextEntry = this.nextEntryLine(i);
+      if (openBrace < closeBrace && openBrace < nextEntry) {
+        depth++;
+        i = openBrace + 1;
+      } else if (closeBrace < nextEntry) {
+        if (--depth === 0) return closeBrace + 1;
+        i = closeBrace + 1;
+      } else {
+        return nextEntry === NOT_FOUND ? END_OF_TEXT : this.stop(NEXT_ENTRY, this.lineStartBefore(nextEntry));
+      }
+    }
+  }
+
+  /** The first "@" at or after `from` that starts a line and an entry (see `entryStartsAfterNewline`), kept for later asks. */
+  protected nextEntryLine(from: number): number {
+    if (from >= this.entryLineFrom && from <= this.entryLineAt) return this.entryLineAt;
+    let at = this.nextAt.after(from);
+    while (at !== NOT_FOUND && !(this.startsLineAfterBlanks(at) && this.entryStartsAt(at))) at = this.nextAt.after(at + 1);
+    this.entryLineFrom = from;
+    this.entryLineAt = at;
+    return at;
+  }
+
+  /** Whether only blanks other than line breaks come between the line break before `at` and `at`. */
+  protected startsLineAfterBlanks(at: number): boolean {
+    for (let i = at - 1; i >= 0; i--) {
+      const code = this.text.charCodeAt(i);
+      if (code === NEWLINE) return true;
+      if (code === CARRIAGE_RETURN || !isSpace(code)) return false;
+    }
+    return false;
+  }
+
+  private lineStartBefore(at: number): number {
+    return this.text.lastIndexOf('\n', at) + 1;
+  }
+
+  /** A quoted value ends at a '"' outside braces; a "}" that closes more than it opened ends the entry instead. */
+  private readQuoted(open: number): number {
+    const text = this.text;
+    let depth = 0;
+    for (let i = open + 1; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code === QUOTE && depth === 0) return i + 1;
+      if (code === OPEN_BRACE) depth++;
+      else if (code === CLOSE_BRACE && --depth < 0) return this.stop(STRAY_CLOSE, i);
+      else if (code === NEWLINE && this.entryStartsAfterNewline(i + 1)) return this.stop(NEXT_ENTRY, i + 1);
+    }
+    return END_OF_TEXT;
+  }
+
+  private stop(kind: number, at: number): number {
+    this.stoppedAt = at;
+    return kind;
+  }
+
+  /** Skips to the next comma or closing delimiter outside braces (after a syntax error inside an entry). */
+  private skipToFieldBoundary(from: number, close: number): number {
+    const text = this.text;
+    let depth = 0;
+    for (let i = from; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code === OPEN_BRACE) depth++;
+      else if (depth > 0 && code === CLOSE_BRACE) depth--;
+      else if (depth === 0 && (code === COMMA || code === close)) return i;
+      else if (code === NEWLINE && this.entryStartsAfterNewline(i + 1)) return i + 1;
+    }
+    return text.length;
+  }
+
+  /**
+   * A line that starts with "@word{" or "@word(" starts a new entry. Inside an entry whose braces never close this is
+   * the signal to give the entry up: a value almost never has such a line.
+   */
+  protected entryStartsAfterNewline(lineStart: number): boolean {
+    const at = this.skipSpaces(lineStart, false);
+    return this.text.charCodeAt(at) === AT && this.entryStartsAt(at);
+  }
+
+  protected entryStartsAt(at: number): boolean {
+    const typeEnd = this.skipWord(at + 1);
+    if (typeEnd === at + 1) return false;
+    const open = this.text.charCodeAt(this.skipSpaces(typeEnd, false));
+    return open === OPEN_BRACE || open === OPEN_PAREN;
+  }
+
+  protected startsLine(at: number): boolean {
+    for (let i = at - 1; i >= 0; i--) {
+      const code = this.text.charCodeAt(i);
+      if (code === NEWLINE) return true;
+      if (code !== SPACE && code !== TAB) return false;
+    }
+    return true;
+  }
+
+  /** An unclosed entry ends with its last non-blank character before the next entry. */
+  protected endOfContentBefore(position: number): number {
+    let end = position;
+    while (end > 0 && isSpace(this.text.charCodeAt(end - 1))) end--;
+    return end;
+  }
+
+  protected lineEnd(from: number): number {
+    const newline = this.text.indexOf('\n', from);
+    return newline < 0 ? this.text.length : newline;
+  }
+
+  protected skipWord(from: number): number {
+    const text = this.text;
+    let i = from;
+    while (i < text.length && !isDelimiter(text.charCodeAt(i))) i++;
+    return i;
+  }
+
+  protected skipSpaces(from: number, acrossLines: boolean): number {
+    let i = from;
+    for (; i < this.text.length; i++) {
+      const code = this.text.charCodeAt(i);
+      if (!isSpace(code) || (!acrossLines && (code === NEWLINE || code === CARRIAGE_RETURN))) break;
+    }
+    return i;
+  }
+
+  /** Skips blanks and "%" comment lines where a field name is expected (BibLaTeX files often comment fields out). */
+  private skipSpacesAndComments(from: number): number {
+    let i = this.skipSpaces(from, true);
+    while (this.text.charCodeAt(i) === PERCENT) i = this.skipSpaces(this.lineEnd(i), true);
+    return i;
+  }
+
+  protected problem(span: Span, code: string, message: string): void {
+    this.sink.push({ span, code, message });
+  }
+}

@@ -68,6 +68,22 @@ test('BibTeX read in slices of any size gives the same entries and problems as r
   assert.equal(whole.entries.find((entry) => entry.key === 'usesLate')!.container, 'Journal Defined Late');
 });
 
+test('BibTeX read in slices equals reading it at once when a parent is named in capitals or through a macro', () => {
+  const text = dedent(`
+    @string{procmacro = {proc}}
+    @INPROCEEDINGS{upper, TITLE = {Upper-case field names}, CROSSREF = {Proc}}
+    @inproceedings{viamacro, title = {Parent named by a macro}, crossref = procmacro}
+    @misc{plain, title = {Inherits nothing}}
+    @proceedings{proc, title = {The Proceedings}, year = 2020}
+  `);
+  const whole = readAtOnce('refs.bib', text);
+  assert.equal(whole.entries.find((entry) => entry.key === 'upper')!.container, 'The Proceedings');
+  for (const sliceChars of [1, 40, text.length]) {
+    const { source } = readInSlices('refs.bib', text, new BibtexReading(text, SOURCE, sliceChars));
+    assert.deepEqual(plain(source), plain(whole), `slices of ${sliceChars} characters`);
+  }
+});
+
 test('while a BibTeX file is read, the entries read so far are usable, and the reading says how far it is', () => {
   const reading = new BibtexReading(trickyBibtex, SOURCE, 40);
   assert.equal(reading.fraction, 0);

@@ -7,6 +7,7 @@
 import type { Problem, ReferenceEntry } from '../types';
 import { linkBibtex, scanBibtex, type BibtexEntry, type BibtexScan, type LinkedFile, type ScannedFile } from '../syntax/bib/bibtex';
 import type { BibliographyParse } from '../syntax/bib/fromCsl';
+import { lowerCase } from '../text/characters';
 
 /** Characters per slice: about 10 ms of scanning and linking on a slow machine. */
 export const BIBTEX_SLICE_CHARS = 192 * 1024;
@@ -26,6 +27,15 @@ export class BibtexReading {
   /** Indexes of the entries still to be linked again, once scanning is done. */
   private relinkQueue: number[] | undefined;
   private parents: BibtexEntry[] | undefined;
+  /**
+   * What the steps after the scan need to know of every entry, noted as each slice is scanned so that no step goes over
+   * the whole file: which entries inherit (their indexes, ascending), the keys entries name as parents (in lower case;
+   * undefined once one is not written plainly), and the keys, in lower case, that more than one entry has.
+   */
+  private readonly inheriting: number[] = [];
+  private namedParents: Set<string> | undefined = new Set();
+  private readonly keysSeen = new Set<string>();
+  private readonly repeatedKeys = new Set<string>();
   private finished: { entries: ReferenceEntry[]; problems: Problem[] } | undefined;
 
   constructor(
@@ -77,9 +87,19 @@ export class BibtexReading {
     // The last item of a slice may run past its end; the next slice starts after it.
     const lastEnd = Math.max(0, ...part.entries.slice(-1).map((e) => e.span.end), ...part.strings.slice(-1).map((s) => s.span.end));
     this.position = Math.max(to, lastEnd);
+    part.entries.forEach((entry, i) => this.note(entry, this.linked.length + i));
     const linked = this.link(part.entries);
     this.linked.push(...linked);
     for (let i = 0; i < linked.length; i++) this.stringsWhenLinked.push(this.scanned.strings.length);
+  }
+
+  /** Notes what the steps after the scan need of an entry (see `inheriting`). */
+  private note(entry: BibtexEntry, index: number): void {
+    if (inherits(entry)) this.inheriting.push(index);
+    if (this.namedParents && !addParentKeys(entry, this.namedParents)) this.namedParents = undefined;
+    const folded = lowerCase(entry.key);
+    if (this.keysSeen.has(folded)) this.repeatedKeys.add(folded);
+    else this.keysSeen.add(folded);
   }
 
   /** Links entries of this file with every @string read so far and no other entries. */
@@ -92,9 +112,12 @@ export class BibtexReading {
   private dependentEntries(): number[] {
     const strings = this.scanned.strings.length;
     const dependent: number[] = [];
-    this.scanned.entries.forEach((entry, index) => {
-      if (inherits(entry) || this.stringsWhenLinked[index] < strings) dependent.push(index);
-    });
+    let nextInheriting = 0;
+    for (let index = 0; index < this.stringsWhenLinked.length; index++) {
+      const inheritsHere = this.inheriting[nextInheriting] === index;
+      if (inheritsHere) nextInheriting++;
+      if (inheritsHere || this.stringsWhenLinked[index] < strings) dependent.push(index);
+    }
     return dependent;
   }
 
@@ -110,8 +133,8 @@ export class BibtexReading {
   }
 
   private possibleParents(): BibtexEntry[] {
-    const named = parentKeys(this.scanned.entries);
-    return named ? this.scanned.entries.filter((entry) => named.has(entry.key.toLowerCase())) : this.scanned.entries;
+    const named = this.namedParents;
+    return named ? this.scanned.entries.filter((entry) => named.has(lowerCase(entry.key))) : this.scanned.entries;
   }
 
   /**
@@ -123,9 +146,9 @@ export class BibtexReading {
     const own = this.result();
     const everything = () => linkBibtex(order.map((source) => (source === this.source ? { source, scan: this.scanned } : others.find((o) => o.source === source)!)));
     if (!this.finished || others.some((other) => other.scan.strings.length > 0)) return everything();
-    const named = parentKeys([...this.scanned.entries, ...others.flatMap((other) => other.scan.entries)]);
+    const named = this.namedParents && parentKeys(others.flatMap((other) => other.scan.entries), new Set(this.namedParents));
     if (!named) return everything();
-    const relinked = this.scanned.entries.filter((entry) => inherits(entry) || named.has(entry.key.toLowerCase()));
+    const relinked = this.scanned.entries.filter((entry) => inherits(entry) || named.has(lowerCase(entry.key)));
     const reduced: BibtexScan = { entries: relinked, strings: this.scanned.strings, problems: [] };
     const linked = linkBibtex(order.map((source) => (source === this.source ? { source, scan: reduced } : others.find((o) => o.source === source)!)));
     const byEntry = new Map(relinked.map((entry, i) => [entry, linked.get(this.source)!.entries[i]] as const));
@@ -140,12 +163,8 @@ export class BibtexReading {
    * a large file at once would block for longer than any slice.
    */
   private finish(): void {
-    const counts = new Map<string, number>();
-    for (const entry of this.scanned.entries) {
-      const folded = entry.key.toLowerCase();
-      counts.set(folded, (counts.get(folded) ?? 0) + 1);
-    }
-    const repeated = this.scanned.entries.filter((entry) => counts.get(entry.key.toLowerCase())! > 1);
+    const repeatedKeys = this.repeatedKeys;
+    const repeated = repeatedKeys.size === 0 ? [] : this.scanned.entries.filter((entry) => repeatedKeys.has(lowerCase(entry.key)));
     const repeatedOnly: BibtexScan = { ...this.scanned, entries: repeated };
     const problems = linkBibtex([{ source: this.source, scan: repeatedOnly }]).get(this.source)!.problems;
     this.finished = { entries: this.linked, problems };
@@ -153,24 +172,27 @@ export class BibtexReading {
   }
 }
 
-/** The keys (in lower case) that entries name in crossref or xdata; undefined when one is not written plainly. */
-function parentKeys(entries: readonly BibtexEntry[]): Set<string> | undefined {
-  const named = new Set<string>();
-  for (const entry of entries) {
-    if (!entry.mayInherit) continue;
-    for (const field of entry.fields) {
-      if (field.name !== 'crossref' && field.name !== 'xdata') continue;
-      const plain = PLAIN_KEYS.exec(field.raw);
-      if (!plain) return undefined;
-      for (const key of plain[1].split(',')) named.add(key.trim().toLowerCase());
-    }
-  }
+/** The keys (in lower case) that entries name in crossref or xdata, added to `named`; undefined when one is not written plainly. */
+function parentKeys(entries: readonly BibtexEntry[], named = new Set<string>()): Set<string> | undefined {
+  for (const entry of entries) if (!addParentKeys(entry, named)) return undefined;
   return named;
+}
+
+/** Adds the keys an entry names in crossref or xdata; false when they are not written plainly (a macro, say). */
+function addParentKeys(entry: BibtexEntry, named: Set<string>): boolean {
+  if (!entry.mayInherit) return true;
+  for (const field of entry.fields) {
+    if (field.name !== 'crossref' && field.name !== 'xdata') continue;
+    const plain = PLAIN_KEYS.exec(field.raw);
+    if (!plain) return false;
+    for (const key of plain[1].split(',')) named.add(lowerCase(key.trim()));
+  }
+  return true;
 }
 
 /** Reads the fields only of an entry that may inherit: reading every entry's at once would block for long in a large file. */
 function inherits(entry: BibtexEntry): boolean {
-  return entry.mayInherit && entry.fields.some((field) => field.name === 'crossref' || field.name === 'xdata');
+  return entry.mayInherit && (entry.raw('crossref') !== undefined || entry.raw('xdata') !== undefined);
 }
 
 /** Just before the first line at or after `at` that starts with "@", where the scanner can begin an item. */

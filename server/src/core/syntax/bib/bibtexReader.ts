@@ -21,7 +21,11 @@ export const CARRIAGE_RETURN = 13;
 export const SPACE = 32;
 export const TAB = 9;
 
-/** What `NextOccurrence.after` gives when the character does not occur again: past every position. */
+/**
+ * What `NextOccurrence.after` gives when the character does not occur again: past every position (no string is this
+ * long). A small integer, so that the fields that hold it stay small integers: a larger number made V8 change how those
+ * fields are stored and throw away the reader's optimised code once per scan.
+ */
 const NOT_FOUND = 0x3fffffff;
 
 /** The next position of one character at or after a position, kept for later asks at or before it. */

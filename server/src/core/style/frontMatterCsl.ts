@@ -2,23 +2,16 @@
 // document is rendered with: "csl: ieee.csl", "csl: 'styles/apa.csl'", "csl: https://www.zotero.org/styles/nature".
 
 import type { NamedCslStyle } from '../types';
-
-/** Front matter longer than this many lines is not read to its end, so a document without a closing fence stays cheap. */
-const FRONT_MATTER_LINES = 300;
+import { findFrontMatter } from '../syntax/frontMatter';
 
 const CSL_KEY = /^csl[ \t]*:[ \t]*/;
 
 export function findFrontMatterCsl(text: string): NamedCslStyle | undefined {
-  if (!/^---[ \t]*\r?\n/.test(text)) return undefined;
-  let lineStart = text.indexOf('\n') + 1;
-  for (let line = 0; line < FRONT_MATTER_LINES && lineStart > 0 && lineStart < text.length; line++) {
-    const newline = text.indexOf('\n', lineStart);
-    const lineEnd = newline < 0 ? text.length : newline;
-    const content = text.slice(lineStart, lineEnd).replace(/\r$/, '');
-    if (/^(?:---|\.\.\.)[ \t]*$/.test(content)) return undefined;
-    const key = CSL_KEY.exec(content);
-    if (key) return cslValue(content, lineStart + key[0].length, key[0].length);
-    lineStart = newline + 1;
+  const frontMatter = findFrontMatter(text);
+  if (frontMatter?.format !== 'yaml') return undefined;
+  for (const line of frontMatter.lines) {
+    const key = CSL_KEY.exec(line.text);
+    if (key) return cslValue(line.text, line.start + key[0].length, key[0].length);
   }
   return undefined;
 }

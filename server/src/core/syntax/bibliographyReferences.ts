@@ -5,7 +5,7 @@
 import type { BibliographyReference, Span } from '../types';
 import type { Line } from '../text/lines';
 import { maskNonProse } from './mask';
-import { lineAt, lineText, nextLine } from '../text/lines';
+import { findFrontMatter } from './frontMatter';
 import { maskTypstNonProse, type KeyedLanguage } from './keyedCitations';
 
 export function findBibliographyReferences(text: string, language: KeyedLanguage): BibliographyReference[] {
@@ -26,24 +26,11 @@ export function findBibliographyReferences(text: string, language: KeyedLanguage
 // may wrap) or a block list ("- a.bib" lines below the key). Anchors, tags, block scalars ("|") and `bibliography:`
 // in metadata blocks further down the document are not read.
 
-/** The lines between the front matter's fences; read one by one, so that a long document is not split for them. */
-function frontMatterLines(text: string): Line[] {
-  const first = lineAt(text, 0);
-  if (lineText(text, first).trimEnd() !== '---') return [];
-  const lines: Line[] = [];
-  for (let line = nextLine(text, first); line; line = nextLine(text, line)) {
-    const content = lineText(text, line);
-    const fence = content.trimEnd();
-    if (fence === '---' || fence === '...') return lines;
-    lines.push({ start: line.start, end: line.end, text: content });
-  }
-  return [];
-}
-
 const BIBLIOGRAPHY_KEY = /^(\s*)bibliography\s*:/;
 
 function frontMatterBibliographies(text: string): BibliographyReference[] {
-  const lines = frontMatterLines(text);
+  const frontMatter = findFrontMatter(text);
+  const lines = frontMatter?.format === 'yaml' ? frontMatter.lines : [];
   const references: BibliographyReference[] = [];
   const frontMatterEnd = lines.length > 0 ? lines[lines.length - 1].end : 0;
   for (let i = 0; i < lines.length; i++) {

@@ -4,7 +4,8 @@
 
 import { splitLines } from '../text/lines';
 import { BlankRanges } from './blankRanges';
-import { lineAt, lineText, nextLine, startOfLineFrom } from '../text/lines';
+import { lineAt, lineText, startOfLineFrom } from '../text/lines';
+import { findFrontMatter } from './frontMatter';
 import { NextOccurrences } from '../text/nextOccurrences';
 
 export type DocumentLanguage = 'markdown' | 'latex' | 'restructuredtext' | 'plaintext';
@@ -125,17 +126,10 @@ function maskMarkdown(text: string, blanks: BlankRanges): void {
 
 /** Blanks YAML (---) or TOML (+++) front matter at the very top; returns where the body starts. */
 function maskFrontMatter(text: string, blanks: BlankRanges): number {
-  const first = lineAt(text, 0);
-  if (!/^(---|\+\+\+)\s*$/.test(lineText(text, first))) return 0;
-  const fence = lineText(text, first).trim();
-  for (let line = nextLine(text, first); line; line = nextLine(text, line)) {
-    const t = lineText(text, line).trim();
-    if (t === fence || (fence === '---' && t === '...')) {
-      blanks.add(0, line.end);
-      return line.next < 0 ? text.length : line.next;
-    }
-  }
-  return 0;
+  const frontMatter = findFrontMatter(text);
+  if (!frontMatter) return 0;
+  blanks.add(0, frontMatter.end);
+  return frontMatter.bodyStart;
 }
 
 /** What opens or closes a block that is not prose; a line without any of them changes nothing. */

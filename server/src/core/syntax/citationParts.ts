@@ -5,6 +5,7 @@
 import type { Span, WorkDate } from '../types';
 import { DATE_SOURCE, dateFromMatch, parseWorkDate } from './dates';
 import { collapseWhitespace, isBlank, isWhitespaceAt, singleSpaced } from '../text/whitespace';
+import { asciiTable } from '../text/characters';
 
 export interface DatedSpan {
   date: WorkDate;
@@ -15,10 +16,12 @@ export interface DatedSpan {
 const DATE_AT = new RegExp(DATE_SOURCE, 'uy');
 const DATE_SEPARATOR = /\s*[,;]\s*/y;
 
-/** Whether a date can start with the character: a digit, or the "n" of "n.d.", "i" of "in press", "f" of "forthcoming". */
+/** The characters a date can start with, as a pattern class: a digit, or the "n" of "n.d.", "i" of "in press", "f" of "forthcoming". */
+export const DATE_START_CLASS = '\\dnifNIF';
+const DATE_STARTS = asciiTable(new RegExp(`[${DATE_START_CLASS}]`, 'u'));
+
 function mayStartDate(code: number): boolean {
-  const lower = code | 0x20;
-  return (code >= 48 && code <= 57) || lower === 110 /* n */ || lower === 105 /* i */ || lower === 102 /* f */;
+  return code < 128 && DATE_STARTS[code] === 1;
 }
 
 /**

@@ -7,6 +7,7 @@ import type { Abbreviation, Citation, CitedWork, Span } from '../types';
 import { readAuthorNames } from './authorNames';
 import { findAuthorPhraseBefore, isNameWord, PARTICLES, type AuthorPhrase } from './authorPhrase';
 import {
+  DATE_START_CLASS,
   endOfDates,
   matchEnd,
   readCommunicationDate,
@@ -357,9 +358,8 @@ function findDateAfterAuthor(prose: string, start: number, end: number): DatedSp
   }
 }
 
-/** Characters up to one that may start a date (those `mayStartDate` in citationParts.ts accepts); a segment's closing
- * ")" stops it at the latest. */
-const UP_TO_POSSIBLE_DATE = /[^\dnifNIF)]*/y;
+/** Characters up to one that may start a date; a segment's closing ")" stops it at the latest. */
+const UP_TO_POSSIBLE_DATE = new RegExp(`[^${DATE_START_CLASS})]*`, 'y');
 
 /**
  * An acronym written before a year without a comma is a venue ("ISMIR 2009", "NeurIPS 2020"), not an author: one word,

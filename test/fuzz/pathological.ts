@@ -37,6 +37,8 @@ export const pathologicalPatterns: PathologicalPattern[] = [
   { name: 'BibTeX fields that never close', unit: 'author = {A and ', head: '@article{key,\n' },
   { name: 'BibTeX entries', unit: '@article{k, author = {A, B}, year = 2019}\n' },
   { name: 'BibTeX concatenation', unit: 'a # ', head: '@string{x = ' },
+  // Linking reads each child and then its parent at the start, with no line that starts an entry between them.
+  { name: 'BibTeX entries on one line that inherit', unit: '@inproceedings{c, title={T}, crossref={p}} ', head: '@proceedings{p, title={P}} ' },
   { name: 'RIS tags', unit: 'AU  - Smith, J.\n', head: 'TY  - JOUR\n' },
   { name: 'nested JSON arrays', unit: '[' },
   { name: 'CSL-JSON items', unit: '{"id":"k","author":[{"family":"A"}],"issued":{"date-parts":[[2019]]}},', head: '[' },

@@ -84,6 +84,26 @@ test('BibTeX read in slices equals reading it at once when a parent is named in 
   }
 });
 
+test('BibTeX read in slices starts each slice after the item the last one passed over, even one that holds "\\n@"', () => {
+  // A slice may end at a line starting with "@" inside a @comment, @preamble, @string or an entry without a key; the
+  // next slice must not start there.
+  const texts = [
+    '@comment{\n@ a @misc{k, title={x}} }\n',
+    '@preamble{\n@ x @misc{k, title={t}}}\n',
+    '@misc{, note = {a\n@ b @article{k, title={t}}}}\n',
+    '@string{a = {x\n@ y} junk @misc{k, title={t}} }\n',
+    '@string{\n@0',
+    '@c{{}\n@0',
+  ];
+  for (const text of texts) {
+    const whole = readAtOnce('refs.bib', text);
+    for (const sliceChars of [1, 7]) {
+      const { source } = readInSlices('refs.bib', text, new BibtexReading(text, SOURCE, sliceChars));
+      assert.deepEqual(plain(source), plain(whole), `${JSON.stringify(text)} in slices of ${sliceChars}`);
+    }
+  }
+});
+
 test('while a BibTeX file is read, the entries read so far are usable, and the reading says how far it is', () => {
   const reading = new BibtexReading(trickyBibtex, SOURCE, 40);
   assert.equal(reading.fraction, 0);

@@ -85,8 +85,7 @@ export class BibtexReading {
     this.scanned.strings.push(...part.strings);
     this.scanned.problems.push(...part.problems);
     // The last item of a slice may run past its end; the next slice starts after it.
-    const lastEnd = Math.max(0, ...part.entries.slice(-1).map((e) => e.span.end), ...part.strings.slice(-1).map((s) => s.span.end));
-    this.position = Math.max(to, lastEnd);
+    this.position = part.end;
     part.entries.forEach((entry, i) => this.note(entry, this.linked.length + i));
     const linked = this.link(part.entries);
     this.linked.push(...linked);

@@ -99,9 +99,12 @@ export class BibtexReader {
   protected scanned = { from: 0, to: 0 };
   /** Made when first asked for: where "crossref" or "xdata" is written in what was scanned, in any case. */
   private parentFieldMentions: number[] | undefined;
-  /** What `nextEntryLine` last found, and from where. */
-  private entryLineFrom = 0;
-  private entryLineAt = -1;
+  /** The "@"s that start a line and an entry, in text order: all of them from `entryLinesFrom` to `entryLinesSearchedTo`. */
+  private readonly entryLines: number[] = [];
+  private entryLinesFrom = NOT_FOUND;
+  private entryLinesSearchedTo = NOT_FOUND;
+  /** Where in `entryLines` the last ask ended. */
+  private entryLinesCursor = 0;
 
   constructor(protected readonly text: string) {
     this.table = new FieldTable(text);
@@ -163,7 +166,7 @@ export class BibtexReader {
           const code = text.charCodeAt(k);
           if (code === QUOTE || code === PERCENT || code === AT) return -1;
         }
-      } else if (this.nextEntryLine(i) < brace) {
+      } else if (this.entryLineBefore(i, brace) !== NOT_FOUND) {
         return -1;
       }
       if (brace === openBrace) {
@@ -277,27 +280,64 @@ export class BibtexReader {
     for (;;) {
       const openBrace = this.nextOpenBrace.after(i);
       const closeBrace = this.nextCloseBrace.after(i);
-      const nextEntry = this.nextEntryLine(i);
-      if (openBrace < closeBrace && openBrace < nextEntry) {
+      const brace = openBrace < closeBrace ? openBrace : closeBrace;
+      const nextEntry = this.entryLineBefore(i, brace);
+      if (nextEntry !== NOT_FOUND) return this.stop(NEXT_ENTRY, this.lineStartBefore(nextEntry));
+      if (brace === NOT_FOUND) return END_OF_TEXT;
+      if (brace === openBrace) {
         depth++;
         i = openBrace + 1;
-      } else if (closeBrace < nextEntry) {
+      } else {
         if (--depth === 0) return closeBrace + 1;
         i = closeBrace + 1;
-      } else {
-        return nextEntry === NOT_FOUND ? END_OF_TEXT : this.stop(NEXT_ENTRY, this.lineStartBefore(nextEntry));
       }
     }
   }
 
-  /** The first "@" at or after `from` that starts a line and an entry (see `entryStartsAfterNewline`), kept for later asks. */
-  protected nextEntryLine(from: number): number {
-    if (from >= this.entryLineFrom && from <= this.entryLineAt) return this.entryLineAt;
-    let at = this.nextAt.after(from);
-    while (at !== NOT_FOUND && !(this.startsLineAfterBlanks(at) && this.entryStartsAt(at))) at = this.nextAt.after(at + 1);
-    this.entryLineFrom = from;
-    this.entryLineAt = at;
-    return at;
+  /**
+   * The first "@" in [from, before) that starts a line and an entry (see `entryStartsAfterNewline`), or NOT_FOUND. Each
+   * such "@" is kept once found and the "@"s are looked at only as far as asked, so that each "@" of the text is looked
+   * at once however the entries' fields are read (linking reads a child and then its parent far away) and however the
+   * text is cut into slices, each with a reader of its own.
+   */
+  protected entryLineBefore(from: number, before: number): number {
+    const lines = this.entryLines;
+    if (from < this.entryLinesFrom) {
+      // Never asked so far back: what was found holds only from where the first ask was.
+      lines.length = 0;
+      this.entryLinesFrom = from;
+      this.entryLinesSearchedTo = from;
+      this.entryLinesCursor = 0;
+    }
+    const next = this.firstEntryLineFrom(from);
+    if (next < lines.length) return lines[next] < before ? lines[next] : NOT_FOUND;
+    let at = this.nextAt.after(this.entryLinesSearchedTo);
+    for (; at < before; at = this.nextAt.after(at + 1)) {
+      this.entryLinesSearchedTo = at + 1;
+      if (!this.startsLineAfterBlanks(at) || !this.entryStartsAt(at)) continue;
+      lines.push(at);
+      if (at >= from) return at;
+    }
+    this.entryLinesSearchedTo = Math.max(this.entryLinesSearchedTo, Math.min(at, before));
+    return NOT_FOUND;
+  }
+
+  /** The index of the first kept entry line at or after `from`; moving on from the last ask, as asks mostly go forward. */
+  private firstEntryLineFrom(from: number): number {
+    const lines = this.entryLines;
+    let index = this.entryLinesCursor;
+    if (index > 0 && lines[index - 1] >= from) {
+      let low = 0;
+      while (low < index) {
+        const middle = (low + index) >> 1;
+        if (lines[middle] < from) low = middle + 1;
+        else index = middle;
+      }
+    } else {
+      while (index < lines.length && lines[index] < from) index++;
+    }
+    this.entryLinesCursor = index;
+    return index;
   }
 
   /** Whether only blanks other than line breaks come between the line break before `at` and `at`. */

@@ -44,6 +44,15 @@ export interface BibtexScan {
   problems: Problem[];
 }
 
+/** A scan of the items that start in a range of the text. */
+export interface RangeScan extends BibtexScan {
+  /**
+   * Where the scan stopped: after the last item that starts in the range, which may run past it, or the range's end.
+   * A scan of the next slice starts here, not inside an item (a @comment, say) that this one passed over.
+   */
+  end: number;
+}
+
 /** Characters that end a citation key; parentheses may appear inside keys of brace-delimited entries. */
 function endsKey(code: number, close: number): boolean {
   return isSpace(code) || code === COMMA || code === EQUALS || code === OPEN_BRACE || code === CLOSE_BRACE ||
@@ -56,7 +65,7 @@ function endsKey(code: number, close: number): boolean {
  * its entries, with the event loop free between them, and the slices' results joined in order equal one scan of the
  * whole text. Repeated keys are found by `linkBibtex`, which sees the whole file.
  */
-export function scanBibtex(text: string, from = 0, to = text.length, options: ScanOptions = {}): BibtexScan {
+export function scanBibtex(text: string, from = 0, to = text.length, options: ScanOptions = {}): RangeScan {
   return new BibtexScanner(text, options).scan(Math.max(0, from), Math.min(to, text.length));
 }
 
@@ -149,7 +158,7 @@ class BibtexScanner extends BibtexReader {
     super(text);
   }
 
-  scan(from: number, to: number): BibtexScan {
+  scan(from: number, to: number): RangeScan {
     const text = this.text;
     let position = from;
     while (position < to) {
@@ -163,7 +172,7 @@ class BibtexScanner extends BibtexReader {
     }
     this.table.trim();
     this.scanned = { from, to: Math.max(position, to) };
-    return { entries: this.entries, strings: this.strings, problems: this.fileProblems };
+    return { entries: this.entries, strings: this.strings, problems: this.fileProblems, end: this.scanned.to };
   }
 
   /** Whether an item starts at or after `from`, found the way `scan` finds them. */

@@ -6,20 +6,22 @@
 import type { Problem, Span } from '../../types';
 import { FieldTable } from './bibtexFieldTable';
 
-export const AT = 64;
-export const OPEN_BRACE = 123;
-export const CLOSE_BRACE = 125;
-export const OPEN_PAREN = 40;
-export const CLOSE_PAREN = 41;
-export const QUOTE = 34;
-export const COMMA = 44;
-export const EQUALS = 61;
-export const HASH = 35;
-export const PERCENT = 37;
-export const NEWLINE = 10;
-export const CARRIAGE_RETURN = 13;
-export const SPACE = 32;
-export const TAB = 9;
+const AT = 64;
+const OPEN_BRACE = 123;
+const CLOSE_BRACE = 125;
+const OPEN_PAREN = 40;
+const CLOSE_PAREN = 41;
+const QUOTE = 34;
+const COMMA = 44;
+const EQUALS = 61;
+const HASH = 35;
+const PERCENT = 37;
+const NEWLINE = 10;
+const CARRIAGE_RETURN = 13;
+const SPACE = 32;
+const TAB = 9;
+// Exported by name rather than declared with `export const`, so that the code of this file reads them as constants.
+export { CLOSE_BRACE, CLOSE_PAREN, COMMA, EQUALS, NEWLINE, OPEN_BRACE, OPEN_PAREN, PERCENT };
 
 /**
  * What `NextOccurrence.after` gives when the character does not occur again: past every position (no string is this
@@ -48,7 +50,7 @@ class NextOccurrence {
   }
 }
 
-export function isSpace(code: number): boolean {
+function isSpace(code: number): boolean {
   return code === SPACE || code === NEWLINE || code === CARRIAGE_RETURN || code === TAB || code === 12 || code === 0xa0 || code === 0xfeff;
 }
 
@@ -140,6 +142,17 @@ export class BibtexReader {
     const body = this.readBody(from, close);
     this.sink = previous;
     return body;
+  }
+
+  /** Where a citation key that starts at `from` ends; parentheses may appear inside keys of brace-delimited entries. */
+  protected keyEnd(from: number, close: number): number {
+    const text = this.text;
+    let end = from;
+    for (; end < text.length; end++) {
+      const code = text.charCodeAt(end);
+      if (isSpace(code) || code === COMMA || code === EQUALS || code === OPEN_BRACE || code === CLOSE_BRACE || code === QUOTE || code === HASH || code === close) break;
+    }
+    return end;
   }
 
   /**

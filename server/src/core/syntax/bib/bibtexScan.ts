@@ -8,9 +8,7 @@
 import type { Problem, Span } from '../../types';
 import { lowerCase } from '../../text/characters';
 import type { BibtexField } from './bibtexFieldTable';
-import {
-  BibtexReader, CLOSE_BRACE, CLOSE_PAREN, COMMA, EQUALS, HASH, NEWLINE, OPEN_BRACE, OPEN_PAREN, PERCENT, QUOTE, isSpace,
-} from './bibtexReader';
+import { BibtexReader, CLOSE_BRACE, CLOSE_PAREN, COMMA, EQUALS, NEWLINE, OPEN_BRACE, OPEN_PAREN, PERCENT } from './bibtexReader';
 
 export { BibtexField } from './bibtexFieldTable';
 
@@ -51,12 +49,6 @@ export interface RangeScan extends BibtexScan {
    * A scan of the next slice starts here, not inside an item (a @comment, say) that this one passed over.
    */
   end: number;
-}
-
-/** Characters that end a citation key; parentheses may appear inside keys of brace-delimited entries. */
-function endsKey(code: number, close: number): boolean {
-  return isSpace(code) || code === COMMA || code === EQUALS || code === OPEN_BRACE || code === CLOSE_BRACE ||
-    code === QUOTE || code === HASH || code === close;
 }
 
 /**
@@ -256,8 +248,7 @@ class BibtexScanner extends BibtexReader {
 
   private readEntry(at: number, type: string, open: number, close: number): number {
     const keyStart = this.skipSpaces(open + 1, true);
-    let keyEnd = keyStart;
-    while (keyEnd < this.text.length && !endsKey(this.text.charCodeAt(keyEnd), close)) keyEnd++;
+    const keyEnd = this.keyEnd(keyStart, close);
     const afterKey = this.skipSpaces(keyEnd, true);
     const next = this.text.charCodeAt(afterKey);
     let bodyStart = afterKey;

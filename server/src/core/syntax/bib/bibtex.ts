@@ -40,9 +40,10 @@ export function linkBibtex(scans: ScannedFile[]): Map<string, LinkedFile> {
     () => scans.flatMap(({ scan }) => scan.entries),
     (entry) => ({ key: entry.key, type: entry.type, fields: new OwnFields(entry, macros) }),
   );
+  const context = { macros, inheritance };
   for (const { source, scan } of scans) {
     const entries = linked.get(source)!.entries;
-    for (const entry of scan.entries) entries.push(new LinkedBibtexEntry(source, { entry, macros, inheritance }));
+    for (const entry of scan.entries) entries.push(new LinkedBibtexEntry(source, entry, context));
   }
   return linked;
 }

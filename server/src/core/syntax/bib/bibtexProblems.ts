@@ -8,14 +8,13 @@ import type { Inheritance, MissingParent } from './bibtexInherit';
 import { isRepeated, unknownMacrosOf } from './bibtexFields';
 import { mappingProblems } from './bibtexToCsl';
 
-/** What linking one entry needs: its scan, and the macros and inheritance all files share. */
-export interface LinkInput {
-  entry: BibtexEntry;
+/** What linking an entry needs besides its scan: the macros and inheritance that all files share. */
+export interface LinkContext {
   macros: MacroTable;
   inheritance: Inheritance<BibtexEntry>;
 }
 
-export function entryProblems({ entry, macros, inheritance }: LinkInput): Problem[] {
+export function entryProblems(entry: BibtexEntry, { macros, inheritance }: LinkContext): Problem[] {
   const problems = [...entry.syntaxProblems, ...fieldProblems(entry, macros)];
   const missing: MissingParent[] = [];
   const fields = inheritance.fieldsOf(entry, missing);

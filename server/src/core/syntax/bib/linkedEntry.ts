@@ -10,11 +10,26 @@
 
 import type { PersonName, Problem, ReferenceEntry, Span, WorkDate } from '../../types';
 import { OPTIONAL_PROPERTIES, cslItem, fillOptionalProperties, searchedProperties, type MappedEntry, type OptionalProperties, type SearchedProperties } from './bibtexToCsl';
-import { entryProblems, type LinkInput } from './bibtexProblems';
+import { entryProblems, type LinkContext } from './bibtexProblems';
+import type { BibtexEntry } from './bibtexScan';
 import { summarise } from './bibtexSummary';
 
 /** Marks a property not yet worked out; undefined may be assigned. */
 const UNREAD: unique symbol = Symbol('unread');
+
+/**
+ * What an entry has worked out, or been given, so far. Made on the first read or assignment, so that an entry never
+ * read (most of a large file) carries none of these.
+ */
+class WorkedOut {
+  mapped: MappedEntry | undefined = undefined;
+  /** The optional properties that have a value (or were assigned), once filled. */
+  optional: OptionalProperties | undefined = undefined;
+  text: string | typeof UNREAD = UNREAD;
+  csl: Record<string, unknown> | undefined | typeof UNREAD = UNREAD;
+  authors: PersonName[] | typeof UNREAD = UNREAD;
+  problems: Problem[] | typeof UNREAD = UNREAD;
+}
 
 export class LinkedBibtexEntry implements ReferenceEntry {
   id: string;
@@ -23,52 +38,51 @@ export class LinkedBibtexEntry implements ReferenceEntry {
   key: string;
   keySpan: Span;
   type: string;
-  readonly #input: LinkInput;
-  #mapped: MappedEntry | undefined;
-  /** The optional properties that have a value (or were assigned), once filled. */
-  #optional: OptionalProperties | undefined;
-  #text: string | typeof UNREAD = UNREAD;
-  #csl: Record<string, unknown> | undefined | typeof UNREAD = UNREAD;
-  #authors: PersonName[] | typeof UNREAD = UNREAD;
-  #problems: Problem[] | typeof UNREAD = UNREAD;
+  readonly #entry: BibtexEntry;
+  readonly #context: LinkContext;
+  #worked: WorkedOut | undefined;
 
-  constructor(source: string, input: LinkInput) {
-    const { entry } = input;
+  constructor(source: string, entry: BibtexEntry, context: LinkContext) {
     this.id = `${source}#${entry.key}`;
     this.span = entry.span;
     this.source = source;
     this.key = entry.key;
     this.keySpan = entry.keySpan;
     this.type = entry.type;
-    this.#input = input;
+    this.#entry = entry;
+    this.#context = context;
   }
 
   get text(): string {
-    return this.#text === UNREAD ? (this.#text = summarise(this)) : this.#text;
+    const worked = this.#workedOut();
+    return worked.text === UNREAD ? (worked.text = summarise(this)) : worked.text;
   }
   set text(value: string) {
-    this.#text = value;
+    this.#workedOut().text = value;
   }
 
   get csl(): Record<string, unknown> | undefined {
-    return this.#csl === UNREAD ? (this.#csl = cslItem(this.#fill().csl, this)) : this.#csl;
+    const worked = this.#workedOut();
+    return worked.csl === UNREAD ? (worked.csl = cslItem(this.#fill().csl, this)) : worked.csl;
   }
   set csl(value: Record<string, unknown> | undefined) {
-    this.#csl = value;
+    this.#workedOut().csl = value;
   }
 
   get authors(): PersonName[] {
-    return this.#authors === UNREAD ? (this.#authors = this.#fill().authors) : this.#authors;
+    const worked = this.#workedOut();
+    return worked.authors === UNREAD ? (worked.authors = this.#fill().authors) : worked.authors;
   }
   set authors(value: PersonName[]) {
-    this.#authors = value;
+    this.#workedOut().authors = value;
   }
 
   get problems(): Problem[] {
-    return this.#problems === UNREAD ? (this.#problems = entryProblems(this.#input)) : this.#problems;
+    const worked = this.#workedOut();
+    return worked.problems === UNREAD ? (worked.problems = entryProblems(this.#entry, this.#context)) : worked.problems;
   }
   set problems(value: Problem[]) {
-    this.#problems = value;
+    this.#workedOut().problems = value;
   }
 
   get authorsElided(): boolean | undefined { return this.#optionalValues().authorsElided; }
@@ -100,27 +114,34 @@ export class LinkedBibtexEntry implements ReferenceEntry {
    * a search reads these of every entry, and keeping each entry's other properties too would hold much memory.
    */
   searched(): SearchedProperties {
-    if (this.#optional || this.#authors !== UNREAD) return { authors: this.authors, date: this.date, title: this.title };
-    const { entry, inheritance } = this.#input;
-    return searchedProperties({ entry, fields: inheritance.fieldsOf(entry) });
+    const worked = this.#worked;
+    if (worked && (worked.optional || worked.authors !== UNREAD)) return { authors: this.authors, date: this.date, title: this.title };
+    const entry = this.#entry;
+    return searchedProperties({ entry, fields: this.#context.inheritance.fieldsOf(entry) });
   }
 
   toJSON(): ReferenceEntry {
     return this.plain();
   }
 
+  #workedOut(): WorkedOut {
+    return (this.#worked ??= new WorkedOut());
+  }
+
   #fill(): MappedEntry {
-    if (this.#mapped) return this.#mapped;
+    const worked = this.#workedOut();
+    if (worked.mapped) return worked.mapped;
     const optional: OptionalProperties = {};
-    const { entry, inheritance } = this.#input;
-    this.#mapped = fillOptionalProperties(optional, { entry, fields: inheritance.fieldsOf(entry) });
-    this.#optional = optional;
-    return this.#mapped;
+    const entry = this.#entry;
+    worked.mapped = fillOptionalProperties(optional, { entry, fields: this.#context.inheritance.fieldsOf(entry) });
+    worked.optional = optional;
+    return worked.mapped;
   }
 
   #optionalValues(): OptionalProperties {
-    if (!this.#optional) this.#fill();
-    return this.#optional!;
+    const worked = this.#workedOut();
+    if (!worked.optional) this.#fill();
+    return worked.optional!;
   }
 }
 

@@ -3,6 +3,7 @@
 // "1. ", "[1] " or "(1) ". Whether these are citations at all is up to the citation style; this file only finds them.
 
 import type { CitedNumbers, NumberedEntry, NumericCitation, ReferenceEntry, Span } from '../types';
+import { insideSortedSpans } from '../text/sortedSpans';
 
 /** Entry numbers have at most three digits; a four-digit number in brackets is a year or something else. */
 const NUMBER = String.raw`\d{1,3}`;
@@ -33,7 +34,7 @@ export function findNumericCitations(text: string, masked: string, skip: Span[])
   for (const match of masked.matchAll(BRACKETED)) {
     const start = match.index!;
     let end = start + match[0].length;
-    if (start < consumed || isInside(start, skip) || readsAsMarkdownLink(text, start, end)) continue;
+    if (start < consumed || insideSortedSpans(skip, start) || readsAsMarkdownLink(text, start, end)) continue;
     const contentStart = start + match[0].indexOf(match[1]);
     let items = itemsIn(match[1], contentStart);
     BRACKETED_RANGE_END.lastIndex = end;
@@ -51,7 +52,7 @@ export function findNumericCitations(text: string, masked: string, skip: Span[])
     const start = match.index!;
     const before = masked[start - 1] ?? '';
     // "10^3^" is a power and "[^1^" the start of a footnote, not a citation.
-    if (/[\d[^\\]/.test(before) || isUnitPower(masked, start) || isInside(start, skip)) continue;
+    if (/[\d[^\\]/.test(before) || isUnitPower(masked, start) || insideSortedSpans(skip, start)) continue;
     const items = itemsIn(match[1], start + 1);
     if (items) found.push({ span: { start, end: start + match[0].length }, superscript: true, items });
   }
@@ -93,19 +94,6 @@ function readsAsMarkdownLink(text: string, open: number, close: number): boolean
   return after === ':' && (open === 0 || text[open - 1] === '\n' || /\n[ \t]{0,3}$/.test(text.slice(Math.max(0, open - 4), open)));
 }
 
-/** Whether an offset lies in one of the spans (sorted by start). */
-function isInside(offset: number, spans: Span[]): boolean {
-  let low = 0;
-  let high = spans.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const span = spans[middle];
-    if (offset < span.start) high = middle - 1;
-    else if (offset >= span.end) low = middle + 1;
-    else return true;
-  }
-  return false;
-}
 
 /** Markers are read only this far into a line, past blockquote markers and indentation. */
 const MARKER_REACH = 40;

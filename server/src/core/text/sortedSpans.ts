@@ -1,5 +1,6 @@
 // Whether an offset lies in one of many spans, asked for every match of a scan: a binary search instead of a walk
-// through every span, which would make a scan of a document with a long reference list quadratic. The spans a scan gets
+// through every span, which would make a scan of a document with a long reference list quadratic. Also the first of
+// many sorted offsets at or after an offset. The spans a scan gets
 // are usually sorted already: checking that costs one pass, while a sort calls its comparison for every span.
 
 import type { Span } from '../types';
@@ -15,6 +16,18 @@ export function insideSortedSpans(spans: readonly Span[], offset: number): boole
     else return true;
   }
   return false;
+}
+
+/** The index of the first of the offsets, sorted ascending, in [from, to) that is at least `offset` (`to` if none is). */
+export function firstAtOrAfter(offsets: readonly number[], offset: number, from = 0, to = offsets.length): number {
+  let low = from;
+  let high = to;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (offsets[middle] < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** The spans sorted by start: the same array if it already is. */

@@ -5,6 +5,7 @@
 
 import type { Problem, Span } from '../../types';
 import { FieldTable } from './bibtexFieldTable';
+import { firstAtOrAfter } from '../../text/sortedSpans';
 
 const AT = 64;
 const OPEN_BRACE = 123;
@@ -118,14 +119,8 @@ export class BibtexReader {
   /** Whether "crossref" or "xdata" is written anywhere in [start, end), in any case, within what was scanned. */
   mentionsParentField(start: number, end: number): boolean {
     const mentions = (this.parentFieldMentions ??= this.findParentFieldMentions());
-    let low = 0;
-    let high = mentions.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (mentions[middle] < start) low = middle + 1;
-      else high = middle;
-    }
-    return low < mentions.length && mentions[low] < end;
+    const first = firstAtOrAfter(mentions, start);
+    return first < mentions.length && mentions[first] < end;
   }
 
   private findParentFieldMentions(): number[] {
@@ -339,16 +334,8 @@ export class BibtexReader {
   private firstEntryLineFrom(from: number): number {
     const lines = this.entryLines;
     let index = this.entryLinesCursor;
-    if (index > 0 && lines[index - 1] >= from) {
-      let low = 0;
-      while (low < index) {
-        const middle = (low + index) >> 1;
-        if (lines[middle] < from) low = middle + 1;
-        else index = middle;
-      }
-    } else {
-      while (index < lines.length && lines[index] < from) index++;
-    }
+    if (index > 0 && lines[index - 1] >= from) index = firstAtOrAfter(lines, from, 0, index);
+    else while (index < lines.length && lines[index] < from) index++;
     this.entryLinesCursor = index;
     return index;
   }

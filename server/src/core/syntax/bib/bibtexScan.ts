@@ -1,7 +1,7 @@
 // Finds the entries, @string definitions and syntax errors of a BibTeX or BibLaTeX file, keeping every value as
-// written. Nothing is interpreted here (no macros, no LaTeX), so that a changed
-// file can be rescanned alone. The scanner never throws, never backtracks, and recovers from an entry whose braces
-// never close at the next line that starts a new entry. An entry whose end its braces alone give (nearly every entry)
+// written. Nothing is interpreted here (no macros, no LaTeX), so that a changed file can be rescanned alone. The
+// scanner never throws, never backtracks, and recovers from an entry whose braces never close at the next line that
+// starts a new entry. An entry whose end its braces alone give (nearly every entry)
 // has its fields read when they are first asked for: a large file has hundreds of thousands of fields, and reading
 // them all took three quarters of the scan.
 

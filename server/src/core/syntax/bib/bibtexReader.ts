@@ -161,30 +161,33 @@ export class BibtexReader {
    * slice of a file read in slices); values are passed over from brace to brace.
    */
   balancedEnd(from: number): number {
-    const text = this.text;
     let depth = 1;
     let i = from;
     for (;;) {
-      const openBrace = this.nextOpenBrace.after(i);
-      const closeBrace = this.nextCloseBrace.after(i);
-      const brace = openBrace < closeBrace ? openBrace : closeBrace;
+      const brace = this.nextBrace(i);
       if (brace === NOT_FOUND) return -1;
-      if (depth === 1) {
-        for (let k = i; k < brace; k++) {
-          const code = text.charCodeAt(k);
-          if (code === QUOTE || code === PERCENT || code === AT) return -1;
-        }
-      } else if (this.entryLineBefore(i, brace) !== NOT_FOUND) {
-        return -1;
-      }
-      if (brace === openBrace) {
-        depth++;
-        i = openBrace + 1;
-      } else {
-        if (--depth === 0) return closeBrace + 1;
-        i = closeBrace + 1;
-      }
+      if (depth === 1 ? this.mayEndFieldsElsewhere(i, brace) : this.entryLineBefore(i, brace) !== NOT_FOUND) return -1;
+      depth += this.text.charCodeAt(brace) === OPEN_BRACE ? 1 : -1;
+      if (depth === 0) return brace + 1;
+      i = brace + 1;
     }
+  }
+
+  /** Whether a '"', "%" or "@" comes in [from, to), among an entry's fields (see `balancedEnd`). */
+  private mayEndFieldsElsewhere(from: number, to: number): boolean {
+    const text = this.text;
+    for (let i = from; i < to; i++) {
+      const code = text.charCodeAt(i);
+      if (code === QUOTE || code === PERCENT || code === AT) return true;
+    }
+    return false;
+  }
+
+  /** The next "{" or "}" at or after `from`, or NOT_FOUND. */
+  private nextBrace(from: number): number {
+    const openBrace = this.nextOpenBrace.after(from);
+    const closeBrace = this.nextCloseBrace.after(from);
+    return openBrace < closeBrace ? openBrace : closeBrace;
   }
 
   /** Reads "name = value" pairs separated by commas up to the closing delimiter, adding them to the table. */
@@ -286,21 +289,16 @@ export class BibtexReader {
     let depth = 0;
     let i = open;
     for (;;) {
-      const openBrace = this.nextOpenBrace.after(i);
-      const closeBrace = this.nextCloseBrace.after(i);
-      const brace = openBrace < closeBrace ? openBrace : closeBrace;
+      const brace = this.nextBrace(i);
       const nextEntry = this.entryLineBefore(i, brace);
       if (nextEntry !== NOT_FOUND) return this.stop(NEXT_ENTRY, this.lineStartBefore(nextEntry));
       if (brace === NOT_FOUND) return END_OF_TEXT;
-      if (brace === openBrace) {
-        depth++;
-        i = openBrace + 1;
-      } else {
-        if (--depth === 0) return closeBrace + 1;
-        i = closeBrace + 1;
-      }
+      depth += this.text.charCodeAt(brace) === OPEN_BRACE ? 1 : -1;
+      if (depth === 0) return brace + 1;
+      i = brace + 1;
     }
   }
+
 
   /**
    * The first "@" in [from, before) that starts a line and an entry (see `entryStartsAfterNewline`), or NOT_FOUND. Each

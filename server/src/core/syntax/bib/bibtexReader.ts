@@ -191,7 +191,7 @@ export class BibtexReader {
   }
 
   /** Reads "name = value" pairs separated by commas up to the closing delimiter, adding them to the table. */
-  readBody(from: number, close: number): Body {
+  protected readBody(from: number, close: number): Body {
     const text = this.text;
     const firstField = this.table.count;
     let position = from;

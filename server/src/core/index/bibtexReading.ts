@@ -167,6 +167,8 @@ export class BibtexReading {
     const repeatedOnly: BibtexScan = { ...this.scanned, entries: repeated };
     const problems = linkBibtex([{ source: this.source, scan: repeatedOnly }]).get(this.source)!.problems;
     this.finished = { entries: this.linked, problems };
+    // Needed only to find the repeated keys; a large file would otherwise keep every key twice while it is held.
+    this.keysSeen.clear();
     this.parents = [];
   }
 }
